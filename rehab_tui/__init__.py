@@ -1,0 +1,1 @@
+"""rehab-tui: a pain-guided Achilles tendinopathy rehab player for the terminal."""

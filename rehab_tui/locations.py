@@ -1,0 +1,23 @@
+"""Where rehab-tui keeps its files. Computed when asked, never at import, so tests can redirect."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "rehab-tui"
+DATA_DIR_ENV = "REHAB_TUI_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir, else $REHAB_TUI_DATA_DIR, else the platform's user data dir (XDG on Linux)."""
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)

@@ -1,0 +1,115 @@
+"""Session records: the documents the store keeps, built from a prescription and read back.
+
+A record carries everything needed to show, export or resume a session even if the exercise
+file changes later: each exercise's planned dose is written into it, not just its id.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from rehab_tui.catalog import Catalog
+from rehab_tui.models import Dose, Kind, LadderStep, PlannedExercise, Tempo
+from rehab_tui.playback import SetResult
+
+
+def new_session_id(started: datetime) -> str:
+    """Sortable by time, and its first six digits name the month file it lives in."""
+    return f"{started:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+
+
+def new_session(
+    exercises: tuple[PlannedExercise, ...], started: datetime, step: LadderStep | None
+) -> dict[str, Any]:
+    return {
+        "id": new_session_id(started),
+        "kind": "plan" if step is not None else "free",
+        "started_at": started.isoformat(timespec="seconds"),
+        "ended_at": None,
+        "completed": False,
+        "stage": step.stage if step else None,
+        "ladder_index": step.index if step else None,
+        "pain": None,
+        "note": "",
+        "paused_s": 0.0,
+        "exercises": [
+            {
+                "exercise_id": p.exercise.id,
+                "name": p.exercise.name,
+                "kind": p.kind.value,
+                "per_side": p.exercise.per_side,
+                "planned": dose_to_dict(p.dose),
+                "sets": [],
+            }
+            for p in exercises
+        ],
+    }
+
+
+def dose_to_dict(dose: Dose) -> dict[str, Any]:
+    data = {k: v for k, v in asdict(dose).items() if v is not None}
+    if dose.tempo is not None:
+        data["tempo"] = str(dose.tempo)
+    return data
+
+
+def set_to_dict(result: SetResult) -> dict[str, Any]:
+    return {
+        "set": result.set_number,
+        "side": result.side,
+        "planned": result.planned,
+        "done": result.done,
+        "skipped": result.skipped,
+        "paused_s": result.paused_s,
+        "completed_at": result.completed_at,
+    }
+
+
+def prescription_of(session: dict[str, Any], catalog: Catalog) -> tuple[PlannedExercise, ...]:
+    """The planned exercises of a saved session, for resuming it; KeyError if one is gone."""
+    planned = []
+    for entry in session["exercises"]:
+        exercise = catalog.exercises[entry["exercise_id"]]
+        dose = dict(entry["planned"])
+        if "tempo" in dose:
+            dose["tempo"] = Tempo.parse(dose["tempo"])
+        planned.append(PlannedExercise(exercise, Dose(**dose)))
+    return tuple(planned)
+
+
+def saved_sets(session: dict[str, Any]) -> set[tuple[int, int, str | None]]:
+    return {
+        (index, s["set"], s["side"])
+        for index, entry in enumerate(session["exercises"])
+        for s in entry["sets"]
+    }
+
+
+def time_under_load(session: dict[str, Any]) -> float:
+    """Seconds the tendon worked: seconds held, plus reps × rep length for tempo work."""
+    total = 0.0
+    for entry in session["exercises"]:
+        if entry["kind"] == Kind.HOLD:
+            total += sum(s["done"] for s in entry["sets"])
+        elif entry["kind"] == Kind.TEMPO:
+            rep_seconds = Tempo.parse(entry["planned"]["tempo"]).rep_seconds
+            total += sum(s["done"] for s in entry["sets"]) * rep_seconds
+    return total
+
+
+def sets_done(session: dict[str, Any]) -> tuple[int, int]:
+    """(sides of sets saved, sides of sets planned) across the session."""
+    done = sum(len(entry["sets"]) for entry in session["exercises"])
+    planned = sum(
+        entry["planned"]["sets"] * (2 if entry["per_side"] else 1) for entry in session["exercises"]
+    )
+    return done, planned
+
+
+def format_duration(seconds: float) -> str:
+    seconds = round(seconds)
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"

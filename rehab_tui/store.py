@@ -1,0 +1,262 @@
+"""All of rehab-tui's saved data, behind one class.
+
+Layout of the data folder (0700; every file 0600):
+
+    rehab.json              profile, settings, schema version, the session in progress
+    sessions/YYYY-MM.json   that month's sessions, each with its exercises and sets
+    .lock                   held by the one process allowed to write
+
+TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
+rewrites one month (tens of kB), however many years came before. Every write goes to a temp file
+in the same folder, is fsynced, and replaces the old file with os.replace, so a crash at any
+moment leaves either the old file or the new one, never half of each. A file that cannot be read
+is reported and left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+SCHEMA_VERSION = 1
+MAIN_FILE = "rehab.json"
+SESSIONS_DIR = "sessions"
+
+
+class StoreError(Exception):
+    """Saved data that cannot be used as it is; the message names the file."""
+
+
+class DamagedFileError(StoreError):
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path} cannot be read: {reason}. It has been left untouched.")
+
+
+class LockedError(StoreError):
+    pass
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError:
+            raise DamagedFileError(self.path, "it is not UTF-8 text") from None
+        except OSError as error:
+            raise DamagedFileError(self.path, error.strerror or str(error)) from None
+        if not text.strip():
+            # We never write an empty file, so an empty one was damaged by something else.
+            raise DamagedFileError(self.path, "it is empty")
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as error:
+            line = getattr(error, "lineno", None)
+            where = f" (line {line})" if line else ""
+            raise DamagedFileError(self.path, f"it is not valid JSON{where}") from None
+        if not isinstance(data, dict) or not all(
+            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()
+        ):
+            raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        pass
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash leaves the old or the new file, whole."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, text.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def make_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+
+
+def month_of(session_id: str) -> str:
+    """Session ids start with their start date (YYYYMMDD-...), which names their month's file."""
+    return f"{session_id[0:4]}-{session_id[4:6]}"
+
+
+class Store:
+    """Sessions, sets, settings and the profile, saved atomically in the data folder."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self._lock = threading.RLock()
+        self._dbs: dict[Path, TinyDB] = {}
+        self._lock_fd: int | None = None
+        make_private_dir(self.data_dir)
+        make_private_dir(self.data_dir / SESSIONS_DIR)
+        self._remove_stray_temp_files()
+        self._check_schema()
+
+    # -- files --------------------------------------------------------------------------
+
+    @property
+    def main_path(self) -> Path:
+        return self.data_dir / MAIN_FILE
+
+    def _db(self, path: Path) -> TinyDB:
+        with self._lock:
+            if path not in self._dbs:
+                self._dbs[path] = TinyDB(path, storage=AtomicJSONStorage)
+            return self._dbs[path]
+
+    def _month_db(self, month: str) -> TinyDB:
+        return self._db(self.data_dir / SESSIONS_DIR / f"{month}.json")
+
+    def month_files(self) -> list[Path]:
+        """The monthly history files, newest first."""
+        return sorted(
+            (self.data_dir / SESSIONS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"),
+            reverse=True,
+        )
+
+    def _remove_stray_temp_files(self) -> None:
+        # A temp file is only ever left by a crash before its rename: the real file is intact.
+        for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
+            for temp in folder.glob(".*.tmp"):
+                temp.unlink(missing_ok=True)
+
+    def _check_schema(self) -> None:
+        meta = self._db(self.main_path).table("meta")
+        found = meta.get(doc_id=1)
+        if found is None:
+            meta.insert({"schema": SCHEMA_VERSION})
+        elif found.get("schema") != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.main_path} has data schema {found.get('schema')!r}; this version of "
+                f"rehab-tui reads schema {SCHEMA_VERSION}. Upgrade rehab-tui to open it."
+            )
+
+    def acquire_writer_lock(self) -> None:
+        """Become the one process that writes here; raise LockedError if another already is."""
+        if self._lock_fd is not None:
+            return
+        fd = os.open(self.data_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise LockedError(
+                f"another rehab-tui is using {self.data_dir}; close it first, so that neither "
+                "overwrites the other's sessions"
+            ) from None
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        with self._lock:
+            self._dbs.clear()
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    # -- settings -----------------------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._lock:
+            found = self._db(self.main_path).table("settings").get(Query().key == key)
+            return found["value"] if found else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._lock:
+            table = self._db(self.main_path).table("settings")
+            table.upsert({"key": key, "value": value}, Query().key == key)
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def start_session(self, session: dict[str, Any]) -> None:
+        """Save a new session and mark it as the one in progress."""
+        with self._lock:
+            self._month_db(month_of(session["id"])).table("sessions").insert(session)
+            self.set_setting("active_session", session["id"])
+
+    def save_set(self, session_id: str, exercise_index: int, result: dict[str, Any]) -> None:
+        """Add (or replace, when a set is redone) one set of one exercise of a session."""
+        with self._lock:
+            table = self._month_db(month_of(session_id)).table("sessions")
+
+            def add_set(doc: dict[str, Any]) -> None:
+                sets = doc["exercises"][exercise_index]["sets"]
+                key = (result["set"], result["side"])
+                kept = [s for s in sets if (s["set"], s["side"]) != key]
+                kept.append(result)
+                kept.sort(key=lambda s: (s["set"], s["side"] != "left"))
+                doc["exercises"][exercise_index]["sets"] = kept
+
+            if not table.update(add_set, Query().id == session_id):
+                raise StoreError(f"no session {session_id} to save a set into")
+
+    def finish_session(self, session_id: str, **fields: Any) -> None:
+        """Close a session with its end time, pain and note; it is no longer in progress."""
+        with self._lock:
+            table = self._month_db(month_of(session_id)).table("sessions")
+            table.update(fields, Query().id == session_id)
+            if self.setting("active_session") == session_id:
+                self.set_setting("active_session", None)
+
+    def update_session(self, session_id: str, **fields: Any) -> None:
+        with self._lock:
+            self._month_db(month_of(session_id)).table("sessions").update(
+                fields, Query().id == session_id
+            )
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            path = self.data_dir / SESSIONS_DIR / f"{month_of(session_id)}.json"
+            if not path.exists():
+                return None
+            found = self._db(path).table("sessions").get(Query().id == session_id)
+            return dict(found) if found else None
+
+    def active_session(self) -> dict[str, Any] | None:
+        """The session left in progress by a quit or a crash, if there is one."""
+        session_id = self.setting("active_session")
+        return self.session(session_id) if session_id else None
+
+    def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
+        for path in self.month_files():
+            if since and path.stem < since[:7]:
+                return
+            with self._lock:
+                docs = [dict(doc) for doc in self._db(path).table("sessions").all()]
+            for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
+                if since and doc["started_at"][:10] < since:
+                    return
+                yield doc
