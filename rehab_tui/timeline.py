@@ -152,6 +152,7 @@ def _work_step(planned: PlannedExercise, ex_index: int, set_number: int, side: s
             set_number,
             side,
             "HOLD",
+            "Keep pain at 3/10 or less",
             target=dose.hold_s or 0,
         )
     if planned.kind is Kind.TEMPO:

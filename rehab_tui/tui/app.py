@@ -1,0 +1,168 @@
+"""The Textual app: holds the catalog, the store and the clock, and moves between screens.
+
+Screens ask the app to start, save and end sessions; the app talks to the store. Sets are saved
+in a thread worker so that a write never delays a countdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from rehab_tui.catalog import Catalog
+from rehab_tui.clock import Clock, SystemClock
+from rehab_tui.models import LadderStep
+from rehab_tui.playback import Playback, SetResult, resume_index
+from rehab_tui.records import new_session, prescription_of, saved_sets, set_to_dict
+from rehab_tui.store import Store
+from rehab_tui.timeline import build_timeline
+from rehab_tui.tui.screens.confirm import ConfirmScreen
+from rehab_tui.tui.screens.help import HelpScreen
+from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.screens.pain import PainScreen
+from rehab_tui.tui.screens.player import PlayerScreen
+from rehab_tui.tui.screens.resume import ResumeScreen
+from rehab_tui.tui.screens.summary import SummaryScreen
+
+
+class RehabApp(App):
+    TITLE = "rehab-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?", show=False)]
+
+    def __init__(self, catalog: Catalog, store: Store, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.sound = bool(store.setting("sound", True))
+
+    # -- start-up -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        step = self.todays_step()
+        self.push_screen(HomeScreen(step, self.catalog.stage(step.stage).name))
+        unfinished = self.store.active_session()
+        if unfinished is not None:
+            self.push_screen(
+                ResumeScreen(unfinished, self._can_resume(unfinished)),
+                partial(self._resume_choice, unfinished),
+            )
+
+    def todays_step(self) -> LadderStep:
+        """The rung of the latest planned session, or the first rung for a new user."""
+        for session in self.store.sessions():
+            index = session.get("ladder_index")
+            if session["kind"] == "plan" and index is not None and index < len(self.catalog.ladder):
+                return self.catalog.ladder[index]
+        return self.catalog.ladder[0]
+
+    def _can_resume(self, session: dict[str, Any]) -> bool:
+        return all(e["exercise_id"] in self.catalog.exercises for e in session["exercises"])
+
+    def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
+        timeline = build_timeline(prescription_of(session, self.catalog)) if (
+            choice == "resume"
+        ) else None
+        start = resume_index(timeline, saved_sets(session)) if timeline else None
+        if timeline is None or start is None:
+            # Closing out, or nothing left to do: ask for the pain rating of what was done.
+            self.end_session(session["id"], completed=start is None and timeline is not None,
+                             paused_s=session.get("paused_s", 0.0))
+            return
+        playback = Playback(timeline, self.clock, start_index=start)
+        self.push_screen(PlayerScreen(session["id"], timeline, playback))
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def start_session(self, step: LadderStep) -> None:
+        session = new_session(step.exercises, self.clock.wall(), step)
+        self.store.start_session(session)
+        timeline = build_timeline(step.exercises)
+        self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
+
+    def save_set(self, session_id: str, result: SetResult) -> None:
+        """Save one finished set off the event loop, so a slow disk never stalls a countdown."""
+        self.run_worker(
+            partial(self.store.save_set, session_id, result.exercise_index, set_to_dict(result)),
+            thread=True,
+            exit_on_error=False,
+            group="saves",
+            name=f"save set {result.set_number} of {result.exercise_id}",
+        )
+
+    def end_session(self, session_id: str, completed: bool, paused_s: float) -> None:
+        self.store.update_session(
+            session_id,
+            ended_at=self.clock.wall().isoformat(timespec="seconds"),
+            completed=completed,
+            paused_s=round(paused_s, 1),
+        )
+        self.switch_screen(PainScreen(session_id))
+
+    async def rate_session(self, session_id: str, pain: int | None, note: str) -> None:
+        await self.workers.wait_for_complete(
+            [w for w in self.workers if w.group == "saves"]
+        )
+        self.store.finish_session(session_id, pain=pain, note=note)
+        session = self.store.session(session_id)
+        assert session is not None
+        self.switch_screen(SummaryScreen(session))
+
+    def action_go_home(self) -> None:
+        step = self.todays_step()
+        self.switch_screen(HomeScreen(step, self.catalog.stage(step.stage).name))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "saves" and event.state is WorkerState.ERROR:
+            self.notify(
+                f"Could not save a set: {event.worker.error}. Your session continues; "
+                "check the data folder (rehab-tui where).",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+
+    # -- cues, help, questions ----------------------------------------------------------
+
+    def cue(self) -> None:
+        if self.sound:
+            self.bell()
+
+    def action_toggle_sound(self) -> None:
+        self.sound = not self.sound
+        self.store.set_setting("sound", self.sound)
+        self.notify("Sound on: a bell at every phase change." if self.sound else
+                    "Sound off: the screen still flashes at every phase change.")
+
+    def action_help(self) -> None:
+        self.show_help(self.screen)
+
+    def show_help(self, screen: Screen, on_close: Callable[[Any], None] | None = None) -> None:
+        self.push_screen(HelpScreen(screen), on_close)
+
+    def confirm(self, question: str, detail: str, callback: Callable[[bool | None], None]) -> None:
+        self.push_screen(ConfirmScreen(question, detail), callback)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every key of the current screen, by its description."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            display = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"key: {display or key}",
+                partial(self.call_later, screen.run_action, binding.action),
+            )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,231 @@
+"""The player: one full screen per step (get ready, hold, tempo reps, counted reps, rest).
+
+All timing comes from `Playback`, which computes the state from the clock. This screen only
+redraws: it wakes when the shown second is due to change (and at least twice a second for the
+bars), updates what changed, rings and flashes on every phase change, and hands each finished
+set to the app to be saved in the background.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Header, Label, ProgressBar
+
+from rehab_tui.playback import Events, Playback
+from rehab_tui.timeline import StepKind, Timeline, tempo_phases
+from rehab_tui.tui.widgets.session_progress import SessionProgress
+from rehab_tui.tui.widgets.tempo_cue import TempoCue
+
+MAX_TICK_S = 0.5  # the bars move at least this often
+FLASH_S = 0.4
+
+
+class PlayerScreen(Screen):
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", key_display="space"),
+        Binding("n", "next_step", "Next"),
+        Binding("b", "back_step", "Back"),
+        Binding("d", "done", "Done"),
+        Binding("up,plus", "count(1)", "One more rep", show=False),
+        Binding("down,minus", "count(-1)", "One rep fewer", show=False),
+        Binding("m", "app.toggle_sound", "Sound"),
+        Binding("q", "end_session", "End"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, session_id: str, timeline: Timeline, playback: Playback) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.timeline = timeline
+        self.playback = playback
+        self.rep_count = 0
+        self._timer: Timer | None = None
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="exercise"):
+            yield Label("", id="name")
+            yield Label("", id="set-info")
+            yield Label("", id="how-to")
+            yield Label("", id="cues")
+        with Vertical(id="stage"):
+            yield Label("", id="phase")
+            yield Digits("", id="count")
+            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="step-bar")
+            yield TempoCue("", id="tempo")
+            yield Label("", id="detail")
+        yield SessionProgress(id="session")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Session"
+        self._enter_step()
+        self.tick()
+
+    # -- the tick: update, redraw, schedule the next ------------------------------------
+
+    def tick(self) -> None:
+        self._timer = None
+        self._handle(self.playback.update())
+        if self.playback.finished:
+            return
+        self.redraw()
+        if not self.playback.paused:
+            self._timer = self.set_timer(self._next_wake(), self.tick)
+
+    def _next_wake(self) -> float:
+        """Seconds until the shown second (or tempo phase) changes; steps last whole seconds."""
+        elapsed = self.playback.elapsed()
+        until_whole = 1.0 - (elapsed % 1.0)
+        return min(MAX_TICK_S, until_whole) + 0.002
+
+    def _reschedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.tick()
+
+    def _handle(self, events: Events) -> None:
+        for result in events.results:
+            self.app.save_set(self.session_id, result)
+        if events.finished:
+            self.app.cue()
+            self.app.end_session(self.session_id, completed=True,
+                                 paused_s=self.playback.total_paused_s)
+        elif events.step_changed:
+            self._enter_step()
+            self.cue()
+
+    def _enter_step(self) -> None:
+        step = self.playback.step
+        self.rep_count = step.target
+        planned = self.timeline.exercises[step.exercise_index]
+        exercise = planned.exercise
+        number = step.exercise_index + 1
+        self.query_one("#name", Label).update(
+            f"[b]{exercise.name}[/b]  [dim]exercise {number} of {len(self.timeline.exercises)}[/dim]"
+        )
+        side = f" · [b]{step.side.capitalize()} leg[/b]" if step.side else ""
+        self.query_one("#set-info", Label).update(
+            f"Set {step.set_number} of {planned.dose.sets}{side} · {planned.describe_dose()}"
+        )
+        self.query_one("#how-to", Label).update(exercise.how_to)
+        self.query_one("#cues", Label).update("[dim]" + " · ".join(exercise.cues) + "[/dim]")
+        self.query_one("#tempo", TempoCue).display = step.kind is StepKind.TEMPO
+        self.query_one("#step-bar", ProgressBar).display = step.kind is not StepKind.REPS
+        stage = self.query_one("#stage")
+        for kind in StepKind:
+            stage.set_class(step.kind is kind, f"-{kind.value}")
+        self._shown.clear()
+        self.refresh_bindings()
+
+    def redraw(self) -> None:
+        playback = self.playback
+        step = playback.step
+        state = playback.state()
+        label = step.label
+        detail = step.detail
+        if step.kind is StepKind.REPS:
+            count = str(self.rep_count)
+            detail = f"Do {step.target}. Press d when done · ↑/↓ to change the count"
+        elif step.kind is StepKind.TEMPO and state.phase is not None:
+            count = str(state.phase.seconds - state.phase_second + 1)
+            label = state.phase.name
+            self.query_one("#tempo", TempoCue).show(
+                tempo_phases(self.timeline.exercises[step.exercise_index]), state, step.target
+            )
+        else:
+            count = str(state.shown_seconds)
+        if playback.paused:
+            label = f"PAUSED · {label}"
+            detail = "Press space to resume"
+        self._show("#phase", label)
+        self._show("#detail", detail)
+        if self._shown.get("#count") != count:
+            self._shown["#count"] = count
+            self.query_one("#count", Digits).update(count)
+        self.query_one("#step-bar", ProgressBar).progress = round(state.fraction * 1000)
+        self.query_one("#stage").set_class(playback.paused, "-paused")
+        exercise_no = step.exercise_index + 1
+        self.query_one(SessionProgress).show(
+            f"Session · exercise {exercise_no} of {len(self.timeline.exercises)}",
+            playback.session_fraction(),
+        )
+        cue_key = (playback.index, state.rep, state.phase)
+        if step.kind is StepKind.TEMPO and self._shown.get("cue") not in (None, cue_key):
+            self.cue()
+        self._shown["cue"] = cue_key
+
+    def _show(self, selector: str, text: str) -> None:
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Label).update(text)
+
+    def cue(self) -> None:
+        """A phase changed: ring (unless muted) and flash the timer panel."""
+        self.app.cue()
+        stage = self.query_one("#stage")
+        stage.add_class("-flash")
+        self.set_timer(FLASH_S, lambda: stage.remove_class("-flash"))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("done", "count"):
+            return self.playback.step.kind is StepKind.REPS
+        return True
+
+    def action_toggle_pause(self) -> None:
+        self.playback.toggle_pause()
+        self._reschedule()
+
+    def action_next_step(self) -> None:
+        self._handle(self.playback.skip())
+        self._reschedule()
+
+    def action_back_step(self) -> None:
+        self._handle(self.playback.back())
+        self._reschedule()
+
+    def action_done(self) -> None:
+        self._handle(self.playback.done(self.rep_count))
+        self._reschedule()
+
+    def action_count(self, delta: int) -> None:
+        self.rep_count = max(0, min(999, self.rep_count + delta))
+        self.redraw()
+
+    def action_help(self) -> None:
+        self._pause_for_modal()
+        self.app.show_help(self, on_close=self._resume_after_modal)
+
+    def action_end_session(self) -> None:
+        self._pause_for_modal()
+        self.app.confirm(
+            "End this session now?",
+            "The sets you finished are saved; you will be asked how much it hurt.",
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.app.end_session(self.session_id, completed=False,
+                                 paused_s=self.playback.total_paused_s)
+        else:
+            self._resume_after_modal()
+
+    # Timers keep running under a modal, so a hold is paused while one is open, and resumed
+    # after only if it was running before.
+    def _pause_for_modal(self) -> None:
+        self._resume_later = not self.playback.paused
+        self.playback.pause()
+        self._reschedule()
+
+    def _resume_after_modal(self, _: object = None) -> None:
+        if getattr(self, "_resume_later", False):
+            self.playback.resume()
+        self._reschedule()

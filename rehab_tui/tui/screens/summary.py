@@ -1,0 +1,76 @@
+"""The session's summary: what was done against the plan, time under load, pain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from rehab_tui.pain import zone_of
+from rehab_tui.records import format_duration, sets_done, time_under_load
+from rehab_tui.tui.widgets.pain_scale import ZONE_STYLE
+
+UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
+
+
+def summary_table(session: dict[str, Any]) -> Table:
+    table = Table(box=None, padding=(0, 2), expand=False)
+    table.add_column("Exercise")
+    table.add_column("Sets", justify="right")
+    table.add_column("Done / planned")
+    for entry in session["exercises"]:
+        unit = UNITS[entry["kind"]]
+        done = " ".join(
+            f"{s['done']:g}/{s['planned']}" + ("*" if s["skipped"] else "") for s in entry["sets"]
+        )
+        per_side = 2 if entry["per_side"] else 1
+        table.add_row(entry["name"], f"{len(entry['sets'])}/{entry['planned']['sets'] * per_side}",
+                      f"{done} {unit}" if done else "–")
+    return table
+
+
+def summary_text(session: dict[str, Any]) -> Text:
+    done, planned = sets_done(session)
+    text = Text()
+    heading = "Session complete" if session["completed"] else "Session ended early"
+    text.append(f"{heading}\n\n", style="bold")
+    text.append(f"Sets done: {done} of {planned}    ")
+    text.append(f"Time under load: {format_duration(time_under_load(session))}    ")
+    text.append("Pain: ")
+    if session["pain"] is None:
+        text.append("not rated")
+    else:
+        pain = session["pain"]
+        text.append(f"{pain}/10 ({zone_of(pain).value})", style=f"bold {ZONE_STYLE[zone_of(pain)]}")
+    if session["note"]:
+        text.append(f"\nNote: {session['note']}")
+    return text
+
+
+class SummaryScreen(Screen):
+    BINDINGS = [
+        Binding("enter,escape", "app.go_home", "Done"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, session: dict[str, Any]) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(summary_text(self.session), id="summary-head")
+            yield Static(summary_table(self.session), id="summary-table")
+            yield Static("[dim]* ended early with n. Tomorrow morning, rehab-tui asks how the "
+                         "tendon feels.[/dim]", id="summary-foot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Summary"

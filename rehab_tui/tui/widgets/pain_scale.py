@@ -1,0 +1,69 @@
+"""A 0–10 pain scale with the green / amber / red zones, picked by keyboard or mouse."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from rehab_tui.pain import PainZone, zone_of
+
+ZONE_STYLE = {PainZone.GREEN: "green", PainZone.AMBER: "yellow", PainZone.RED: "red"}
+CELL_WIDTH = 5
+
+
+class PainScale(Widget, can_focus=True):
+    """Digits 0–9 pick directly; arrows move (10 is one step right of 9); enter confirms."""
+
+    BINDINGS = [
+        Binding("left,down", "move(-1)", "Less", show=False),
+        Binding("right,up", "move(1)", "More", show=False),
+        Binding("enter", "choose", "Confirm", show=True),
+    ]
+    DEFAULT_CSS = """
+    PainScale { height: 4; width: auto; }
+    """
+
+    value: reactive[int] = reactive(0)
+
+    class Chosen(Message):
+        def __init__(self, value: int) -> None:
+            self.value = value
+            super().__init__()
+
+    def __init__(self, value: int = 0, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(PainScale.value, value)
+
+    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001
+        return CELL_WIDTH * 11
+
+    def render(self) -> Text:
+        numbers, bar = Text(), Text()
+        for n in range(11):
+            colour = ZONE_STYLE[zone_of(n)]
+            selected = n == self.value
+            numbers.append(f"{n:^{CELL_WIDTH}}", style=f"bold reverse {colour}" if selected else colour)
+            bar.append("▀" * CELL_WIDTH if selected else "─" * CELL_WIDTH, style=colour)
+        words = Text()
+        for label, start, end in (("green: OK", 0, 3), ("amber: hold", 4, 5), ("red: ease off", 6, 10)):
+            width = (end - start + 1) * CELL_WIDTH
+            words.append(f"{label:^{width}}", style=ZONE_STYLE[zone_of(start)])
+        return Text("\n").join([numbers, bar, words])
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            self.value = int(event.character)
+            event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        self.value = max(0, min(10, event.x // CELL_WIDTH))
+
+    def action_move(self, delta: int) -> None:
+        self.value = max(0, min(10, self.value + delta))
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self.value))

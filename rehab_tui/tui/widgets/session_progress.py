@@ -1,0 +1,23 @@
+"""The whole session's progress, always visible at the bottom of the player."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+
+class SessionProgress(Horizontal):
+    DEFAULT_CSS = """
+    SessionProgress { height: 1; }
+    SessionProgress > Label { width: auto; margin-right: 2; }
+    SessionProgress > ProgressBar { width: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="where")
+        yield ProgressBar(total=1000, show_eta=False, id="session-bar")
+
+    def show(self, where: str, fraction: float) -> None:
+        self.query_one("#where", Label).update(where)
+        self.query_one("#session-bar", ProgressBar).progress = round(fraction * 1000)
