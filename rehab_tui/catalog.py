@@ -110,7 +110,27 @@ def _compose(path: Path) -> Node:
         raise CatalogError(path, None, None, "the YAML is nested too deeply") from None
     if node is None:
         raise CatalogError(path, None, None, "the file is empty; expected exercises and stages")
+    _check_shape(path, node)
     return node
+
+
+def _check_shape(path: Path, root: Node) -> None:
+    """Refuse anchors and aliases (how YAML bombs expand) and deep nesting, before reading."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            raise CatalogError(path, line, None, "anchors and aliases (& and *) are not allowed")
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise CatalogError(path, line, None, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
 
 
 class _Reader:
@@ -118,7 +138,6 @@ class _Reader:
 
     def __init__(self, path: Path):
         self.path = path
-        self._seen: set[int] = set()
         self._scalars = SafeConstructor()
 
     # -- generic node helpers -------------------------------------------------------------
@@ -127,29 +146,18 @@ class _Reader:
         line = node.start_mark.line + 1 if node is not None else None
         return CatalogError(self.path, line, field, message)
 
-    def visit(self, node: Node, field: str, depth: int) -> None:
-        # Anchors and aliases make one node appear twice: refuse them, so that no file can
-        # expand exponentially, and bound the depth so that no file can nest without end.
-        if id(node) in self._seen:
-            raise self.fail(node, field, "anchors and aliases (& and *) are not allowed")
-        self._seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise self.fail(node, field, f"nested more than {MAX_DEPTH} levels deep")
-
     def mapping(
         self,
         node: Node,
         field: str,
-        depth: int,
         required: set[str],
         optional: set[str] = frozenset(),
     ) -> dict[str, Node]:
-        self.visit(node, field, depth)
         if not isinstance(node, MappingNode):
             raise self.fail(node, field, f"expected a mapping with {', '.join(sorted(required))}")
         result: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = self.scalar(key_node, field, depth + 1)
+            key = self.scalar(key_node, field)
             if not isinstance(key, str):
                 raise self.fail(key_node, field, f"expected a name as a key, got {key!r}")
             name = f"{field}.{key}" if field else key
@@ -164,36 +172,34 @@ class _Reader:
             raise self.fail(node, f"{field}.{missing[0]}" if field else missing[0], "missing")
         return result
 
-    def sequence(self, node: Node, field: str, depth: int, what: str) -> list[Node]:
-        self.visit(node, field, depth)
+    def sequence(self, node: Node, field: str, what: str) -> list[Node]:
         if not isinstance(node, SequenceNode):
             raise self.fail(node, field, f"expected a list of {what}")
         if not node.value:
             raise self.fail(node, field, f"expected at least one {what.rstrip('s')}")
         return list(node.value)
 
-    def scalar(self, node: Node, field: str, depth: int) -> Any:
-        self.visit(node, field, depth)
+    def scalar(self, node: Node, field: str) -> Any:
         if not isinstance(node, ScalarNode):
             raise self.fail(node, field, "expected a single value, not a list or mapping")
         return self._scalars.construct_object(node)
 
-    def text(self, node: Node, field: str, depth: int, max_len: int = 200) -> str:
-        value = self.scalar(node, field, depth)
+    def text(self, node: Node, field: str, max_len: int = 200) -> str:
+        value = self.scalar(node, field)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(node, field, f"expected text, got {value!r}")
         if len(value) > max_len:
             raise self.fail(node, field, f"expected at most {max_len} characters")
         return value.strip()
 
-    def boolean(self, node: Node, field: str, depth: int) -> bool:
-        value = self.scalar(node, field, depth)
+    def boolean(self, node: Node, field: str) -> bool:
+        value = self.scalar(node, field)
         if not isinstance(value, bool):
             raise self.fail(node, field, f"expected true or false, got {value!r}")
         return value
 
-    def whole(self, node: Node, field: str, depth: int, limits: tuple[int, int]) -> int:
-        value = self.scalar(node, field, depth)
+    def whole(self, node: Node, field: str, limits: tuple[int, int]) -> int:
+        value = self.scalar(node, field)
         low, high = limits
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(
@@ -208,15 +214,15 @@ class _Reader:
     # -- the file's own shape -------------------------------------------------------------
 
     def catalog(self, root: Node) -> Catalog:
-        top = self.mapping(root, "", 0, {"exercises", "stages"})
+        top = self.mapping(root, "", {"exercises", "stages"})
         exercises: dict[str, Exercise] = {}
-        for index, node in enumerate(self.sequence(top["exercises"], "exercises", 1, "exercises")):
+        for index, node in enumerate(self.sequence(top["exercises"], "exercises", "exercises")):
             exercise = self.exercise(node, f"exercises[{index}]")
             if exercise.id in exercises:
                 raise self.fail(node, f"exercises[{index}].id", f"duplicate id {exercise.id!r}")
             exercises[exercise.id] = exercise
         self.check_alternatives(top["exercises"], exercises)
-        stage_nodes = self.sequence(top["stages"], "stages", 1, "stages")
+        stage_nodes = self.sequence(top["stages"], "stages", "stages")
         stages = tuple(
             self.stage(node, f"stages[{i}]", i + 1, exercises) for i, node in enumerate(stage_nodes)
         )
@@ -226,40 +232,37 @@ class _Reader:
         fields = self.mapping(
             node,
             field,
-            2,
             {"id", "name", "how_to", "cues", "kind", "per_side", "insertional_safe", "dose"},
             {"insertional_alternative"},
         )
-        ex_id = self.text(fields["id"], f"{field}.id", 3, 60)
+        ex_id = self.text(fields["id"], f"{field}.id", 60)
         if not ID_PATTERN.match(ex_id):
             raise self.fail(
                 fields["id"], f"{field}.id", f"expected lower-case words joined by -, got {ex_id!r}"
             )
         field = f"{field} ({ex_id})"
-        kind_text = self.text(fields["kind"], f"{field}.kind", 3)
+        kind_text = self.text(fields["kind"], f"{field}.kind")
         try:
             kind = Kind(kind_text)
         except ValueError:
             raise self.fail(
                 fields["kind"], f"{field}.kind", f"expected hold, tempo or reps, got {kind_text!r}"
             ) from None
-        cue_nodes = self.sequence(fields["cues"], f"{field}.cues", 3, "cues")
-        cues = tuple(self.text(n, f"{field}.cues[{i}]", 4, 80) for i, n in enumerate(cue_nodes))
+        cue_nodes = self.sequence(fields["cues"], f"{field}.cues", "cues")
+        cues = tuple(self.text(n, f"{field}.cues[{i}]", 80) for i, n in enumerate(cue_nodes))
         alternative = None
         if "insertional_alternative" in fields:
             alternative = self.text(
-                fields["insertional_alternative"], f"{field}.insertional_alternative", 3, 60
+                fields["insertional_alternative"], f"{field}.insertional_alternative", 60
             )
         return Exercise(
             id=ex_id,
-            name=self.text(fields["name"], f"{field}.name", 3, 60),
-            how_to=self.text(fields["how_to"], f"{field}.how_to", 3, 160),
+            name=self.text(fields["name"], f"{field}.name", 60),
+            how_to=self.text(fields["how_to"], f"{field}.how_to", 160),
             cues=cues,
             kind=kind,
-            per_side=self.boolean(fields["per_side"], f"{field}.per_side", 3),
-            insertional_safe=self.boolean(
-                fields["insertional_safe"], f"{field}.insertional_safe", 3
-            ),
+            per_side=self.boolean(fields["per_side"], f"{field}.per_side"),
+            insertional_safe=self.boolean(fields["insertional_safe"], f"{field}.insertional_safe"),
             dose=self.dose(fields["dose"], f"{field}.dose", kind),
             insertional_alternative=alternative,
         )
@@ -272,14 +275,14 @@ class _Reader:
             if kind is Kind.TEMPO
             else {"reps"}
         )
-        fields = self.mapping(node, field, 3, required)
+        fields = self.mapping(node, field, required)
         values = {
-            name: self.whole(fields[name], f"{field}.{name}", 4, DOSE_LIMITS[name])
+            name: self.whole(fields[name], f"{field}.{name}", DOSE_LIMITS[name])
             for name in required - {"tempo"}
         }
         tempo = None
         if "tempo" in fields:
-            text = self.scalar(fields["tempo"], f"{field}.tempo", 4)
+            text = self.scalar(fields["tempo"], f"{field}.tempo")
             try:
                 tempo = Tempo.parse(str(text))
             except ValueError as error:
@@ -299,37 +302,37 @@ class _Reader:
                 raise self.fail(where, field, f"{alternative!r} is not insertional_safe itself")
 
     def stage(self, node: Node, field: str, expected_number: int, exercises: dict) -> Stage:
-        fields = self.mapping(node, field, 2, {"number", "name", "goal", "progress_when", "levels"})
-        number = self.whole(fields["number"], f"{field}.number", 3, (1, 9))
+        fields = self.mapping(node, field, {"number", "name", "goal", "progress_when", "levels"})
+        number = self.whole(fields["number"], f"{field}.number", (1, 9))
         if number != expected_number:
             raise self.fail(
                 fields["number"], f"{field}.number", f"expected stage {expected_number} here"
             )
-        level_nodes = self.sequence(fields["levels"], f"{field}.levels", 3, "levels")
+        level_nodes = self.sequence(fields["levels"], f"{field}.levels", "levels")
         return Stage(
             number=number,
-            name=self.text(fields["name"], f"{field}.name", 3, 40),
-            goal=self.text(fields["goal"], f"{field}.goal", 3),
-            progress_when=self.text(fields["progress_when"], f"{field}.progress_when", 3),
+            name=self.text(fields["name"], f"{field}.name", 40),
+            goal=self.text(fields["goal"], f"{field}.goal"),
+            progress_when=self.text(fields["progress_when"], f"{field}.progress_when"),
             levels=tuple(
                 self.level(n, f"{field}.levels[{i}]", exercises) for i, n in enumerate(level_nodes)
             ),
         )
 
     def level(self, node: Node, field: str, exercises: dict[str, Exercise]) -> Level:
-        fields = self.mapping(node, field, 4, {"exercises", "progression"})
+        fields = self.mapping(node, field, {"exercises", "progression"})
         ids = []
         for i, id_node in enumerate(
-            self.sequence(fields["exercises"], f"{field}.exercises", 5, "ids")
+            self.sequence(fields["exercises"], f"{field}.exercises", "ids")
         ):
-            ex_id = self.text(id_node, f"{field}.exercises[{i}]", 6, 60)
+            ex_id = self.text(id_node, f"{field}.exercises[{i}]", 60)
             if ex_id not in exercises:
                 raise self.fail(
                     id_node, f"{field}.exercises[{i}]", f"no exercise has the id {ex_id!r}"
                 )
             ids.append(ex_id)
         progression_node = fields["progression"]
-        grows = self.mapping(progression_node, f"{field}.progression", 5, set(), set(DOSE_LIMITS))
+        grows = self.mapping(progression_node, f"{field}.progression", set(), set(DOSE_LIMITS))
         if not grows:
             raise self.fail(progression_node, f"{field}.progression", "expected at least one field")
         progression = []
@@ -340,10 +343,9 @@ class _Reader:
                 raise self.fail(values_node, where, "no exercise in this level is a hold")
             if name == "reps" and kinds == {Kind.HOLD}:
                 raise self.fail(values_node, where, "every exercise in this level is a hold")
-            value_nodes = self.sequence(values_node, where, 6, "values")
+            value_nodes = self.sequence(values_node, where, "values")
             values = tuple(
-                self.whole(n, f"{where}[{i}]", 7, DOSE_LIMITS[name])
-                for i, n in enumerate(value_nodes)
+                self.whole(n, f"{where}[{i}]", DOSE_LIMITS[name]) for i, n in enumerate(value_nodes)
             )
             progression.append((name, values))
         return Level(tuple(ids), tuple(progression))

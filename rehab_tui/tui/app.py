@@ -67,14 +67,17 @@ class RehabApp(App):
         return all(e["exercise_id"] in self.catalog.exercises for e in session["exercises"])
 
     def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
-        timeline = build_timeline(prescription_of(session, self.catalog)) if (
-            choice == "resume"
-        ) else None
+        timeline = (
+            build_timeline(prescription_of(session, self.catalog)) if (choice == "resume") else None
+        )
         start = resume_index(timeline, saved_sets(session)) if timeline else None
         if timeline is None or start is None:
             # Closing out, or nothing left to do: ask for the pain rating of what was done.
-            self.end_session(session["id"], completed=start is None and timeline is not None,
-                             paused_s=session.get("paused_s", 0.0))
+            self.end_session(
+                session["id"],
+                completed=start is None and timeline is not None,
+                paused_s=session.get("paused_s", 0.0),
+            )
             return
         playback = Playback(timeline, self.clock, start_index=start)
         self.push_screen(PlayerScreen(session["id"], timeline, playback))
@@ -107,9 +110,7 @@ class RehabApp(App):
         self.switch_screen(PainScreen(session_id))
 
     async def rate_session(self, session_id: str, pain: int | None, note: str) -> None:
-        await self.workers.wait_for_complete(
-            [w for w in self.workers if w.group == "saves"]
-        )
+        await self.workers.wait_for_complete([w for w in self.workers if w.group == "saves"])
         self.store.finish_session(session_id, pain=pain, note=note)
         session = self.store.session(session_id)
         assert session is not None
@@ -139,8 +140,11 @@ class RehabApp(App):
     def action_toggle_sound(self) -> None:
         self.sound = not self.sound
         self.store.set_setting("sound", self.sound)
-        self.notify("Sound on: a bell at every phase change." if self.sound else
-                    "Sound off: the screen still flashes at every phase change.")
+        self.notify(
+            "Sound on: a bell at every phase change."
+            if self.sound
+            else "Sound off: the screen still flashes at every phase change."
+        )
 
     def action_help(self) -> None:
         self.show_help(self.screen)

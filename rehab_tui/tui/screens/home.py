@@ -16,12 +16,16 @@ KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
 
 def plan_text(step: LadderStep, stage_name: str) -> Text:
     text = Text()
-    text.append(f"Today · Stage {step.stage}: {stage_name} · level {step.level}, step {step.step}\n\n",
-                style="bold")
+    text.append(
+        f"Today · Stage {step.stage}: {stage_name} · level {step.level}, step {step.step}\n\n",
+        style="bold",
+    )
     for number, planned in enumerate(step.exercises, start=1):
         text.append(f"{number}. {planned.exercise.name}\n", style="bold")
-        text.append(f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, "
-                    f"rest {planned.dose.rest_s} s\n")
+        text.append(
+            f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, "
+            f"rest {planned.dose.rest_s} s\n"
+        )
         text.append(f"   {planned.exercise.how_to}\n\n", style="dim")
     text.append("Press ", style="dim")
     text.append("enter", style="bold reverse")

@@ -32,8 +32,9 @@ class PainScreen(Screen):
             )
             yield PainScale(id="scale")
             yield Label("Note (optional; tab to reach it, enter to save):", id="note-label")
-            yield Input(placeholder="e.g. stiff first thing, easier by set 3", id="note",
-                        max_length=500)
+            yield Input(
+                placeholder="e.g. stiff first thing, easier by set 3", id="note", max_length=500
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -84,7 +84,8 @@ class PlayerScreen(Screen):
         until_whole = 1.0 - (elapsed % 1.0)
         return min(MAX_TICK_S, until_whole) + 0.002
 
-    def _reschedule(self) -> None:
+    def update_now(self) -> None:
+        """Recompute and redraw at once (after a key, or when a test has moved the clock)."""
         if self._timer is not None:
             self._timer.stop()
         self.tick()
@@ -94,8 +95,9 @@ class PlayerScreen(Screen):
             self.app.save_set(self.session_id, result)
         if events.finished:
             self.app.cue()
-            self.app.end_session(self.session_id, completed=True,
-                                 paused_s=self.playback.total_paused_s)
+            self.app.end_session(
+                self.session_id, completed=True, paused_s=self.playback.total_paused_s
+            )
         elif events.step_changed:
             self._enter_step()
             self.cue()
@@ -181,19 +183,19 @@ class PlayerScreen(Screen):
 
     def action_toggle_pause(self) -> None:
         self.playback.toggle_pause()
-        self._reschedule()
+        self.update_now()
 
     def action_next_step(self) -> None:
         self._handle(self.playback.skip())
-        self._reschedule()
+        self.update_now()
 
     def action_back_step(self) -> None:
         self._handle(self.playback.back())
-        self._reschedule()
+        self.update_now()
 
     def action_done(self) -> None:
         self._handle(self.playback.done(self.rep_count))
-        self._reschedule()
+        self.update_now()
 
     def action_count(self, delta: int) -> None:
         self.rep_count = max(0, min(999, self.rep_count + delta))
@@ -213,8 +215,9 @@ class PlayerScreen(Screen):
 
     def _end_confirmed(self, yes: bool | None) -> None:
         if yes:
-            self.app.end_session(self.session_id, completed=False,
-                                 paused_s=self.playback.total_paused_s)
+            self.app.end_session(
+                self.session_id, completed=False, paused_s=self.playback.total_paused_s
+            )
         else:
             self._resume_after_modal()
 
@@ -223,9 +226,9 @@ class PlayerScreen(Screen):
     def _pause_for_modal(self) -> None:
         self._resume_later = not self.playback.paused
         self.playback.pause()
-        self._reschedule()
+        self.update_now()
 
     def _resume_after_modal(self, _: object = None) -> None:
         if getattr(self, "_resume_later", False):
             self.playback.resume()
-        self._reschedule()
+        self.update_now()

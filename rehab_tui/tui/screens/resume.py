@@ -31,14 +31,21 @@ class ResumeScreen(ModalScreen[str]):
         started = self.session["started_at"][:16].replace("T", " at ")
         with Vertical(classes="dialog"):
             yield Label("An unfinished session was found", classes="question")
-            yield Label(f"Started {started}; {done} of {planned} sets were saved.",
-                        classes="detail")
+            yield Label(
+                f"Started {started}; {done} of {planned} sets were saved.", classes="detail"
+            )
             if self.can_resume:
-                yield Label("[b]r[/b] / enter: resume where it stopped    "
-                            "[b]c[/b]: close it out and rate the pain", classes="keys")
+                yield Label(
+                    "[b]r[/b] / enter: resume where it stopped    "
+                    "[b]c[/b]: close it out and rate the pain",
+                    classes="keys",
+                )
             else:
-                yield Label("Its exercises are no longer in the exercise file, so it cannot be "
-                            "resumed. [b]c[/b]: close it out and rate the pain", classes="keys")
+                yield Label(
+                    "Its exercises are no longer in the exercise file, so it cannot be "
+                    "resumed. [b]c[/b]: close it out and rate the pain",
+                    classes="keys",
+                )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.can_resume or parameters != ("resume",)

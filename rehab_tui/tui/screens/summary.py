@@ -30,8 +30,11 @@ def summary_table(session: dict[str, Any]) -> Table:
             f"{s['done']:g}/{s['planned']}" + ("*" if s["skipped"] else "") for s in entry["sets"]
         )
         per_side = 2 if entry["per_side"] else 1
-        table.add_row(entry["name"], f"{len(entry['sets'])}/{entry['planned']['sets'] * per_side}",
-                      f"{done} {unit}" if done else "–")
+        table.add_row(
+            entry["name"],
+            f"{len(entry['sets'])}/{entry['planned']['sets'] * per_side}",
+            f"{done} {unit}" if done else "–",
+        )
     return table
 
 
@@ -68,8 +71,11 @@ class SummaryScreen(Screen):
         with VerticalScroll(id="summary"):
             yield Static(summary_text(self.session), id="summary-head")
             yield Static(summary_table(self.session), id="summary-table")
-            yield Static("[dim]* ended early with n. Tomorrow morning, rehab-tui asks how the "
-                         "tendon feels.[/dim]", id="summary-foot")
+            yield Static(
+                "[dim]* ended early with n. Tomorrow morning, rehab-tui asks how the "
+                "tendon feels.[/dim]",
+                id="summary-foot",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -38,7 +38,7 @@ class PainScale(Widget, can_focus=True):
         super().__init__(id=id)
         self.set_reactive(PainScale.value, value)
 
-    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001
+    def get_content_width(self, container, viewport) -> int:
         return CELL_WIDTH * 11
 
     def render(self) -> Text:
@@ -46,10 +46,16 @@ class PainScale(Widget, can_focus=True):
         for n in range(11):
             colour = ZONE_STYLE[zone_of(n)]
             selected = n == self.value
-            numbers.append(f"{n:^{CELL_WIDTH}}", style=f"bold reverse {colour}" if selected else colour)
+            numbers.append(
+                f"{n:^{CELL_WIDTH}}", style=f"bold reverse {colour}" if selected else colour
+            )
             bar.append("▀" * CELL_WIDTH if selected else "─" * CELL_WIDTH, style=colour)
         words = Text()
-        for label, start, end in (("green: OK", 0, 3), ("amber: hold", 4, 5), ("red: ease off", 6, 10)):
+        for label, start, end in (
+            ("green: OK", 0, 3),
+            ("amber: hold", 4, 5),
+            ("red: ease off", 6, 10),
+        ):
             width = (end - start + 1) * CELL_WIDTH
             words.append(f"{label:^{width}}", style=ZONE_STYLE[zone_of(start)])
         return Text("\n").join([numbers, bar, words])

@@ -7,7 +7,12 @@ from textual.widgets import Static
 
 from rehab_tui.timeline import StepState, TempoPhase
 
-PHASE_STYLE = {"UP": "bold cyan", "TOP": "bold magenta", "LOWER": "bold yellow", "RESET": "bold blue"}
+PHASE_STYLE = {
+    "UP": "bold cyan",
+    "TOP": "bold magenta",
+    "LOWER": "bold yellow",
+    "RESET": "bold blue",
+}
 BAR_WIDTH = 48
 
 
@@ -31,7 +36,9 @@ def tempo_text(phases: tuple[TempoPhase, ...], state: StepState, reps: int) -> T
     for p in phases:
         width = max(len(p.name) + 2, round(BAR_WIDTH * p.seconds / total))
         label = f"{p.name:^{width}}"
-        text.append(label, style=f"{PHASE_STYLE.get(p.name, 'bold')} reverse" if p == phase else "dim")
+        text.append(
+            label, style=f"{PHASE_STYLE.get(p.name, 'bold')} reverse" if p == phase else "dim"
+        )
         text.append(" ")
     text.append(f"\nRep {state.rep} of {reps} · second {position} of {total}")
     return text

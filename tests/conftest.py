@@ -1,0 +1,46 @@
+"""Shared fixtures. No test touches a real home folder or sleeps through a countdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rehab_tui.catalog import Catalog, load_catalog
+from rehab_tui.clock import FakeClock
+from rehab_tui.store import Store
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Redirect every place rehab-tui could write to this test's own folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    data = tmp_path / "data"
+    monkeypatch.setenv("REHAB_TUI_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def mini_catalog() -> Catalog:
+    return load_catalog(DATA / "mini.yaml")
+
+
+@pytest.fixture
+def store(private_dirs: Path):
+    store = Store(private_dirs)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
