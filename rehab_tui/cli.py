@@ -83,7 +83,6 @@ def positive_int(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
     try:
         handler = {
             None: run_tui,
@@ -93,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         }[args.command]
         return handler(args, out)
     except (UserError, CatalogError, StoreError) as error:
-        err.print(f"rehab-tui: {error}", markup=False)
+        print(f"rehab-tui: {error}", file=sys.stderr)  # one line, never wrapped
         return 1
     except KeyboardInterrupt:
         return 130

@@ -81,8 +81,8 @@ MISTAKES = [
     ("id: tempo-b", "id: Tempo B", 11, "id", "lower-case"),
     ("    name: Test hold\n", "", 3, "name", "missing"),
     ("[hold-a, tempo-b, reps-c]", "[hold-a, nope]", 33, "levels[0].exercises[1]", "no exercise"),
-    ("{sets: [2, 3]}", "{hold_s: [20, 200]}", 34, "progression.hold_s[1]", "from 5 to 120"),
-    ("{sets: [2, 3]}", "{speed: [2]}", 34, "progression.speed", "unknown field"),
+    ("{hold_s: [20, 25]}", "{hold_s: [20, 200]}", 34, "progression.hold_s[1]", "from 5 to 120"),
+    ("{hold_s: [20, 25]}", "{speed: [2]}", 34, "progression.speed", "unknown field"),
     ("number: 1", "number: 2", 28, "number", "expected stage 1"),
     ("cues: [Breathe]", "cues: []", 6, "cues", "at least one"),
     ("cues: [Breathe]", "cues: [Breathe]\n    colour: red", 7, "colour", "unknown field"),
@@ -112,9 +112,7 @@ def test_mistakes_name_line_and_field(tmp_path, old, new, line, field, message):
 
 
 def test_hold_progression_in_a_level_without_holds_is_refused(tmp_path):
-    text = MINI.replace("[hold-a, tempo-b, reps-c]", "[tempo-b]").replace(
-        "{sets: [2, 3]}", "{hold_s: [20, 25]}"
-    )
+    text = MINI.replace("[hold-a, tempo-b, reps-c]", "[tempo-b]")
     with pytest.raises(CatalogError, match="no exercise in this level is a hold"):
         load_catalog(write(tmp_path, text))
 
