@@ -31,6 +31,7 @@ def test_where_prints_the_paths_in_use(capsys, private_dirs):
 
 def test_data_dir_option_beats_the_environment(capsys, tmp_path):
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "mine"), "where")
+    assert code == 0
     assert f"data:      {tmp_path / 'mine'}" in out
 
 
@@ -98,7 +99,7 @@ def test_history_of_a_damaged_file_is_one_sentence(capsys, private_dirs):
     Store(private_dirs).close()
     (private_dirs / "sessions" / "2026-03.json").write_text("{oops")
     code, out, err = run(capsys, "history")
-    assert code == 1 and "Traceback" not in err
+    assert code == 1 and out == "" and "Traceback" not in err
     assert "2026-03.json cannot be read: it is not valid JSON" in err
 
 
