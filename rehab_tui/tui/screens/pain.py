@@ -41,15 +41,15 @@ class PainScreen(Screen):
         self.sub_title = "How did it feel?"
         self.query_one(PainScale).focus()
 
-    def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
-        self._save(event.value)
+    async def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
+        await self._save(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._save(self.query_one(PainScale).value)
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        await self._save(self.query_one(PainScale).value)
 
-    def action_skip(self) -> None:
-        self._save(None)
+    async def action_skip(self) -> None:
+        await self._save(None)
 
-    def _save(self, pain: int | None) -> None:
+    async def _save(self, pain: int | None) -> None:
         note = self.query_one("#note", Input).value.strip()
-        self.app.rate_session(self.session_id, pain, note)
+        await self.app.rate_session(self.session_id, pain, note)
