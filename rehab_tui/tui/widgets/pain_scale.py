@@ -12,7 +12,7 @@ from textual.widget import Widget
 from rehab_tui.pain import PainZone, zone_of
 
 ZONE_STYLE = {PainZone.GREEN: "green", PainZone.AMBER: "yellow", PainZone.RED: "red"}
-CELL_WIDTH = 5
+CELL_WIDTH = 6
 
 
 class PainScale(Widget, can_focus=True):
