@@ -17,6 +17,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from rehab_tui import locations
 from rehab_tui.catalog import Catalog, CatalogError, default_catalog_path, load_catalog
@@ -148,6 +149,7 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
         out.print("No sessions yet. Start one with: rehab-tui")
         return 0
     table = Table("Date", "Sets done", "Under load", "Pain", "Status", "Note")
+    table.columns[0].no_wrap = True
     for session in sessions:
         done, planned = sets_done(session)
         pain = "–" if session["pain"] is None else f"{session['pain']}/10"
@@ -162,7 +164,7 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             format_duration(time_under_load(session)),
             pain,
             status,
-            session["note"],
+            Text(session["note"]),  # the user's own words: never read as markup
         )
     out.print(table)
     return 0

@@ -78,7 +78,7 @@ def test_history_json_contract(capsys, private_dirs, mini_catalog):
     first = data["sessions"][0]
     for key in ("id", "started_at", "ended_at", "completed", "pain", "note", "exercises"):
         assert key in first
-    assert first["pain"] == 2 and first["completed"] is True and first["note"] == "easy"
+    assert first["pain"] == 2 and first["completed"] is True and first["note"] == "easy [/oops]"
     exercise = first["exercises"][0]
     assert exercise["exercise_id"] == "hold-a"
     assert exercise["planned"] == {"sets": 2, "hold_s": 20, "rest_s": 30}
@@ -92,7 +92,7 @@ def test_history_json_contract(capsys, private_dirs, mini_catalog):
     code, out, _ = run(capsys, "history", "--json", "--since", "2026-03-03")
     assert [s["id"] for s in json.loads(out)["sessions"]] == [newer["id"]]
     code, out, _ = run(capsys, "history")
-    assert "2/10" in out and "easy" in out
+    assert "2/10" in out and "[/oops]" in out
 
 
 def test_history_of_a_damaged_file_is_one_sentence(capsys, private_dirs):

@@ -72,8 +72,7 @@ class SummaryScreen(Screen):
             yield Static(summary_text(self.session), id="summary-head")
             yield Static(summary_table(self.session), id="summary-table")
             yield Static(
-                "[dim]* ended early with n. Tomorrow morning, rehab-tui asks how the "
-                "tendon feels.[/dim]",
+                "[dim]* ended early with n · enter: back to the home screen[/dim]",
                 id="summary-foot",
             )
         yield Footer()
