@@ -3,7 +3,7 @@
 Layout of the data folder (0700; every file 0600):
 
     rehab.json              profile, settings, schema version, the session in progress
-    sessions/YYYY-MM.json   that month's sessions, each with its exercises and sets
+    sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
     .lock                   held by the one process allowed to write
 
 TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
@@ -138,6 +138,7 @@ class Store:
             return self._dbs[path]
 
     def _month_db(self, month: str) -> TinyDB:
+        """The TinyDB of one month ("YYYY-MM"), whose sessions and check-ins it holds."""
         return self._db(self.data_dir / SESSIONS_DIR / f"{month}.json")
 
     def month_files(self) -> list[Path]:
@@ -260,3 +261,24 @@ class Store:
                 if since and doc["started_at"][:10] < since:
                     return
                 yield doc
+
+    # -- morning check-ins --------------------------------------------------------------
+
+    def add_checkin(self, checkin: dict[str, Any]) -> None:
+        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
+        with self._lock:
+            month = checkin["date"][:7]
+            table = self._month_db(month).table("checkins")
+            table.upsert(checkin, Query().date == checkin["date"])
+
+    def checkins(self, since: str | None = None) -> list[dict[str, Any]]:
+        """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
+        found: list[dict[str, Any]] = []
+        for path in self.month_files():
+            if since and path.stem < since[:7]:
+                break
+            with self._lock:
+                found += [dict(c) for c in self._db(path).table("checkins").all()]
+        return sorted(
+            (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
+        )

@@ -68,7 +68,11 @@ def test_history_json_contract(capsys, private_dirs, mini_catalog):
     )
     store.save_set(newer["id"], 0, set_to_dict(result))
     store.finish_session(
-        newer["id"], ended_at="2026-03-03T08:20:00+00:00", completed=True, pain=2, note="easy [/oops]"
+        newer["id"],
+        ended_at="2026-03-03T08:20:00+00:00",
+        completed=True,
+        pain=2,
+        note="easy [/oops]",
     )
     store.close()
     code, out, _ = run(capsys, "history", "--json")
