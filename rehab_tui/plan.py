@@ -48,7 +48,7 @@ class Profile:
 class PlanSettings:
     """Every threshold the plan uses, in one place (DOMAIN.md §1)."""
 
-    limits: PainLimits = PainLimits()
+    limits: PainLimits = field(default_factory=PainLimits)
     greens_to_progress: int = 3
     min_days_to_progress: int = 2
     gap_step_days: int = 7

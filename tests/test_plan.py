@@ -43,7 +43,7 @@ class Case:
     sessions: list = field(default_factory=list)
     checkins: list = field(default_factory=list)
     today: int = 1
-    profile: Profile = Profile()
+    profile: Profile = field(default_factory=Profile)
     rung: int = 0
     decision: Decision = Decision.HOLD
     reason: str = ""
