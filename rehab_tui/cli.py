@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from dataclasses import asdict, replace
+from datetime import date, datetime, time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,15 @@ from rich.text import Text
 
 from rehab_tui import locations
 from rehab_tui.catalog import Catalog, CatalogError, default_catalog_path, load_catalog
-from rehab_tui.records import format_duration, sets_done, time_under_load
+from rehab_tui.clock import SystemClock
+from rehab_tui.pain import check_pain
+from rehab_tui.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
+from rehab_tui.planning import load_profile, plan_for
+from rehab_tui.records import format_duration, logged_session, sets_done, time_under_load
 from rehab_tui.store import Store, StoreError
 
 HISTORY_SCHEMA = 1
+PLAN_SCHEMA = 1
 
 
 class UserError(Exception):
@@ -62,17 +68,50 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="list past sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON (see the README)")
     history.add_argument(
-        "--since", metavar="YYYY-MM-DD", type=parse_date, help="only sessions on or after this date"
+        "--since", metavar="YYYY-MM-DD", help="only sessions on or after this date"
     )
     history.add_argument("--limit", metavar="N", type=positive_int, help="at most N sessions")
+    plan = commands.add_parser("plan", help="the plan for a day, and why")
+    plan.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    plan.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    log = commands.add_parser("log", help="record a day's planned session as done")
+    log.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--note", metavar="TEXT", default="", help="a note to keep with it")
+    checkin = commands.add_parser("checkin", help="record a morning check-in")
+    checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
+    checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    setup = commands.add_parser("setup", help="set your profile (what the plan adapts to)")
+    setup.add_argument(
+        "--type",
+        choices=TENDINOPATHY_TYPES,
+        help="where it hurts: mid-portion (2-6 cm above the heel) or insertional",
+    )
+    setup.add_argument("--baseline", metavar="N", help="your usual morning pain, 0-10")
+    setup.add_argument(
+        "--limits",
+        choices=LIMIT_CHOICES,
+        help="strict: pain 3/10 or less (default); silbernagel: 5/10 or less",
+    )
     return parser
 
 
-def parse_date(text: str) -> date:
+def parse_day(text: str | None, today: date) -> date:
+    """A --date value, or today; a bad one is a UserError (exit 1), not a usage error."""
+    if text is None:
+        return today
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-03, got {text!r}") from None
+        raise UserError(f"expected a date like 2026-03-03, got {text!r}") from None
+
+
+def parse_pain(text: str, what: str = "pain") -> int:
+    try:
+        return check_pain(text)
+    except ValueError as error:
+        raise UserError(str(error).replace("pain", what, 1)) from None
 
 
 def positive_int(text: str) -> int:
@@ -90,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             "where": cmd_where,
             "validate": cmd_validate,
             "history": cmd_history,
+            "plan": cmd_plan,
+            "log": cmd_log,
+            "checkin": cmd_checkin,
+            "setup": cmd_setup,
         }[args.command]
         return handler(args, out)
     except (UserError, CatalogError, StoreError) as error:
@@ -131,13 +174,13 @@ def cmd_validate(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_history(args: argparse.Namespace, out: Console) -> int:
-    store = open_store(args)
-    since = args.since.isoformat() if args.since else None
+    since = parse_day(args.since, date.today()).isoformat() if args.since else None
     sessions: list[dict[str, Any]] = []
-    for session in store.sessions(since=since):
-        sessions.append(session)
-        if args.limit and len(sessions) >= args.limit:
-            break
+    with open_store(args) as store:
+        for session in store.sessions(since=since):
+            sessions.append(session)
+            if args.limit and len(sessions) >= args.limit:
+                break
     if args.json:
         print(
             json.dumps(
@@ -170,16 +213,152 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
+def plan_json(plan: Plan) -> dict[str, Any]:
+    exercises = []
+    for planned in plan.exercises:
+        dose = planned.dose
+        item: dict[str, Any] = {
+            "id": planned.exercise.id,
+            "name": planned.exercise.name,
+            "kind": planned.kind.value,
+            "sets": dose.sets,
+        }
+        if dose.reps is not None:
+            item["reps"] = dose.reps
+        if dose.hold_s is not None:
+            item["hold_s"] = dose.hold_s
+        if dose.tempo is not None:
+            item["tempo"] = str(dose.tempo)
+        if planned.exercise.per_side:
+            item["side"] = "each"
+        item["rest_s"] = dose.rest_s
+        exercises.append(item)
+    return {
+        "schema": PLAN_SCHEMA,
+        "date": plan.date.isoformat(),
+        "stage": plan.step.stage,
+        "stage_name": plan.stage_name,
+        "step": plan.step.index + 1,
+        "decision": plan.decision.value,
+        "reasons": list(plan.reasons),
+        "exercises": exercises,
+        "run_advice": {"verdict": plan.run_advice.verdict, "text": plan.run_advice.text},
+        "next_checkin": plan.next_checkin.isoformat(),
+        "see_clinician": plan.see_clinician,
+    }
+
+
+def cmd_plan(args: argparse.Namespace, out: Console) -> int:
+    catalog = load_catalog(catalog_path(args))
+    day = parse_day(args.date, date.today())
+    with open_store(args) as store:
+        plan = plan_for(store, catalog, day)
+    if args.json:
+        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+        return 0
+    out.print(f"[b]{day_title(plan)}[/b]")
+    out.print(f"Decision: [b]{plan.decision.value}[/b]")
+    for reason in plan.reasons:
+        out.print(Text(f"  • {reason}"))
+    for planned in plan.exercises:
+        out.print(
+            Text(
+                f"  {planned.exercise.name}: {planned.describe_dose()}, "
+                f"rest {planned.dose.rest_s} s"
+            )
+        )
+    out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
+    out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")
+    return 0
+
+
+def day_title(plan: Plan) -> str:
+    return (
+        f"{plan.date:%a %d %b %Y} · stage {plan.step.stage} ({plan.stage_name}), "
+        f"step {plan.step.index + 1} of the ladder"
+    )
+
+
+def cmd_log(args: argparse.Namespace, out: Console) -> int:
+    catalog = load_catalog(catalog_path(args))
+    pain = parse_pain(args.pain)
+    today = date.today()
+    day = parse_day(args.date, today)
+    if day > today:
+        raise UserError(f"{day} is in the future; log a session on or after it happened")
+    started = SystemClock().wall() if day == today else datetime.combine(day, time(12)).astimezone()
+    with open_store(args) as store:
+        store.acquire_writer_lock()
+        plan = plan_for(store, catalog, day)
+        store.add_session(logged_session(plan.exercises, started, plan.step, pain, args.note))
+    out.print(
+        f"Logged {day:%a %d %b}: {len(plan.exercises)} exercises at stage {plan.step.stage}, "
+        f"pain {pain}/10."
+    )
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
+    pain = parse_pain(args.pain)
+    stiffness = None
+    if args.stiffness_min is not None:
+        text = args.stiffness_min.strip()
+        if not text.isdigit() or int(text) > 600:
+            raise UserError(
+                f"stiffness must be whole minutes from 0 to 600, got {args.stiffness_min!r}"
+            )
+        stiffness = int(text)
+    today = date.today()
+    day = parse_day(args.date, today)
+    if day > today:
+        raise UserError(f"{day} is in the future; a check-in is for this morning or before")
+    with open_store(args) as store:
+        store.acquire_writer_lock()
+        store.add_checkin(checkin_record(day, pain, stiffness))
+    out.print(
+        f"Check-in for {day:%a %d %b}: pain {pain}/10"
+        + (f", stiff for {stiffness} min." if stiffness is not None else ".")
+    )
+    if stiffness is not None and stiffness > 30:
+        out.print("Morning stiffness over 30 minutes is worth a clinician's look.")
+    return 0
+
+
+def checkin_record(day: date, pain: int, stiffness: int | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"date": day.isoformat(), "pain": pain}
+    if stiffness is not None:
+        record["stiffness_min"] = stiffness
+    return record
+
+
+def cmd_setup(args: argparse.Namespace, out: Console) -> int:
+    changes: dict[str, Any] = {}
+    if args.type:
+        changes["tendinopathy"] = args.type
+    if args.baseline is not None:
+        changes["baseline"] = parse_pain(args.baseline, "baseline")
+    if args.limits:
+        changes["limits"] = args.limits
+    with open_store(args) as store:
+        profile = load_profile(store)
+        if changes:
+            store.acquire_writer_lock()
+            profile = replace(profile, **changes)
+            store.set_setting("profile", asdict(profile))
+    out.print(
+        f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
+        f"pain limits: {profile.limits}."
+    )
+    return 0
+
+
 def run_tui(args: argparse.Namespace, out: Console) -> int:
     catalog: Catalog = load_catalog(catalog_path(args))
-    store = open_store(args)
-    store.acquire_writer_lock()
-    from rehab_tui.tui.app import RehabApp  # imported here: Textual is only needed for the TUI
+    with open_store(args) as store:
+        store.acquire_writer_lock()
+        from rehab_tui.tui.app import RehabApp  # imported here: Textual is only for the TUI
 
-    try:
         RehabApp(catalog=catalog, store=store).run()
-    finally:
-        store.close()
     return 0
 
 

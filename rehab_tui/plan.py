@@ -18,6 +18,9 @@ from rehab_tui.catalog import Catalog
 from rehab_tui.models import LadderStep, PlannedExercise
 from rehab_tui.pain import PainLimits, PainZone, zone_of
 
+TENDINOPATHY_TYPES = ("midportion", "insertional")
+LIMIT_CHOICES = ("strict", "silbernagel")
+
 
 class Outcome(StrEnum):
     GREEN = "green"
@@ -41,7 +44,19 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Profile:
-        return cls(**(data or {}))
+        """Read a saved profile; a value that is not valid falls back to its default."""
+        data = data or {}
+        default = cls()
+        baseline = data.get("baseline")
+        return cls(
+            tendinopathy=data.get("tendinopathy")
+            if data.get("tendinopathy") in TENDINOPATHY_TYPES
+            else default.tendinopathy,
+            baseline=baseline
+            if isinstance(baseline, int) and 0 <= baseline <= 10
+            else default.baseline,
+            limits=data.get("limits") if data.get("limits") in LIMIT_CHOICES else default.limits,
+        )
 
 
 @dataclass(frozen=True)

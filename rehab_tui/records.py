@@ -113,3 +113,33 @@ def format_duration(seconds: float) -> str:
     seconds = round(seconds)
     minutes, secs = divmod(seconds, 60)
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def logged_session(
+    exercises: tuple[PlannedExercise, ...],
+    started: datetime,
+    step: LadderStep | None,
+    pain: int,
+    note: str,
+) -> dict[str, Any]:
+    """A session done away from the app, recorded afterwards as done in full, as planned."""
+    session = new_session(exercises, started, step)
+    stamp = started.isoformat(timespec="seconds")
+    for entry, planned in zip(session["exercises"], exercises, strict=True):
+        amount = planned.dose.hold_s if planned.kind is Kind.HOLD else planned.dose.reps
+        sides = ("left", "right") if planned.exercise.per_side else (None,)
+        entry["sets"] = [
+            {
+                "set": n,
+                "side": side,
+                "planned": amount,
+                "done": float(amount),
+                "skipped": False,
+                "paused_s": 0.0,
+                "completed_at": stamp,
+            }
+            for n in range(1, planned.dose.sets + 1)
+            for side in sides
+        ]
+    session.update(ended_at=stamp, completed=True, pain=pain, note=note, logged=True)
+    return session

@@ -180,6 +180,12 @@ class Store:
             ) from None
         self._lock_fd = fd
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
         with self._lock:
             self._dbs.clear()
@@ -201,10 +207,14 @@ class Store:
 
     # -- sessions -----------------------------------------------------------------------
 
+    def add_session(self, session: dict[str, Any]) -> None:
+        with self._lock:
+            self._month_db(month_of(session["id"])).table("sessions").insert(session)
+
     def start_session(self, session: dict[str, Any]) -> None:
         """Save a new session and mark it as the one in progress."""
         with self._lock:
-            self._month_db(month_of(session["id"])).table("sessions").insert(session)
+            self.add_session(session)
             self.set_setting("active_session", session["id"])
 
     def save_set(self, session_id: str, exercise_index: int, result: dict[str, Any]) -> None:

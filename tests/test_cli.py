@@ -107,9 +107,7 @@ def test_history_of_a_damaged_file_is_one_sentence(capsys, private_dirs):
     assert "2026-03.json cannot be read: it is not valid JSON" in err
 
 
-@pytest.mark.parametrize(
-    "args", [["history", "--since", "yesterday"], ["history", "--limit", "0"], ["nonsense"]]
-)
+@pytest.mark.parametrize("args", [["history", "--limit", "0"], ["nonsense"]])
 def test_usage_errors_exit_2(capsys, args):
     with pytest.raises(SystemExit) as caught:
         main(args)
