@@ -17,7 +17,8 @@ from textual.worker import Worker, WorkerState
 
 from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
-from rehab_tui.models import LadderStep
+from rehab_tui.plan import Plan
+from rehab_tui.planning import plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
 from rehab_tui.records import new_session, prescription_of, saved_sets, set_to_dict
 from rehab_tui.store import Store
@@ -46,8 +47,7 @@ class RehabApp(App):
     # -- start-up -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        step = self.todays_step()
-        self.push_screen(HomeScreen(step, self.catalog.stage(step.stage).name))
+        self.push_screen(HomeScreen(self.todays_plan()))
         unfinished = self.store.active_session()
         if unfinished is not None:
             self.push_screen(
@@ -55,13 +55,8 @@ class RehabApp(App):
                 partial(self._resume_choice, unfinished),
             )
 
-    def todays_step(self) -> LadderStep:
-        """The rung of the latest planned session, or the first rung for a new user."""
-        for session in self.store.sessions():
-            index = session.get("ladder_index")
-            if session["kind"] == "plan" and index is not None and index < len(self.catalog.ladder):
-                return self.catalog.ladder[index]
-        return self.catalog.ladder[0]
+    def todays_plan(self) -> Plan:
+        return plan_for(self.store, self.catalog, self.clock.wall().date())
 
     def _can_resume(self, session: dict[str, Any]) -> bool:
         return all(e["exercise_id"] in self.catalog.exercises for e in session["exercises"])
@@ -84,10 +79,10 @@ class RehabApp(App):
 
     # -- sessions -----------------------------------------------------------------------
 
-    def start_session(self, step: LadderStep) -> None:
-        session = new_session(step.exercises, self.clock.wall(), step)
+    def start_session(self, plan: Plan) -> None:
+        session = new_session(plan.exercises, self.clock.wall(), plan.step)
         self.store.start_session(session)
-        timeline = build_timeline(step.exercises)
+        timeline = build_timeline(plan.exercises)
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
 
     def save_set(self, session_id: str, result: SetResult) -> None:
@@ -117,8 +112,7 @@ class RehabApp(App):
         self.switch_screen(SummaryScreen(session))
 
     def action_go_home(self) -> None:
-        step = self.todays_step()
-        self.switch_screen(HomeScreen(step, self.catalog.stage(step.stage).name))
+        self.switch_screen(HomeScreen(self.todays_plan()))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "saves" and event.state is WorkerState.ERROR:

@@ -1,4 +1,4 @@
-"""Home: today's exercises with their dose; enter starts the session."""
+"""Home: today's plan (exercises and dose), the decision and why, and today's run advice."""
 
 from __future__ import annotations
 
@@ -9,27 +9,49 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from rehab_tui.models import Kind, LadderStep
+from rehab_tui.models import Kind
+from rehab_tui.plan import Decision, Plan
 
 KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
+DECISION_WORDS = {
+    Decision.START: ("START", "bold cyan"),
+    Decision.PROGRESS: ("STEP UP", "bold green"),
+    Decision.HOLD: ("HOLD", "bold yellow"),
+    Decision.REGRESS: ("STEP BACK", "bold red"),
+}
+VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
 
 
-def plan_text(step: LadderStep, stage_name: str) -> Text:
+def plan_text(plan: Plan) -> Text:
+    step = plan.step
     text = Text()
-    text.append(
-        f"Today · Stage {step.stage}: {stage_name} · level {step.level}, step {step.step}\n\n",
-        style="bold",
-    )
-    for number, planned in enumerate(step.exercises, start=1):
-        text.append(f"{number}. {planned.exercise.name}\n", style="bold")
+    text.append(f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   ", "bold")
+    word, style = DECISION_WORDS[plan.decision]
+    text.append(f" {word} ", f"{style} reverse")
+    text.append("\n")
+    for reason in plan.reasons:
+        text.append(f"  Why: {reason}\n", "italic")
+    if plan.see_clinician:
         text.append(
-            f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, "
-            f"rest {planned.dose.rest_s} s\n"
+            "  See a physiotherapist or doctor before pushing on: sudden pain, a snap, swelling or "
+            "not being able to rise on tiptoe all need a clinician's look.\n",
+            "bold red",
         )
-        text.append(f"   {planned.exercise.how_to}\n\n", style="dim")
-    text.append("Press ", style="dim")
-    text.append("enter", style="bold reverse")
-    text.append(" to start. Keep pain at 3/10 or less while you work.", style="dim")
+    text.append("\n")
+    for number, planned in enumerate(plan.exercises, start=1):
+        text.append(f"{number}. {planned.exercise.name}\n", "bold")
+        text.append(
+            f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, rest {planned.dose.rest_s} s\n"
+        )
+        text.append(f"   {planned.exercise.how_to}\n", "dim")
+    advice = plan.run_advice
+    text.append("\nRunning today: ", "bold")
+    text.append(f"{advice.verdict}", f"bold {VERDICT_STYLE[advice.verdict]}")
+    text.append(f". {advice.text}\n")
+    text.append(f"Next morning check-in: {plan.next_checkin:%a %d %b}\n\n", "dim")
+    text.append("Press ", "dim")
+    text.append("enter", "bold reverse")
+    text.append(" to start.", "dim")
     return text
 
 
@@ -41,19 +63,18 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, step: LadderStep, stage_name: str) -> None:
+    def __init__(self, plan: Plan) -> None:
         super().__init__()
-        self.step = step
-        self.stage_name = stage_name
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home"):
-            yield Static(plan_text(self.step, self.stage_name), id="plan")
+            yield Static(plan_text(self.plan), id="plan")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
 
     def action_start(self) -> None:
-        self.app.start_session(self.step)
+        self.app.start_session(self.plan)
