@@ -26,7 +26,13 @@ from rehab_tui.clock import SystemClock
 from rehab_tui.pain import check_pain
 from rehab_tui.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
 from rehab_tui.planning import load_profile, plan_for
-from rehab_tui.records import format_duration, logged_session, sets_done, time_under_load
+from rehab_tui.records import (
+    checkin_record,
+    format_duration,
+    logged_session,
+    sets_done,
+    time_under_load,
+)
 from rehab_tui.store import Store, StoreError
 
 HISTORY_SCHEMA = 1
@@ -322,13 +328,6 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     if stiffness is not None and stiffness > 30:
         out.print("Morning stiffness over 30 minutes is worth a clinician's look.")
     return 0
-
-
-def checkin_record(day: date, pain: int, stiffness: int | None) -> dict[str, Any]:
-    record: dict[str, Any] = {"date": day.isoformat(), "pain": pain}
-    if stiffness is not None:
-        record["stiffness_min"] = stiffness
-    return record
 
 
 def cmd_setup(args: argparse.Namespace, out: Console) -> int:

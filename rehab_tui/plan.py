@@ -10,7 +10,7 @@ a time, and every plan says why in sentences that name the evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +20,7 @@ from rehab_tui.pain import PainLimits, PainZone, zone_of
 
 TENDINOPATHY_TYPES = ("midportion", "insertional")
 LIMIT_CHOICES = ("strict", "silbernagel")
+CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
 
 
 class Outcome(StrEnum):
@@ -429,3 +430,20 @@ def _next_checkin(
         if outcomes[latest["id"]][0] is Outcome.PENDING and day + timedelta(days=1) >= today:
             return day + timedelta(days=1)
     return today + timedelta(days=1)
+
+
+def checkin_due(
+    sessions: list[dict[str, Any]], checkins: list[dict[str, Any]], now: datetime
+) -> date | None:
+    """The day of a session that ended 12-48 h before `now` with no check-in dated after it."""
+    ended = [s for s in sessions if s.get("ended_at")]
+    if not ended:
+        return None
+    latest = max(ended, key=lambda s: s["ended_at"])
+    hours = (now - datetime.fromisoformat(latest["ended_at"])).total_seconds() / 3600
+    day = session_day(latest)
+    if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1]:
+        return None
+    if any(c["date"] > day.isoformat() for c in checkins):
+        return None
+    return day

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rehab_tui.catalog import Catalog
@@ -143,3 +143,10 @@ def logged_session(
         ]
     session.update(ended_at=stamp, completed=True, pain=pain, note=note, logged=True)
     return session
+
+
+def checkin_record(day: date, pain: int, stiffness_min: int | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"date": day.isoformat(), "pain": pain}
+    if stiffness_min is not None:
+        record["stiffness_min"] = stiffness_min
+    return record

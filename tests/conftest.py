@@ -35,10 +35,20 @@ def mini_catalog() -> Catalog:
 
 
 @pytest.fixture
-def store(private_dirs: Path):
+def new_store(private_dirs: Path):
+    """The data folder of someone who has never opened rehab-tui."""
     store = Store(private_dirs)
     yield store
     store.close()
+
+
+@pytest.fixture
+def store(new_store: Store) -> Store:
+    """The data folder of someone who has been through first start (default answers)."""
+    new_store.set_setting(
+        "profile", {"tendinopathy": "midportion", "baseline": 0, "limits": "strict"}
+    )
+    return new_store
 
 
 @pytest.fixture

@@ -19,11 +19,13 @@ TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level
 def make_app(private_dirs, rung: int = 0) -> tuple[RehabApp, FakeClock]:
     catalog = load_catalog()
     store = Store(private_dirs)
+    store.set_setting("profile", {"tendinopathy": "midportion", "baseline": 0, "limits": "strict"})
     if rung:
         step = catalog.ladder[rung]
         done = new_session(step.exercises, datetime(2026, 3, 2, 8).astimezone(), step)
         store.start_session(done)
         store.finish_session(done["id"], ended_at=done["started_at"], completed=True, pain=1)
+        store.add_checkin({"date": "2026-03-03", "pain": 0})
     clock = FakeClock()
     return RehabApp(catalog, store, clock), clock
 

@@ -7,6 +7,8 @@ in a thread worker so that a write never delays a countdown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
@@ -17,17 +19,27 @@ from textual.worker import Worker, WorkerState
 
 from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
-from rehab_tui.plan import Plan
+from rehab_tui.pain import PainLimits
+from rehab_tui.plan import Plan, Profile, checkin_due
 from rehab_tui.planning import plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
-from rehab_tui.records import new_session, prescription_of, saved_sets, set_to_dict
+from rehab_tui.records import (
+    checkin_record,
+    new_session,
+    prescription_of,
+    saved_sets,
+    set_to_dict,
+)
 from rehab_tui.store import Store
 from rehab_tui.timeline import build_timeline
+from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.confirm import ConfirmScreen
+from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.help import HelpScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
+from rehab_tui.tui.screens.red_flag import RedFlagScreen
 from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 
@@ -47,16 +59,46 @@ class RehabApp(App):
     # -- start-up -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.todays_plan()))
+        if self.store.setting("profile") is None:
+            self.push_screen(FirstStartScreen())
+            return
         unfinished = self.store.active_session()
+        due = checkin_due(
+            list(self.store.sessions(since=(self.today() - timedelta(days=3)).isoformat())),
+            self.store.checkins(since=self.today().isoformat()),
+            self.clock.wall(),
+        )
+        if due is not None and unfinished is None:
+            self.push_screen(CheckinScreen(self.today(), due))
+            return
+        self.push_screen(HomeScreen(self.todays_plan()))
         if unfinished is not None:
             self.push_screen(
                 ResumeScreen(unfinished, self._can_resume(unfinished)),
                 partial(self._resume_choice, unfinished),
             )
 
+    def today(self) -> date:
+        return self.clock.wall().date()
+
+    def finish_first_start(self, profile: Profile, red_flag: str | None) -> None:
+        self.store.set_setting("profile", asdict(profile))
+        self.action_go_home()
+        if red_flag is not None:
+            self.push_screen(RedFlagScreen(f"You answered yes to: {red_flag}"))
+
+    def save_checkin(self, day: date, pain: int, stiffness_min: int | None) -> None:
+        self.store.add_checkin(checkin_record(day, pain, stiffness_min))
+        self.action_go_home()
+        self._warn_if_severe(pain, "this morning")
+
+    def _warn_if_severe(self, pain: int | None, when: str) -> None:
+        limit = PainLimits().hard_stop
+        if pain is not None and pain >= limit:
+            self.push_screen(RedFlagScreen(f"You rated the pain {pain}/10 {when}."))
+
     def todays_plan(self) -> Plan:
-        return plan_for(self.store, self.catalog, self.clock.wall().date())
+        return plan_for(self.store, self.catalog, self.today())
 
     def _can_resume(self, session: dict[str, Any]) -> bool:
         return all(e["exercise_id"] in self.catalog.exercises for e in session["exercises"])
@@ -110,9 +152,18 @@ class RehabApp(App):
         session = self.store.session(session_id)
         assert session is not None
         self.switch_screen(SummaryScreen(session))
+        self._warn_if_severe(pain, "during the session")
 
     def action_go_home(self) -> None:
-        self.switch_screen(HomeScreen(self.todays_plan()))
+        """Back to the one home screen, with the plan worked out afresh."""
+        plan = self.todays_plan()
+        homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
+        if not homes:
+            self.switch_screen(HomeScreen(plan))
+            return
+        while not isinstance(self.screen_stack[-1], HomeScreen):
+            self.pop_screen()
+        homes[-1].show_plan(plan)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "saves" and event.state is WorkerState.ERROR:

@@ -76,5 +76,9 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
 
+    def show_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        self.query_one("#plan", Static).update(plan_text(plan))
+
     def action_start(self) -> None:
         self.app.start_session(self.plan)
