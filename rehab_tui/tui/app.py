@@ -21,7 +21,7 @@ from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
 from rehab_tui.pain import PainLimits
 from rehab_tui.plan import Plan, Profile, checkin_due
-from rehab_tui.planning import plan_for
+from rehab_tui.planning import load_profile, plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
 from rehab_tui.records import (
     checkin_record,
@@ -69,7 +69,8 @@ class RehabApp(App):
             self.clock.wall(),
         )
         if due is not None and unfinished is None:
-            self.push_screen(CheckinScreen(self.today(), due))
+            baseline = load_profile(self.store).baseline
+            self.push_screen(CheckinScreen(self.today(), due, baseline))
             return
         self.push_screen(HomeScreen(self.todays_plan()))
         if unfinished is not None:

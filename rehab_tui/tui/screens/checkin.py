@@ -19,25 +19,26 @@ class CheckinScreen(Screen):
         Binding("escape", "skip", "Skip for now"),
     ]
 
-    def __init__(self, day: date, session_day: date) -> None:
+    def __init__(self, day: date, session_day: date, baseline: int) -> None:
         super().__init__()
         self.day = day
         self.session_day = session_day
+        self.baseline = baseline
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="pain"):
             yield Label(
-                f"[b]Good morning. How does the tendon feel after {self.session_day:%A}'s "
+                f"[b]How does the tendon feel this morning, after {self.session_day:%A}'s "
                 "session?[/b]",
                 id="pain-question",
             )
             yield Label(
-                "Pain right now, 0-10: a digit or the arrows, then enter. "
-                "It decides whether today's plan steps up, holds or steps back.",
+                "Pain right now, 0-10 (it starts at your usual level): a digit or the arrows, then "
+                "enter. It decides whether today's plan steps up, holds or steps back.",
                 classes="dim",
             )
-            yield PainScale(id="scale")
+            yield PainScale(self.baseline, id="scale")
             yield Label("Morning stiffness in minutes (optional; tab to reach it):")
             yield Input(placeholder="e.g. 10", id="stiffness", type="integer", max_length=3)
         yield Footer()
