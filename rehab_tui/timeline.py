@@ -82,9 +82,6 @@ class Timeline:
     def estimated_seconds(self) -> float:
         return sum(step.estimated_seconds for step in self.steps)
 
-    def work_steps(self) -> list[int]:
-        return [i for i, step in enumerate(self.steps) if step.kind.is_work]
-
     def seconds_before(self, index: int) -> float:
         return sum(step.estimated_seconds for step in self.steps[:index])
 

@@ -35,7 +35,7 @@ from rehab_tui.timeline import build_timeline
 from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.confirm import ConfirmScreen
 from rehab_tui.tui.screens.first_start import FirstStartScreen
-from rehab_tui.tui.screens.help import HelpScreen
+from rehab_tui.tui.screens.help import HelpScreen, described_bindings
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
@@ -203,16 +203,11 @@ class RehabApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every key of the current screen, by its description."""
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
-                continue
-            seen.add(binding.action)
-            display = binding.key_display or self.get_key_display(binding)
-            yield SystemCommand(
-                binding.description,
-                f"key: {display or key}",
-                partial(self.call_later, screen.run_action, binding.action),
-            )
+        for key in described_bindings(screen):
+            if key.enabled:
+                yield SystemCommand(
+                    key.description,
+                    f"key: {key.keys}",
+                    partial(self.call_later, screen.run_action, key.action),
+                )
         yield from super().get_system_commands(screen)

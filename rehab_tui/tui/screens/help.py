@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,20 +12,34 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 
+@dataclass(frozen=True)
+class KeyHelp:
+    keys: str  # as shown to the user: "space", "y / enter"
+    description: str
+    action: str
+    enabled: bool
+
+
+def described_bindings(screen: Screen) -> list[KeyHelp]:
+    """Every binding of `screen` (and the app) that has a description, once per action."""
+    found: dict[str, KeyHelp] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.action in found:
+            continue
+        keys = binding.key_display or " / ".join(
+            screen.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")
+        )
+        found[binding.action] = KeyHelp(keys, binding.description, binding.action, active.enabled)
+    return list(found.values())
+
+
 def key_table(screen: Screen) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description or binding.action in seen:
-            continue
-        seen.add(binding.action)
-        keys = binding.key_display or screen.app.get_key_display(binding)
-        others = [k for k in binding.key.split(",") if k != key]
-        shown = " / ".join([keys, *(screen.app.get_key_display(Binding(k, "")) for k in others)])
-        table.add_row(shown, binding.description)
+    for key in described_bindings(screen):
+        table.add_row(key.keys, key.description)
     table.add_row("ctrl+p", "Command palette: every action by name")
     table.add_row("ctrl+q", "Quit rehab-tui at once")
     return table
