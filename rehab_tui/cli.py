@@ -23,7 +23,7 @@ from rich.text import Text
 from rehab_tui import locations
 from rehab_tui.catalog import Catalog, CatalogError, default_catalog_path, load_catalog
 from rehab_tui.clock import SystemClock
-from rehab_tui.pain import check_pain
+from rehab_tui.pain import PainLimits, check_pain
 from rehab_tui.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
 from rehab_tui.planning import load_profile, plan_for
 from rehab_tui.records import (
@@ -325,6 +325,7 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
         f"Check-in for {day:%a %d %b}: pain {pain}/10"
         + (f", stiff for {stiffness} min." if stiffness is not None else ".")
     )
+    warn_if_severe(out, pain)
     if stiffness is not None and stiffness > 30:
         out.print("Morning stiffness over 30 minutes is worth a clinician's look.")
     return 0

@@ -121,3 +121,12 @@ def test_writes_wait_for_the_running_app(capsys, private_dirs):
     assert code == 1 and "another rehab-tui is using" in err
     app_store.close()
     assert run(capsys, "log", "--pain", "2")[0] == 0
+
+
+def test_pain_7_anywhere_brings_the_red_flag_advice(capsys):
+    code, out, _ = run(capsys, "checkin", "--pain", "8", "--date", "2026-03-02")
+    assert code == 0 and "Pain 8/10: no running for now" in out and "clinician" in out
+    code, out, _ = run(capsys, "log", "--pain", "7", "--date", "2026-03-02")
+    assert "Pain 7/10: no running for now" in out
+    code, out, _ = run(capsys, "log", "--pain", "6", "--date", "2026-03-02")
+    assert "no running" not in out
