@@ -301,7 +301,17 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
         f"Logged {day:%a %d %b}: {len(plan.exercises)} exercises at stage {plan.step.stage}, "
         f"pain {pain}/10."
     )
+    warn_if_severe(out, pain)
     return 0
+
+
+def warn_if_severe(out: Console, pain: int) -> None:
+    if pain >= PainLimits().hard_stop:
+        out.print(
+            f"[b red]Pain {pain}/10:[/b red] no running for now. A sudden snap, not being able to "
+            "rise on tiptoe, a gap in the tendon, a hot swollen calf, fever or night pain mean "
+            "seeing a clinician first."
+        )
 
 
 def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
