@@ -128,7 +128,7 @@ def positive_int(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)  # paths and sentences are never cut
     try:
         handler = {
             None: run_tui,

@@ -128,3 +128,9 @@ def test_subcommands_do_not_import_textual():
     code = "import sys; from rehab_tui.cli import main; main(['where']); print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().endswith("False")
+
+
+def test_where_never_wraps_a_long_path(capsys, tmp_path):
+    deep = tmp_path / ("a-rather-long-folder-name-" * 6) / "data"
+    code, out, _ = run(capsys, "--data-dir", str(deep), "where")
+    assert code == 0 and f"data:      {deep}\n" in out
