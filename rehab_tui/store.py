@@ -260,13 +260,17 @@ class Store:
         session_id = self.setting("active_session")
         return self.session(session_id) if session_id else None
 
-    def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
+    def _months(self, table: str, since: str | None) -> Iterator[list[dict[str, Any]]]:
+        """One table's documents, a month at a time, newest month first, back to `since`'s month."""
         for path in self.month_files():
             if since and path.stem < since[:7]:
                 return
             with self._lock:
-                docs = [dict(doc) for doc in self._db(path).table("sessions").all()]
+                yield [dict(doc) for doc in self._db(path).table(table).all()]
+
+    def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
+        for docs in self._months("sessions", since):
             for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
                 if since and doc["started_at"][:10] < since:
                     return
@@ -283,12 +287,7 @@ class Store:
 
     def checkins(self, since: str | None = None) -> list[dict[str, Any]]:
         """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
-        found: list[dict[str, Any]] = []
-        for path in self.month_files():
-            if since and path.stem < since[:7]:
-                break
-            with self._lock:
-                found += [dict(c) for c in self._db(path).table("checkins").all()]
+        found = [c for docs in self._months("checkins", since) for c in docs]
         return sorted(
             (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
         )
