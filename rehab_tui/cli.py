@@ -33,7 +33,7 @@ from rehab_tui.records import (
     sets_done,
     time_under_load,
 )
-from rehab_tui.store import Store, StoreError
+from rehab_tui.store import DamagedFileError, Store, StoreError, set_aside
 
 HISTORY_SCHEMA = 1
 PLAN_SCHEMA = 1
@@ -364,12 +364,35 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
 
 def run_tui(args: argparse.Namespace, out: Console) -> int:
     catalog: Catalog = load_catalog(catalog_path(args))
+    notice = None
+    while True:
+        try:
+            return run_app(args, catalog, notice)
+        except DamagedFileError as damaged:
+            aside = offer_to_set_aside(damaged)
+            if aside is None:
+                raise
+            notice = f"The damaged file was kept as {aside}; a fresh one has been started."
+
+
+def run_app(args: argparse.Namespace, catalog: Catalog, notice: str | None) -> int:
+    from rehab_tui.tui.app import RehabApp  # imported here: Textual is only for the TUI
+
     with open_store(args) as store:
         store.acquire_writer_lock()
-        from rehab_tui.tui.app import RehabApp  # imported here: Textual is only for the TUI
+        plan_for(store, catalog, date.today())  # reads every file the first screen needs
+        app = RehabApp(catalog=catalog, store=store, notice=notice)
+        app.run()
+        return app.return_code or 0
 
-        RehabApp(catalog=catalog, store=store).run()
-    return 0
+
+def offer_to_set_aside(damaged: DamagedFileError) -> Path | None:
+    """Ask (full screen) whether to keep a damaged file aside; where it went, or None to quit."""
+    from rehab_tui.tui.damaged import SET_ASIDE, DamagedFileApp
+
+    if DamagedFileApp(damaged.path, damaged.reason).run() != SET_ASIDE:
+        return None
+    return set_aside(damaged.path)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,12 @@ from tinydb.storages import Storage
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
 SESSIONS_DIR = "sessions"
+
+# How to bring data of schema N up to N + 1, run in order on open after a backup of every file.
+# Schema 1 is the first, so there is nothing to migrate yet; a change to the saved shape bumps
+# SCHEMA_VERSION and adds its step here (tests/test_store.py shows how one runs).
+Migration = Callable[["Store"], None]
+MIGRATIONS: dict[int, Migration] = {}
 
 
 class StoreError(Exception):
@@ -102,6 +109,16 @@ def write_atomically(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file out of the way (kept whole, with a timestamp) so a fresh one can start.
+
+    Call it with no Store open on the folder: an open Store may still hold the old file's tables.
+    """
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    os.replace(path, aside)
+    return aside
+
+
 def make_private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     path.chmod(0o700)
@@ -155,15 +172,32 @@ class Store:
                 temp.unlink(missing_ok=True)
 
     def _check_schema(self) -> None:
+        """Stamp new data with the schema; bring older data up to date; refuse newer data."""
         meta = self._db(self.main_path).table("meta")
         found = meta.get(doc_id=1)
         if found is None:
             meta.insert({"schema": SCHEMA_VERSION})
-        elif found.get("schema") != SCHEMA_VERSION:
+            return
+        version = found.get("schema")
+        if not isinstance(version, int) or version < 1 or version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.main_path} has data schema {found.get('schema')!r}; this version of "
+                f"{self.main_path} has data schema {version!r}; this version of "
                 f"rehab-tui reads schema {SCHEMA_VERSION}. Upgrade rehab-tui to open it."
             )
+        if version < SCHEMA_VERSION:
+            self._backup(f"before-schema-{SCHEMA_VERSION}")
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](self)
+                meta.update({"schema": step + 1}, doc_ids=[1])
+
+    def _backup(self, label: str) -> Path:
+        """Copy every data file into a new backup folder beside them, before a migration."""
+        folder = self.data_dir / f"backup-{label}-{datetime.now():%Y%m%d-%H%M%S}"
+        make_private_dir(folder / SESSIONS_DIR)
+        for path in [self.main_path, *self.month_files()]:
+            if path.exists():
+                write_atomically(folder / path.relative_to(self.data_dir), path.read_text("utf-8"))
+        return folder
 
     def acquire_writer_lock(self) -> None:
         """Become the one process that writes here; raise LockedError if another already is."""

@@ -6,14 +6,18 @@ in a thread worker so that a write never delays a countdown.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -42,6 +46,12 @@ from rehab_tui.tui.screens.player import PlayerScreen
 from rehab_tui.tui.screens.red_flag import RedFlagScreen
 from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
+from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
+
+# Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
+# way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
+# a session in progress stays in progress, so the next start offers to resume it.
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 class RehabApp(App):
@@ -49,16 +59,34 @@ class RehabApp(App):
     CSS_PATH = "app.tcss"
     BINDINGS = [Binding("question_mark", "help", "Help", key_display="?", show=False)]
 
-    def __init__(self, catalog: Catalog, store: Store, clock: Clock | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, store: Store, clock: Clock | None = None, notice: str | None = None
+    ) -> None:
         super().__init__()
+        self.notice = notice
         self.catalog = catalog
         self.store = store
         self.clock = clock or SystemClock()
         self.sound = bool(store.setting("sound", True))
+        self._too_small: TooSmallScreen | None = None
 
     # -- start-up -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            loop.add_signal_handler(signum, self.exit, 128 + signum)
+        self.call_after_refresh(self._check_size)
+        if self.notice:
+            self.notify(self.notice, timeout=20, markup=False)
+        self._show_first_screen()
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+    def _show_first_screen(self) -> None:
         if self.store.setting("profile") is None:
             self.push_screen(FirstStartScreen())
             return
@@ -176,6 +204,28 @@ class RehabApp(App):
                 timeout=15,
                 markup=False,
             )
+
+    # -- window size --------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)  # runs before App's own handler has stored the new size
+
+    def _check_size(self, size: Size | None = None) -> None:
+        """Cover the app with a "make the window larger" message while it cannot be laid out."""
+        small = too_small(*(size or self.size))
+        if small and self._too_small is None:
+            if isinstance(self.screen, PlayerScreen):
+                self.screen.pause_for_modal()
+            self._too_small = TooSmallScreen()
+            self.push_screen(self._too_small)
+        elif not small and self._too_small is not None and self.screen is self._too_small:
+            self._too_small = None
+            self.pop_screen()
+            if isinstance(self.screen, PlayerScreen):
+                self.screen.resume_after_modal()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._too_small is None or action == "quit"
 
     # -- cues, help, questions ----------------------------------------------------------
 

@@ -202,11 +202,11 @@ class PlayerScreen(Screen):
         self.redraw()
 
     def action_help(self) -> None:
-        self._pause_for_modal()
-        self.app.show_help(self, on_close=self._resume_after_modal)
+        self.pause_for_modal()
+        self.app.show_help(self, on_close=self.resume_after_modal)
 
     def action_end_session(self) -> None:
-        self._pause_for_modal()
+        self.pause_for_modal()
         self.app.confirm(
             "End this session now?",
             "The sets you finished are saved; you will be asked how much it hurt.",
@@ -219,16 +219,16 @@ class PlayerScreen(Screen):
                 self.session_id, completed=False, paused_s=self.playback.total_paused_s
             )
         else:
-            self._resume_after_modal()
+            self.resume_after_modal()
 
     # Timers keep running under a modal, so a hold is paused while one is open, and resumed
     # after only if it was running before.
-    def _pause_for_modal(self) -> None:
+    def pause_for_modal(self) -> None:
         self._resume_later = not self.playback.paused
         self.playback.pause()
         self.update_now()
 
-    def _resume_after_modal(self, _: object = None) -> None:
+    def resume_after_modal(self, _: object = None) -> None:
         if getattr(self, "_resume_later", False):
             self.playback.resume()
         self.update_now()
