@@ -104,8 +104,9 @@ def _compose(path: Path) -> Node:
         line = mark.line + 1 if mark else None
         problem = error.problem or "this is not valid YAML"
         raise CatalogError(path, line, None, f"not valid YAML: {problem}") from None
-    except yaml.YAMLError as error:
-        raise CatalogError(path, None, None, f"not valid YAML: {error}") from None
+    except yaml.YAMLError as error:  # e.g. a control character: its text spans several lines
+        problem = str(error).splitlines()[0].rstrip(":")
+        raise CatalogError(path, None, None, f"not valid YAML: {problem}") from None
     except RecursionError:
         raise CatalogError(path, None, None, "the YAML is nested too deeply") from None
     if node is None:

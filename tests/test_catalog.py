@@ -161,6 +161,32 @@ def test_any_text_loads_or_fails_with_a_catalog_error(tmp_path_factory, text):
         load_catalog(path)
     except CatalogError as error:
         assert str(error).startswith(str(path))
+        assert "\n" not in str(error), "one sentence on one line"
+
+
+YAML_VALUES = st.one_of(
+    st.integers(-1000, 1000).map(str),
+    st.sampled_from(["", "~", "true", "[]", "{}", "[1, 2]", "{a: 1}", "-1.5", "'x'", "&a 1"]),
+    st.text(alphabet="abc-_ 019:[]{},#*&!|>'\"", max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, MINI.count("\n") - 1), YAML_VALUES)
+def test_any_value_in_a_good_file_loads_or_is_named(tmp_path_factory, line_index, value):
+    """Change one value of a valid file: it loads, or the error names the file and one line."""
+    lines = MINI.splitlines()
+    head, colon, _ = lines[line_index].partition(":")
+    if not colon:
+        return
+    lines[line_index] = f"{head}: {value}"
+    path = tmp_path_factory.mktemp("fuzz") / "ex.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    try:
+        load_catalog(path)
+    except CatalogError as error:
+        assert str(error).startswith(str(path))
+        assert "\n" not in str(error)
 
 
 @settings(max_examples=100, deadline=None)
