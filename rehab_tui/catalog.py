@@ -183,7 +183,11 @@ class _Reader:
     def scalar(self, node: Node, field: str) -> Any:
         if not isinstance(node, ScalarNode):
             raise self.fail(node, field, "expected a single value, not a list or mapping")
-        return self._scalars.construct_object(node)
+        try:
+            return self._scalars.construct_object(node)
+        except yaml.YAMLError as error:  # an unknown !tag, a bad !!timestamp, ...
+            problem = (getattr(error, "problem", None) or "not a value YAML can read").strip()
+            raise self.fail(node, field, problem) from None
 
     def text(self, node: Node, field: str, max_len: int = 200) -> str:
         value = self.scalar(node, field)

@@ -193,6 +193,7 @@ class Store:
     def _backup(self, label: str) -> Path:
         """Copy every data file into a new backup folder beside them, before a migration."""
         folder = self.data_dir / f"backup-{label}-{datetime.now():%Y%m%d-%H%M%S}"
+        make_private_dir(folder)
         make_private_dir(folder / SESSIONS_DIR)
         for path in [self.main_path, *self.month_files()]:
             if path.exists():

@@ -54,3 +54,9 @@ def store(new_store: Store) -> Store:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true", help="run the long versions (200 kill -9 runs, and more)"
+    )

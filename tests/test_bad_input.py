@@ -67,6 +67,16 @@ EXERCISE_FILES = [
         "unknown field",
     ),
     ("name is a number", MINI.replace("name: Test hold", "name: 12"), "expected text"),
+    (
+        "unknown YAML tag",
+        MINI.replace("name: Test hold", "name: !secret Test hold"),
+        "line 4, field exercises[0] (hold-a).name: could not determine a constructor for the tag '!secret'",
+    ),
+    (
+        "python object tag",
+        MINI.replace("name: Test hold", "name: !!python/object:os.system x"),
+        "could not determine a constructor",
+    ),
     ("YAML bomb", bomb(), "anchors and aliases"),
     ("deep nesting", "x: " + "[" * 60 + "]" * 60 + "\n", "nested"),
     ("10 MB file", "# " + "x" * 10_000_000 + "\n", "at most 1 MB"),

@@ -69,17 +69,19 @@ class RehabApp(App):
         self.clock = clock or SystemClock()
         self.sound = bool(store.setting("sound", True))
         self._too_small: TooSmallScreen | None = None
+        self._started = False
 
     # -- start-up -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         for signum in EXIT_SIGNALS:
-            loop.add_signal_handler(signum, self.exit, 128 + signum)
-        self.call_after_refresh(self._check_size)
+            loop.add_signal_handler(signum, partial(self.exit, return_code=128 + signum))
         if self.notice:
             self.notify(self.notice, timeout=20, markup=False)
         self._show_first_screen()
+        self._started = True
+        self.call_after_refresh(self._check_size)
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -208,7 +210,8 @@ class RehabApp(App):
     # -- window size --------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size(event.size)  # runs before App's own handler has stored the new size
+        if self._started:  # before that, on_mount checks the size the app starts at
+            self._check_size(event.size)  # runs before App's own handler has stored the size
 
     def _check_size(self, size: Size | None = None) -> None:
         """Cover the app with a "make the window larger" message while it cannot be laid out."""
