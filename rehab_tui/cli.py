@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
@@ -33,6 +34,7 @@ from rehab_tui.records import (
     sets_done,
     time_under_load,
 )
+from rehab_tui.report import FORMATS, ExportFileError, import_into, read_export, render
 from rehab_tui.store import DamagedFileError, Store, StoreError, set_aside
 
 HISTORY_SCHEMA = 1
@@ -88,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
     checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    export = commands.add_parser("export", help="export your data, or a report for your physio")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json: all data (for import); csv: one row per session; md/html: a report",
+    )
+    export.add_argument("--sets", action="store_true", help="csv: one row per set instead")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    import_ = commands.add_parser("import", help="merge a json export into your data")
+    import_.add_argument("file", help="a file made by: rehab-tui export --format json")
     setup = commands.add_parser("setup", help="set your profile (what the plan adapts to)")
     setup.add_argument(
         "--type",
@@ -139,9 +152,11 @@ def main(argv: list[str] | None = None) -> int:
             "log": cmd_log,
             "checkin": cmd_checkin,
             "setup": cmd_setup,
+            "export": cmd_export,
+            "import": cmd_import,
         }[args.command]
         return handler(args, out)
-    except (UserError, CatalogError, StoreError) as error:
+    except (UserError, CatalogError, StoreError, ExportFileError) as error:
         print(f"rehab-tui: {error}", file=sys.stderr)  # one line, never wrapped
         return 1
     except KeyboardInterrupt:
@@ -358,6 +373,45 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
     out.print(
         f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
         f"pain limits: {profile.limits}."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: Console) -> int:
+    catalog = load_catalog(catalog_path(args))
+    now = SystemClock().wall()
+    with open_store(args) as store:
+        plan = plan_for(store, catalog, now.date())
+        text = render(args.format, store, plan, load_profile(store), now, args.sets)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.output)
+    try:
+        write_private(path, text)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}") from None
+    out.print(f"Wrote {path}", markup=False)
+    return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write an export readable by its owner alone (it is health data), replacing any old one."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def cmd_import(args: argparse.Namespace, out: Console) -> int:
+    data = read_export(Path(args.file))  # the whole file is checked before anything is written
+    with open_store(args) as store:
+        store.acquire_writer_lock()
+        sessions, checkins, tests = import_into(store, data)
+    skipped = len(data.sessions) - sessions
+    out.print(
+        f"Imported {args.file}: added {sessions} sessions, {checkins} check-ins and {tests} "
+        f"capacity tests" + (f"; {skipped} sessions were already here." if skipped else "."),
+        markup=False,
     )
     return 0
 

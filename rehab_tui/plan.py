@@ -115,11 +115,17 @@ def outcome_of(
 ) -> tuple[Outcome, str]:
     """A session's traffic light and the sentence that explains it."""
     day = session_day(session)
-    pain = session.get("pain")
     before = [c for c in checkins if date.fromisoformat(c["date"]) <= day]
     baseline = before[-1]["pain"] if before else profile.baseline
     after = [c for c in checkins if day < date.fromisoformat(c["date"]) <= day + timedelta(days=2)]
     morning = after[0]["pain"] if after else None
+    return judge_outcome(day, session.get("pain"), morning, baseline, settings)
+
+
+def judge_outcome(
+    day: date, pain: int | None, morning: int | None, baseline: int, settings: PlanSettings
+) -> tuple[Outcome, str]:
+    """The traffic light from pain during, the next morning's pain and the usual morning pain."""
     limits = settings.limits
     during = f"pain {pain}/10 on {day_words(day)}" if pain is not None else None
     if pain is not None and zone_of(pain, limits) is PainZone.RED:

@@ -235,6 +235,11 @@ class Store:
             found = self._db(self.main_path).table("settings").get(Query().key == key)
             return found["value"] if found else default
 
+    def settings(self) -> dict[str, Any]:
+        """Every setting, by key."""
+        with self._lock:
+            return {doc["key"]: doc["value"] for doc in self._db(self.main_path).table("settings")}
+
     def set_setting(self, key: str, value: Any) -> None:
         with self._lock:
             table = self._db(self.main_path).table("settings")
@@ -326,3 +331,52 @@ class Store:
         return sorted(
             (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
         )
+
+    # -- capacity tests (heel-raise and hop tests, VISA-A scores) ------------------------
+
+    def add_test(self, record: dict[str, Any]) -> None:
+        """Save one capacity-test result ({"id", "date": "YYYY-MM-DD", "kind", ...})."""
+        with self._lock:
+            table = self._month_db(record["date"][:7]).table("tests")
+            table.upsert(record, Query().id == record["id"])
+
+    def tests(self, since: str | None = None) -> list[dict[str, Any]]:
+        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
+        found = [t for docs in self._months("tests", since) for t in docs]
+        return sorted(
+            (t for t in found if not since or t["date"] >= since),
+            key=lambda t: (t["date"], t["id"]),
+        )
+
+    # -- import ---------------------------------------------------------------------------
+
+    def merge(
+        self,
+        sessions: list[dict[str, Any]],
+        checkins: list[dict[str, Any]],
+        tests: list[dict[str, Any]],
+    ) -> tuple[int, int, int]:
+        """Add the records not already here (sessions and tests by id, check-ins by date).
+
+        One write per month file touched. Returns how many sessions, check-ins and tests were new.
+        """
+        by_month: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for table, records, month_key in (
+            ("sessions", sessions, lambda r: month_of(r["id"])),
+            ("checkins", checkins, lambda r: r["date"][:7]),
+            ("tests", tests, lambda r: r["date"][:7]),
+        ):
+            for record in records:
+                by_month.setdefault(month_key(record), {}).setdefault(table, []).append(record)
+        added = {"sessions": 0, "checkins": 0, "tests": 0}
+        with self._lock:
+            for month, tables in sorted(by_month.items()):
+                db = self._month_db(month)
+                for table, records in tables.items():
+                    key = "date" if table == "checkins" else "id"
+                    present = {doc[key] for doc in db.table(table).all()}
+                    new = [r for r in records if r[key] not in present]
+                    if new:
+                        db.table(table).insert_multiple(new)
+                        added[table] += len(new)
+        return added["sessions"], added["checkins"], added["tests"]
