@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
@@ -34,7 +33,14 @@ from rehab_tui.records import (
     sets_done,
     time_under_load,
 )
-from rehab_tui.report import FORMATS, ExportFileError, import_into, read_export, render
+from rehab_tui.report import (
+    FORMATS,
+    ExportFileError,
+    import_into,
+    read_export,
+    render,
+    save_export,
+)
 from rehab_tui.store import DamagedFileError, Store, StoreError, set_aside
 
 HISTORY_SCHEMA = 1
@@ -388,18 +394,11 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
         return 0
     path = Path(args.output)
     try:
-        write_private(path, text)
+        save_export(path, text)
     except OSError as error:
         raise UserError(f"cannot write {path}: {error.strerror}") from None
     out.print(f"Wrote {path}", markup=False)
     return 0
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write an export readable by its owner alone (it is health data), replacing any old one."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
 
 
 def cmd_import(args: argparse.Namespace, out: Console) -> int:

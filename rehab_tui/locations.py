@@ -21,3 +21,9 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def export_dir() -> Path:
+    """Where the app saves exports: the user's Documents folder if there is one, else home."""
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else Path.home()

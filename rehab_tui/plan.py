@@ -21,6 +21,7 @@ from rehab_tui.pain import PainLimits, PainZone, zone_of
 TENDINOPATHY_TYPES = ("midportion", "insertional")
 LIMIT_CHOICES = ("strict", "silbernagel")
 CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
+CAPACITY_GATED_STAGE = 4  # entering it needs passed capacity tests (see capacity_gate)
 
 
 class Outcome(StrEnum):
@@ -71,6 +72,10 @@ class PlanSettings:
     gap_stage_days: int = 21
     morning_amber_rise: int = 1  # next-morning pain this much above baseline: amber
     morning_red_rise: int = 3  # ... this much: red
+    # The gate into stage 4 (DOMAIN.md §2, §6): recent heel-raise and hop tests.
+    heel_raises_needed: int = 25
+    symmetry_needed: float = 0.9
+    test_valid_days: int = 42
 
     @classmethod
     def for_profile(cls, profile: Profile) -> PlanSettings:
@@ -156,6 +161,7 @@ def make_plan(
     profile: Profile,
     today: date,
     settings: PlanSettings | None = None,
+    tests: list[dict[str, Any]] | None = None,
 ) -> Plan:
     """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed."""
     settings = settings or PlanSettings.for_profile(profile)
@@ -183,7 +189,7 @@ def make_plan(
         see_clinician = False
     else:
         rung, decision, reasons, see_clinician = _decide(
-            catalog, past, planned, outcomes, today, settings
+            catalog, past, planned, outcomes, today, settings, tests or []
         )
 
     step = ladder[rung]
@@ -218,6 +224,7 @@ def _decide(
     outcomes: dict[str, tuple[Outcome, str]],
     today: date,
     settings: PlanSettings,
+    tests: list[dict[str, Any]],
 ) -> tuple[int, Decision, list[str], bool]:
     ladder = catalog.ladder
     latest = planned[-1]
@@ -311,6 +318,19 @@ def _decide(
                 False,
             )
         up = ladder[rung + 1]
+        if up.stage == CAPACITY_GATED_STAGE and ladder[rung].stage < up.stage:
+            not_ready = capacity_gate(tests, today, settings)
+            if not_ready is not None:
+                return (
+                    rung,
+                    Decision.HOLD,
+                    [
+                        f"{len(streak)} green sessions in a row at {dose}. Stage {up.stage} starts "
+                        f"when the capacity tests are passed: {not_ready}. Take them from home "
+                        f"(key c); holding at {dose}."
+                    ],
+                    False,
+                )
         return (
             rung + 1,
             Decision.PROGRESS,
@@ -336,6 +356,36 @@ def _decide(
         [f"{_sentence(why)}: {len(streak)} of {needed} green sessions at {dose}; holding."],
         False,
     )
+
+
+def capacity_gate(tests: list[dict[str, Any]], today: date, settings: PlanSettings) -> str | None:
+    """None when recent heel-raise and hop tests show readiness for springy work; else why not."""
+    since = (today - timedelta(days=settings.test_valid_days)).isoformat()
+    recent = [t for t in tests if since <= t["date"] <= today.isoformat()]
+    raises = [t for t in recent if t["kind"] == "heel_raise"]
+    hops = [t for t in recent if t["kind"] == "hop"]
+    missing = []
+    if not raises:
+        missing.append(f"no heel-raise test in the last {settings.test_valid_days // 7} weeks")
+    else:
+        latest = raises[-1]
+        weaker, stronger = sorted((latest["left"], latest["right"]))
+        if weaker < settings.heel_raises_needed:
+            missing.append(
+                f"{settings.heel_raises_needed} heel raises each side needed, the latest test had "
+                f"{latest['left']} left and {latest['right']} right"
+            )
+        elif weaker < stronger * settings.symmetry_needed:
+            missing.append(
+                f"the weaker side needs {round(settings.symmetry_needed * 100)} % of the other"
+            )
+        if latest["pain"] > settings.limits.green_max:
+            missing.append(f"the heel-raise test hurt {latest['pain']}/10")
+    if not hops:
+        missing.append("no hop test (10 single-leg hops each side) yet")
+    elif hops[-1]["pain"] > settings.limits.green_max:
+        missing.append(f"the hop test hurt {hops[-1]['pain']}/10")
+    return "; ".join(missing) if missing else None
 
 
 def _dose_words(step: LadderStep) -> str:

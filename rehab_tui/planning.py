@@ -26,4 +26,5 @@ def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
         # A long break: only the latest session matters (it sets the step to restart below).
         sessions = [s for s, _ in zip(store.sessions(), range(1), strict=False)]
     checkins = store.checkins(since=since)
-    return make_plan(catalog, sessions, checkins, load_profile(store), day)
+    tests = store.tests(since=since)
+    return make_plan(catalog, sessions, checkins, load_profile(store), day, tests=tests)

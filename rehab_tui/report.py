@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -351,6 +352,18 @@ def render(fmt: str, store: Store, plan: Plan, profile: Profile, now: datetime, 
         return to_csv(rows)
     blocks = report_blocks(profile, plan, rows, store.tests(), now.date())
     return to_markdown(blocks) if fmt == "md" else to_html(blocks)
+
+
+def save_export(path: Path, text: str) -> None:
+    """Write an export readable by its owner alone (it is health data), replacing any old one."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def export_name(fmt: str, day: date) -> str:
+    kind = "report" if fmt in ("md", "html") else "data"
+    return f"rehab-tui-{kind}-{day.isoformat()}.{fmt}"
 
 
 # -- import ----------------------------------------------------------------------------------

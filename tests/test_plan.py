@@ -49,6 +49,25 @@ class Case:
     reason: str = ""
     verdict: str | None = None
     clinician: bool = False
+    tests: list = field(default_factory=list)
+
+
+def heel(n: int, left: int, right: int, pain: int = 1) -> dict:
+    return {
+        "id": f"h{n}",
+        "date": day(n),
+        "kind": "heel_raise",
+        "left": left,
+        "right": right,
+        "pain": pain,
+    }
+
+
+def hop(n: int, pain: int = 0) -> dict:
+    return {"id": f"j{n}", "date": day(n), "kind": "hop", "left": 10, "right": 10, "pain": pain}
+
+
+PASSED = [heel(1, 26, 27), hop(1)]
 
 
 G3 = greens(0, [0, 1, 2])
@@ -258,12 +277,52 @@ CASES = [
         decision=Decision.REGRESS,
     ),
     Case(
-        "stage 4 is reached",
+        "stage 4 is reached after passed capacity tests",
         *greens(27, [0, 1, 2]),
         today=3,
         rung=28,
         decision=Decision.PROGRESS,
         reason="new exercises: Rebound heel raise",
+        tests=PASSED,
+    ),
+    Case(
+        "stage 4 waits for the capacity tests",
+        *greens(27, [0, 1, 2]),
+        today=3,
+        rung=27,
+        reason="Stage 4 starts when the capacity tests are passed: no heel-raise test in the last 6 weeks; no hop test",
+    ),
+    Case(
+        "too few heel raises hold stage 3",
+        *greens(27, [0, 1, 2]),
+        today=3,
+        rung=27,
+        reason="25 heel raises each side needed, the latest test had 18 left and 26 right",
+        tests=[heel(1, 18, 26), hop(1)],
+    ),
+    Case(
+        "an asymmetric test holds stage 3",
+        *greens(27, [0, 1, 2]),
+        today=3,
+        rung=27,
+        reason="the weaker side needs 90 % of the other",
+        tests=[heel(1, 25, 40), hop(1)],
+    ),
+    Case(
+        "a painful hop test holds stage 3",
+        *greens(27, [0, 1, 2]),
+        today=3,
+        rung=27,
+        reason="the hop test hurt 5/10",
+        tests=[heel(1, 30, 30), hop(2, pain=5)],
+    ),
+    Case(
+        "tests older than six weeks do not count",
+        *greens(27, [50, 51, 52]),
+        today=53,
+        rung=27,
+        reason="no heel-raise test in the last 6 weeks",
+        tests=PASSED,
     ),
     Case(
         "top of the ladder holds",
@@ -311,7 +370,12 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_scenario(case: Case):
     plan = make_plan(
-        CATALOG, case.sessions, case.checkins, case.profile, D0 + timedelta(days=case.today)
+        CATALOG,
+        case.sessions,
+        case.checkins,
+        case.profile,
+        D0 + timedelta(days=case.today),
+        tests=case.tests,
     )
     text = " | ".join(plan.reasons)
     assert plan.step.index == case.rung, text

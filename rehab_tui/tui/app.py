@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from textual import events
@@ -21,8 +22,10 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
 from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
+from rehab_tui.locations import export_dir
 from rehab_tui.pain import PainLimits
 from rehab_tui.plan import Plan, Profile, checkin_due
 from rehab_tui.planning import load_profile, plan_for
@@ -34,12 +37,17 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
-from rehab_tui.store import Store
+from rehab_tui.report import export_name, render, save_export
+from rehab_tui.review import describe_test, session_rows
+from rehab_tui.store import Store, StoreError
 from rehab_tui.timeline import build_timeline
+from rehab_tui.tui.screens.capacity import CapacityScreen, ScoreScreen
 from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.confirm import ConfirmScreen
+from rehab_tui.tui.screens.export import ExportScreen
 from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.help import HelpScreen, described_bindings
+from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
@@ -47,6 +55,7 @@ from rehab_tui.tui.screens.red_flag import RedFlagScreen
 from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
+from rehab_tui.tui.screens.trends import WEEKS, TrendsScreen
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
 # way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
@@ -70,6 +79,7 @@ class RehabApp(App):
         self.sound = bool(store.setting("sound", True))
         self._too_small: TooSmallScreen | None = None
         self._started = False
+        self._exports: dict[Worker, Path] = {}
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -183,7 +193,71 @@ class RehabApp(App):
         session = self.store.session(session_id)
         assert session is not None
         self.switch_screen(SummaryScreen(session))
+        result = test_result(session, pain)
+        if result is not None:
+            self.store.add_test(result)
+            self.notify(describe_test(result), title="Test saved", timeout=15)
         self._warn_if_severe(pain, "during the session")
+
+    # -- capacity tests -------------------------------------------------------------------
+
+    def ask_capacity(self) -> None:
+        self.push_screen(CapacityScreen(), self._capacity_choice)
+
+    def _capacity_choice(self, choice: str | None) -> None:
+        if choice == VISA_A:
+            self.push_screen(ScoreScreen(), self._save_score)
+        elif choice is not None:
+            self.start_test(choice)
+
+    def start_test(self, kind: str) -> None:
+        session = new_session((TESTS[kind],), self.clock.wall(), None)
+        session.update(kind="test", test=kind)
+        self.store.start_session(session)
+        timeline = build_timeline((TESTS[kind],))
+        self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
+
+    def _save_score(self, score: int | None) -> None:
+        if score is not None:
+            record = visa_a_record(score, self.clock.wall())
+            self.store.add_test(record)
+            self.notify(describe_test(record), title="Saved")
+
+    # -- looking back ---------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        self.push_screen(HistoryScreen(load_profile(self.store), self.today()))
+
+    def show_trends(self) -> None:
+        since = (self.today() - timedelta(weeks=WEEKS, days=7)).isoformat()
+        try:
+            rows = session_rows(
+                list(self.store.sessions(since=since)),
+                self.store.checkins(since=since),
+                load_profile(self.store),
+            )
+            tests = self.store.tests()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=20, markup=False)
+            return
+        self.push_screen(TrendsScreen(rows, tests, load_profile(self.store), self.today()))
+
+    def ask_export(self) -> None:
+        folder = export_dir()
+        self.push_screen(ExportScreen(str(folder)), partial(self._export, folder))
+
+    def _export(self, folder: Path, fmt: str | None) -> None:
+        if fmt is None:
+            return
+        now = self.clock.wall()
+        path = folder / export_name(fmt, now.date())
+        plan = self.todays_plan()
+
+        def write() -> None:
+            save_export(path, render(fmt, self.store, plan, load_profile(self.store), now, False))
+
+        worker = self.run_worker(write, thread=True, exit_on_error=False, name=f"export {fmt}")
+        self._exports[worker] = path
 
     def action_go_home(self) -> None:
         """Back to the one home screen, with the plan worked out afresh."""
@@ -197,6 +271,15 @@ class RehabApp(App):
         homes[-1].show_plan(plan)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        path = self._exports.get(event.worker)
+        if path is not None and event.state is WorkerState.SUCCESS:
+            del self._exports[event.worker]
+            self.notify(f"Saved {path}", title="Exported", timeout=20, markup=False)
+        elif path is not None and event.state is WorkerState.ERROR:
+            del self._exports[event.worker]
+            self.notify(
+                f"Could not save {path}: {event.worker.error}", severity="error", markup=False
+            )
         if event.worker.group == "saves" and event.state is WorkerState.ERROR:
             self.notify(
                 f"Could not save a set: {event.worker.error}. Your session continues; "

@@ -58,6 +58,9 @@ def plan_text(plan: Plan) -> Text:
 class HomeScreen(Screen):
     BINDINGS = [
         Binding("enter", "start", "Start session", priority=True),
+        Binding("h", "history", "History"),
+        Binding("g", "trends", "Trends"),
+        Binding("c", "capacity", "Tests"),
         Binding("m", "app.toggle_sound", "Sound on/off"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -82,3 +85,12 @@ class HomeScreen(Screen):
 
     def action_start(self) -> None:
         self.app.start_session(self.plan)
+
+    def action_history(self) -> None:
+        self.app.show_history()
+
+    def action_trends(self) -> None:
+        self.app.show_trends()
+
+    def action_capacity(self) -> None:
+        self.app.ask_capacity()

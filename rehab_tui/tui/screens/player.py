@@ -131,7 +131,14 @@ class PlayerScreen(Screen):
         state = playback.state()
         label = step.label
         detail = step.detail
-        if step.kind is StepKind.REPS:
+        beat = None
+        if step.kind is StepKind.REPS and self._metronome() is not None:
+            self.rep_count = int(state.elapsed // self._metronome())
+            count = str(self.rep_count)
+            up = state.elapsed % self._metronome() < self._metronome() / 2
+            label = beat = "UP" if up else "DOWN"
+            detail = f"One rep per beat (about {step.target} is typical). Press d when you cannot keep up"
+        elif step.kind is StepKind.REPS:
             count = str(self.rep_count)
             detail = f"Do {step.target}. Press d when done · ↑/↓ to change the count"
         elif step.kind is StepKind.TEMPO and state.phase is not None:
@@ -157,10 +164,15 @@ class PlayerScreen(Screen):
             f"Session · exercise {exercise_no} of {len(self.timeline.exercises)}",
             playback.session_fraction(),
         )
-        cue_key = (playback.index, state.rep, state.phase)
-        if step.kind is StepKind.TEMPO and self._shown.get("cue") not in (None, cue_key):
+        cue_key = (playback.index, state.rep, state.phase, beat)
+        if self._shown.get("cue") not in (None, cue_key):
             self.cue()
         self._shown["cue"] = cue_key
+
+    def _metronome(self) -> float | None:
+        """Seconds per rep when counted reps follow a beat (the heel-raise test), else None."""
+        tempo = self.timeline.exercises[self.playback.step.exercise_index].dose.tempo
+        return tempo.rep_seconds if tempo is not None else None
 
     def _show(self, selector: str, text: str) -> None:
         if self._shown.get(selector) != text:
@@ -177,8 +189,10 @@ class PlayerScreen(Screen):
     # -- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("done", "count"):
+        if action == "done":
             return self.playback.step.kind is StepKind.REPS
+        if action == "count":  # a metronome counts by itself
+            return self.playback.step.kind is StepKind.REPS and self._metronome() is None
         return True
 
     def action_toggle_pause(self) -> None:

@@ -1,0 +1,41 @@
+"""Export from the app: pick a format; the file goes to the Documents folder (or home)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Dismisses with "html", "md", "csv" or "json", or None."""
+
+    BINDINGS = [
+        Binding("h", "choose('html')", "Report (html)"),
+        Binding("m", "choose('md')", "Report (markdown)"),
+        Binding("c", "choose('csv')", "Table (csv)"),
+        Binding("j", "choose('json')", "All data (json)"),
+        Binding("escape", "choose(None)", "Cancel"),
+    ]
+
+    def __init__(self, folder: str) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export", classes="question")
+            yield Label(
+                "[b]h[/b]  a report for your physio, to open in a browser (html)\n"
+                "[b]m[/b]  the same report as text (markdown)\n"
+                "[b]c[/b]  one row per session, for a spreadsheet (csv)\n"
+                "[b]j[/b]  all your data, to keep or import elsewhere (json)",
+                classes="detail",
+            )
+            yield Label(f"Saved in {self.folder}", classes="detail dim", markup=False)
+            yield Label("[b]escape[/b] cancel", classes="keys")
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)

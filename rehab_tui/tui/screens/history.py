@@ -1,0 +1,135 @@
+"""History: every session, newest first, with its pain, next-morning pain and outcome.
+
+The newest 90 days are shown at once; older years load in a worker and are appended, so the
+table is up in a blink even with ten years of sessions. enter opens a session.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from rehab_tui.plan import Profile
+from rehab_tui.records import format_duration
+from rehab_tui.review import SessionRow, session_rows, streak, weekly
+from rehab_tui.store import StoreError
+from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
+
+FIRST_DAYS = 90
+KIND_WORDS = {"plan": "", "free": "free", "test": "test"}
+
+
+def row_cells(row: SessionRow) -> list[object]:
+    word, style = OUTCOME_STYLE[row.outcome]
+    if row.in_progress:
+        word, style = "… in progress", "cyan"
+    stage = str(row.stage) if row.stage is not None else KIND_WORDS.get(row.kind, row.kind)
+    return [
+        f"{row.day:%a %d %b %Y}",
+        stage,
+        f"{row.done}/{row.planned}",
+        format_duration(row.under_load_s),
+        "–" if row.pain is None else f"{row.pain}/10",
+        "–" if row.morning is None else f"{row.morning}/10",
+        Text(word, style=style),
+        Text(row.note.replace("\n", " ")),  # the user's own words, never markup
+    ]
+
+
+class HistoryScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("g", "trends", "Trends"),
+        Binding("e", "export", "Export"),
+        Binding("escape,q", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, profile: Profile, today: date) -> None:
+        super().__init__()
+        self.profile = profile
+        self.today = today
+        self.rows: list[SessionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading…", id="history-head")
+        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        table = self.query_one(DataTable)
+        for label in ("Date", "Stage", "Sets", "Under load", "Pain", "Morning", "Outcome", "Note"):
+            table.add_column(label, key=label.lower())
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        """Recent sessions first (a few small files), then everything older."""
+        store = self.app.store
+        since = (self.today - timedelta(days=FIRST_DAYS)).isoformat()
+        try:
+            recent = list(store.sessions(since=since))
+            checkins = store.checkins(
+                since=(self.today - timedelta(days=FIRST_DAYS + 7)).isoformat()
+            )
+            self.app.call_from_thread(
+                self.add_rows, session_rows(recent, checkins, self.profile), False
+            )
+            everything = list(store.sessions())
+            older = [s for s in everything if s["started_at"][:10] < since]
+            if older:
+                rows = session_rows(everything, store.checkins(), self.profile)
+                self.app.call_from_thread(self.add_rows, rows[len(recent) :], True)
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.app.notify, str(error), severity="error", timeout=20, markup=False
+            )
+        self.app.call_from_thread(self.show_head)
+
+    def add_rows(self, rows: list[SessionRow], more: bool) -> None:
+        table = self.query_one(DataTable)
+        for row in rows:
+            table.add_row(*row_cells(row), key=row.id)
+        self.rows.extend(rows)
+        self.show_head()
+
+    def show_head(self) -> None:
+        weeks = weekly(self.rows, 1, self.today)
+        text = Text()
+        text.append(f"{len(self.rows)} sessions", "bold")
+        text.append(f" · this week: {weeks[0].sessions}")
+        text.append(f" · streak: {streak(self.rows, self.today)} days")
+        if not self.rows:
+            text.append("\nNo sessions yet: they appear here as you do them.", "dim")
+        self.query_one("#history-head", Static).update(text)
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        session = self.app.store.session(key)
+        if session is not None:
+            self.app.push_screen(
+                SessionDetailScreen(session, next(r for r in self.rows if r.id == key))
+            )
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_trends(self) -> None:
+        self.app.show_trends()
+
+    def action_export(self) -> None:
+        self.app.ask_export()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

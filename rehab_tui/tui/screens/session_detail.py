@@ -1,0 +1,109 @@
+"""One past session: each exercise and set, planned against done, pauses, pain and note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from rehab_tui.plan import Outcome
+from rehab_tui.records import format_duration
+from rehab_tui.review import SessionRow
+
+UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
+OUTCOME_STYLE = {
+    Outcome.GREEN: ("● green", "green"),
+    Outcome.AMBER: ("● amber", "yellow"),
+    Outcome.RED: ("● red", "bold red"),
+    Outcome.PENDING: ("○ pending", "dim"),
+}
+
+
+def sets_table(session: dict[str, Any]) -> Table:
+    table = Table(box=None, padding=(0, 2), expand=False, show_edge=False)
+    for column in ("Exercise", "Set", "Side", "Planned", "Done", "Paused"):
+        table.add_column(
+            column, justify="right" if column in ("Set", "Planned", "Done", "Paused") else "left"
+        )
+    for entry in session["exercises"]:
+        unit = UNITS[entry["kind"]]
+        if not entry["sets"]:
+            table.add_row(
+                Text(entry.get("name", entry["exercise_id"])), "–", "", "", "not done", ""
+            )
+        for number, done in enumerate(entry["sets"]):
+            table.add_row(
+                Text(entry.get("name", entry["exercise_id"])) if number == 0 else "",
+                str(done["set"]),
+                done["side"] or "",
+                f"{done['planned']} {unit}",
+                f"{done['done']:g} {unit}" + (" (ended early)" if done["skipped"] else ""),
+                f"{done.get('paused_s', 0.0):g} s" if done.get("paused_s") else "",
+            )
+    return table
+
+
+def detail_text(session: dict[str, Any], row: SessionRow) -> Text:
+    word, style = OUTCOME_STYLE[row.outcome]
+    text = Text()
+    text.append(f"{row.day:%A %d %B %Y}", "bold")
+    text.append(f", started {session['started_at'][11:16]}")
+    if session.get("ended_at"):
+        text.append(f", ended {session['ended_at'][11:16]}")
+    text.append("\n")
+    if row.stage is not None:
+        text.append(f"Stage {row.stage}, step {session['ladder_index'] + 1} of the ladder · ")
+    elif session.get("kind") == "test":
+        text.append("Capacity test · ")
+    else:
+        text.append("Free session (not counted by the plan) · ")
+    status = "complete" if row.completed else ("in progress" if row.in_progress else "ended early")
+    text.append(
+        f"{status} · {row.done}/{row.planned} sets · under load {format_duration(row.under_load_s)}"
+    )
+    if session.get("paused_s"):
+        text.append(f" · paused {format_duration(session['paused_s'])}")
+    text.append("\nPain during: ")
+    text.append("not rated" if row.pain is None else f"{row.pain}/10")
+    text.append(" · next morning: ")
+    text.append("no check-in" if row.morning is None else f"{row.morning}/10")
+    text.append(" · outcome: ")
+    text.append(word, style)
+    text.append(f" ({row.why})\n", "dim")
+    if session.get("logged"):
+        text.append("Recorded afterwards with rehab-tui log (as planned, in full).\n", "dim")
+    if row.note:
+        text.append("Note: ", "bold")
+        text.append(f"{row.note}\n")
+    return text
+
+
+class SessionDetailScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, session: dict[str, Any], row: SessionRow) -> None:
+        super().__init__()
+        self.session = session
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail-scroll"):
+            yield Static(
+                Group(detail_text(self.session, self.row), sets_table(self.session)),
+                id="session-detail",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Session"
