@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -11,6 +11,7 @@ from rehab_tui.clock import FakeClock
 from rehab_tui.records import new_session
 from rehab_tui.store import Store
 from rehab_tui.tui.app import RehabApp
+from tests.history_data import fill_weeks
 
 SIZES = [(80, 24), (120, 40)]
 TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level
@@ -73,3 +74,27 @@ def test_pain(snap_compare, private_dirs, size):
         await pilot.press("enter", "q", "y", "4")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def make_app_with_history(private_dirs) -> RehabApp:
+    app, _ = make_app(private_dirs)
+    fill_weeks(app.store, app.catalog, date(2026, 3, 1))
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare, private_dirs, size):
+    app = make_app_with_history(private_dirs)
+
+    async def run_before(pilot):
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trends(snap_compare, private_dirs, size):
+    app = make_app_with_history(private_dirs)
+    assert snap_compare(app, terminal_size=size, press=["g"])

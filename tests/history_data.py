@@ -1,0 +1,33 @@
+"""A few weeks of sessions and check-ins, for the history and trends screens' tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from rehab_tui.catalog import Catalog
+from rehab_tui.planning import plan_for
+from rehab_tui.records import checkin_record, logged_session
+from rehab_tui.store import Store
+
+PAINS = [2, 1, 3, 2, 4, 2, 1, 2, 3, 2, 1, 1, 2, 2, 1, 0, 1, 1]
+
+
+def fill_weeks(store: Store, catalog: Catalog, last_day: date) -> None:
+    """18 sessions every other day (some notes), each followed by a morning check-in."""
+    for n, pain in enumerate(PAINS):
+        day = last_day - timedelta(days=2 * (len(PAINS) - 1 - n))
+        plan = plan_for(store, catalog, day)
+        started = datetime(day.year, day.month, day.day, 7, 30, tzinfo=UTC)
+        note = "tight after the run" if pain >= 3 else ""
+        store.add_session(logged_session(plan.exercises, started, plan.step, pain, note))
+        store.add_checkin(checkin_record(day + timedelta(days=1), max(0, pain - 2), None))
+    store.add_test(
+        {
+            "id": "t1",
+            "date": last_day.isoformat(),
+            "kind": "heel_raise",
+            "left": 19,
+            "right": 24,
+            "pain": 2,
+        }
+    )
