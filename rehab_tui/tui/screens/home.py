@@ -57,11 +57,11 @@ def plan_text(plan: Plan) -> Text:
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter", "start", "Start session", priority=True),
+        Binding("enter", "start", "Start", priority=True),
         Binding("h", "history", "History"),
         Binding("g", "trends", "Trends"),
         Binding("c", "capacity", "Tests"),
-        Binding("m", "app.toggle_sound", "Sound on/off"),
+        Binding("m", "app.toggle_sound", "Sound"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
