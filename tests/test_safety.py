@@ -126,6 +126,19 @@ def test_a_signal_ends_the_app_and_leaves_a_resumable_session(private_dirs, mini
         assert resume_index(timeline, saved_sets(session)) > 0
 
 
+async def test_ctrl_c_quits_and_leaves_the_session_resumable(mini_catalog, store, clock):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        clock.advance(5 + 20 + 1)
+        app.screen.update_now()
+        await pilot.press("ctrl+c")
+        await app.workers.wait_for_complete()
+        assert app._exit, "the app is on its way out"
+    session = store.active_session()
+    assert session is not None and len(session["exercises"][0]["sets"]) == 1
+
+
 # -- schema ----------------------------------------------------------------------------------
 
 

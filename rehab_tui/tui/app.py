@@ -66,7 +66,12 @@ EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 class RehabApp(App):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
-    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?", show=False)]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
+        # Ctrl+C quits like ctrl+q (a session in progress stays resumable); a text field that
+        # has focus still gets it first, to copy.
+        Binding("ctrl+c", "quit", "Quit", show=False),
+    ]
 
     def __init__(
         self, catalog: Catalog, store: Store, clock: Clock | None = None, notice: str | None = None
