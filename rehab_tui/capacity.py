@@ -50,6 +50,9 @@ TESTS: dict[str, PlannedExercise] = {
     ),
 }
 
+# By id, so a test left unfinished (a quit, a crash) can be resumed like any session.
+TEST_EXERCISES = {planned.exercise.id: planned.exercise for planned in TESTS.values()}
+
 
 def new_test_id(when: datetime) -> str:
     return f"{when:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"

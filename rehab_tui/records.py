@@ -11,8 +11,9 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
+from rehab_tui.capacity import TEST_EXERCISES
 from rehab_tui.catalog import Catalog
-from rehab_tui.models import Dose, Kind, LadderStep, PlannedExercise, Tempo
+from rehab_tui.models import Dose, Exercise, Kind, LadderStep, PlannedExercise, Tempo
 from rehab_tui.playback import SetResult
 
 
@@ -72,12 +73,17 @@ def prescription_of(session: dict[str, Any], catalog: Catalog) -> tuple[PlannedE
     """The planned exercises of a saved session, for resuming it; KeyError if one is gone."""
     planned = []
     for entry in session["exercises"]:
-        exercise = catalog.exercises[entry["exercise_id"]]
+        exercise = known_exercises(catalog)[entry["exercise_id"]]
         dose = dict(entry["planned"])
         if "tempo" in dose:
             dose["tempo"] = Tempo.parse(dose["tempo"])
         planned.append(PlannedExercise(exercise, Dose(**dose)))
     return tuple(planned)
+
+
+def known_exercises(catalog: Catalog) -> dict[str, Exercise]:
+    """The catalog's exercises and the capacity tests' (which are not in the exercise file)."""
+    return {**catalog.exercises, **TEST_EXERCISES}
 
 
 def saved_sets(session: dict[str, Any]) -> set[tuple[int, int, str | None]]:

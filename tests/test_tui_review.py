@@ -14,6 +14,7 @@ from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
+from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.session_detail import SessionDetailScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.screens.trends import TrendsScreen
@@ -154,3 +155,21 @@ async def test_export_from_history_says_where_the_file_went(
         assert "Sessions in the last 6 weeks" in path.read_text()
         messages = [n.message for n in app._notifications]
         assert f"Saved {path}" in messages
+
+
+async def test_an_unfinished_capacity_test_can_be_resumed(catalog, store, clock):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "2")
+        clock.advance(5 + 1)
+        app.screen.update_now()
+        await pilot.press("d")  # left side saved, then the app is closed
+        await app.workers.wait_for_complete()
+    again = RehabApp(catalog, store, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen) and again.screen.can_resume
+        await pilot.press("r")
+        player = again.screen
+        assert isinstance(player, PlayerScreen)
+        assert player.playback.step.side == "right"

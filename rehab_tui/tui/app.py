@@ -32,6 +32,7 @@ from rehab_tui.planning import load_profile, plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
 from rehab_tui.records import (
     checkin_record,
+    known_exercises,
     new_session,
     prescription_of,
     saved_sets,
@@ -147,7 +148,8 @@ class RehabApp(App):
         return plan_for(self.store, self.catalog, self.today())
 
     def _can_resume(self, session: dict[str, Any]) -> bool:
-        return all(e["exercise_id"] in self.catalog.exercises for e in session["exercises"])
+        known = known_exercises(self.catalog)
+        return all(e["exercise_id"] in known for e in session["exercises"])
 
     def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
         timeline = (
