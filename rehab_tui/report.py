@@ -208,7 +208,7 @@ def report_blocks(
                 [
                     [
                         f"{r.day:%a %d %b}",
-                        "–" if r.stage is None else str(r.stage),
+                        r.kind if r.stage is None else str(r.stage),
                         f"{r.done}/{r.planned}",
                         format_duration(r.under_load_s),
                         "–" if r.pain is None else f"{r.pain}/10",
