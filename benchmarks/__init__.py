@@ -1,0 +1,1 @@
+"""rehab-tui's benchmarks: `python -m benchmarks [--quick]` from the repo root (see BENCHMARKS.md)."""

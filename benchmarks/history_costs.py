@@ -1,0 +1,109 @@
+"""Costs that must not grow with ten years of history: saving a set, the plan; and, reported
+without goals yet, the history screen's first rows, an export, and peak memory."""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from rehab_tui.catalog import load_catalog
+from rehab_tui.clock import SystemClock
+from rehab_tui.planning import load_profile, plan_for
+from rehab_tui.records import new_session
+from rehab_tui.report import render
+from rehab_tui.store import Store
+
+
+def save_set_ms(data_dir: Path, saves: int) -> list[float]:
+    """Milliseconds per completed-set save into today's session (fsyncs included)."""
+    catalog = load_catalog()
+    with Store(data_dir) as store:
+        store.acquire_writer_lock()
+        plan = plan_for(store, catalog, datetime.now().date())
+        session = new_session(plan.exercises, SystemClock().wall(), plan.step)
+        store.start_session(session)
+        times = []
+        for number in range(1, saves + 1):
+            result = {
+                "set": number,
+                "side": None,
+                "planned": 30,
+                "done": 30.0,
+                "skipped": False,
+                "paused_s": 0.0,
+            }
+            start = time.perf_counter()
+            store.save_set(session["id"], 0, result)
+            times.append((time.perf_counter() - start) * 1000)
+        store.finish_session(
+            session["id"], ended_at=SystemClock().wall().isoformat(), pain=1, note=""
+        )
+    return times
+
+
+def plan_times(data_dir: Path, empty_dir: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall seconds of `rehab-tui plan --json` with the history and with none, alternated."""
+    script = Path(sys.executable).with_name("rehab-tui")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "rehab_tui"]
+
+    def once(folder: Path) -> float:
+        start = time.perf_counter()
+        subprocess.run(
+            [*command, "--data-dir", str(folder), "plan", "--json"], check=True, capture_output=True
+        )
+        return time.perf_counter() - start
+
+    once(data_dir), once(empty_dir)  # warm the file cache
+    full, empty = [], []
+    for _ in range(runs):
+        full.append(once(data_dir))
+        empty.append(once(empty_dir))
+    return full, empty
+
+
+def history_first_rows_s(data_dir: Path) -> tuple[float, float]:
+    """Seconds from pressing h to the first rows, and to every row, in the real (headless) app."""
+    from textual.widgets import DataTable
+
+    from rehab_tui.tui.app import RehabApp
+
+    async def run() -> tuple[float, float]:
+        with Store(data_dir) as store:
+            app = RehabApp(load_catalog(), store, SystemClock())
+            async with app.run_test(size=(80, 24)) as pilot:
+                start = time.perf_counter()
+                await pilot.press("h")
+                first = None
+                while True:
+                    table = app.screen.query(DataTable)
+                    if table and table.first().row_count and first is None:
+                        first = time.perf_counter() - start
+                    if first is not None and not [w for w in app.workers if w.is_running]:
+                        break
+                    await asyncio.sleep(0.002)
+                return first, time.perf_counter() - start
+
+    return asyncio.run(run())
+
+
+def export_s(data_dir: Path, fmt: str) -> float:
+    catalog = load_catalog()
+    with Store(data_dir) as store:
+        start = time.perf_counter()
+        now = SystemClock().wall()
+        render(fmt, store, plan_for(store, catalog, now.date()), load_profile(store), now, False)
+        return time.perf_counter() - start
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
