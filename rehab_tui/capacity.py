@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from datetime import datetime
 from typing import Any
 
@@ -55,7 +55,7 @@ TEST_EXERCISES = {planned.exercise.id: planned.exercise for planned in TESTS.val
 
 
 def new_test_id(when: datetime) -> str:
-    return f"{when:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+    return f"{when:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}"
 
 
 def test_result(session: dict[str, Any], pain: int | None) -> dict[str, Any] | None:

@@ -34,6 +34,10 @@ DOSE_LIMITS: dict[str, tuple[int, int]] = {
 FIELD_WORDS = {"sets": "{} sets", "hold_s": "hold {} s", "reps": "{} reps", "rest_s": "rest {} s"}
 
 
+# libyaml's safe loader when PyYAML has it (5x faster; the same nodes and line marks), else PyYAML's.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class CatalogError(Exception):
     """A mistake in an exercise file, located as precisely as the file allows."""
 
@@ -98,7 +102,7 @@ def _compose(path: Path) -> Node:
     except OSError as error:
         raise CatalogError(path, None, None, f"cannot be read ({error.strerror})") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

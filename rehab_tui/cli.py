@@ -12,7 +12,6 @@ import json
 import sys
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +50,21 @@ class UserError(Exception):
     """A problem the user can fix; printed as one sentence, exit 1."""
 
 
-def package_version() -> str:
-    try:
-        return version("rehab-tui")
-    except PackageNotFoundError:
-        return "unknown"
+class VersionAction(argparse.Action):
+    """--version, reading the installed metadata only when asked (it costs 50 ms at start-up)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("rehab-tui")
+        except PackageNotFoundError:
+            found = "unknown"
+        print(f"rehab-tui {found}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A pain-guided Achilles tendinopathy rehab player. "
         "With no command, starts the full-screen app.",
     )
-    parser.add_argument("--version", action="version", version=f"rehab-tui {package_version()}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

@@ -21,10 +21,8 @@ def load_profile(store: Store) -> Profile:
 
 def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
     since = (day - timedelta(days=LOOKBACK_DAYS)).isoformat()
-    sessions = list(store.sessions(since=since))
+    sessions, checkins, tests = store.recent(since)
     if not sessions:
         # A long break: only the latest session matters (it sets the step to restart below).
         sessions = [s for s, _ in zip(store.sessions(), range(1), strict=False)]
-    checkins = store.checkins(since=since)
-    tests = store.tests(since=since)
     return make_plan(catalog, sessions, checkins, load_profile(store), day, tests=tests)

@@ -6,7 +6,7 @@ file changes later: each exercise's planned dose is written into it, not just it
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -19,7 +19,7 @@ from rehab_tui.playback import SetResult
 
 def new_session_id(started: datetime) -> str:
     """Sortable by time, and its first six digits name the month file it lives in."""
-    return f"{started:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+    return f"{started:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}"
 
 
 def new_session(

@@ -302,11 +302,36 @@ class Store:
 
     def _months(self, table: str, since: str | None) -> Iterator[list[dict[str, Any]]]:
         """One table's documents, a month at a time, newest month first, back to `since`'s month."""
+        for tables in self._month_tables(since):
+            yield list(tables.get(table, {}).values())
+
+    def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
+        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s."""
         for path in self.month_files():
             if since and path.stem < since[:7]:
                 return
             with self._lock:
-                yield [dict(doc) for doc in self._db(path).table(table).all()]
+                yield self._db(path).storage.read() or {}
+
+    def recent(
+        self, since: str
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """Sessions (newest first), check-ins and tests (oldest first) on or after `since`,
+        reading each month file once: what the plan needs, at a cost that does not grow with
+        the years before `since`."""
+        sessions: list[dict[str, Any]] = []
+        checkins: list[dict[str, Any]] = []
+        tests: list[dict[str, Any]] = []
+        for tables in self._month_tables(since):
+            sessions += (
+                s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
+            )
+            checkins += (c for c in tables.get("checkins", {}).values() if c["date"] >= since)
+            tests += (t for t in tables.get("tests", {}).values() if t["date"] >= since)
+        sessions.sort(key=lambda s: s["started_at"], reverse=True)
+        checkins.sort(key=lambda c: c["date"])
+        tests.sort(key=lambda t: (t["date"], t["id"]))
+        return sessions, checkins, tests
 
     def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
         """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""

@@ -142,7 +142,7 @@ async def test_a_visa_a_score_is_recorded_and_checked(catalog, store, clock):
 async def test_export_from_history_says_where_the_file_went(
     catalog, store, clock, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("rehab_tui.tui.app.export_dir", lambda: tmp_path)
+    monkeypatch.setattr("rehab_tui.locations.export_dir", lambda: tmp_path)
     fill_weeks(store, catalog, date(2026, 3, 1))
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -25,7 +25,6 @@ from textual.worker import Worker, WorkerState
 from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
 from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
-from rehab_tui.locations import export_dir
 from rehab_tui.pain import PainLimits
 from rehab_tui.plan import Plan, Profile, checkin_due
 from rehab_tui.planning import load_profile, plan_for
@@ -38,17 +37,12 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
-from rehab_tui.report import export_name, render, save_export
-from rehab_tui.review import describe_test, session_rows
 from rehab_tui.store import Store, StoreError
 from rehab_tui.timeline import build_timeline
-from rehab_tui.tui.screens.capacity import CapacityScreen, ScoreScreen
 from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.confirm import ConfirmScreen
-from rehab_tui.tui.screens.export import ExportScreen
 from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.help import HelpScreen, described_bindings
-from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
@@ -56,7 +50,6 @@ from rehab_tui.tui.screens.red_flag import RedFlagScreen
 from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
-from rehab_tui.tui.screens.trends import WEEKS, TrendsScreen
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
 # way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
@@ -202,17 +195,25 @@ class RehabApp(App):
         self.switch_screen(SummaryScreen(session))
         result = test_result(session, pain)
         if result is not None:
+            from rehab_tui.review import describe_test
+
             self.store.add_test(result)
             self.notify(describe_test(result), title="Test saved", timeout=15)
         self._warn_if_severe(pain, "during the session")
 
     # -- capacity tests -------------------------------------------------------------------
+    # The screens for tests, history, trends and export are imported when first used: the app
+    # then starts nearly as fast as a bare Textual app (BENCHMARKS.md).
 
     def ask_capacity(self) -> None:
+        from rehab_tui.tui.screens.capacity import CapacityScreen
+
         self.push_screen(CapacityScreen(), self._capacity_choice)
 
     def _capacity_choice(self, choice: str | None) -> None:
         if choice == VISA_A:
+            from rehab_tui.tui.screens.capacity import ScoreScreen
+
             self.push_screen(ScoreScreen(), self._save_score)
         elif choice is not None:
             self.start_test(choice)
@@ -226,6 +227,8 @@ class RehabApp(App):
 
     def _save_score(self, score: int | None) -> None:
         if score is not None:
+            from rehab_tui.review import describe_test
+
             record = visa_a_record(score, self.clock.wall())
             self.store.add_test(record)
             self.notify(describe_test(record), title="Saved")
@@ -233,9 +236,14 @@ class RehabApp(App):
     # -- looking back ---------------------------------------------------------------------
 
     def show_history(self) -> None:
+        from rehab_tui.tui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen(load_profile(self.store), self.today()))
 
     def show_trends(self) -> None:
+        from rehab_tui.review import session_rows
+        from rehab_tui.tui.screens.trends import WEEKS, TrendsScreen
+
         since = (self.today() - timedelta(weeks=WEEKS, days=7)).isoformat()
         try:
             rows = session_rows(
@@ -250,12 +258,17 @@ class RehabApp(App):
         self.push_screen(TrendsScreen(rows, tests, load_profile(self.store), self.today()))
 
     def ask_export(self) -> None:
+        from rehab_tui.locations import export_dir
+        from rehab_tui.tui.screens.export import ExportScreen
+
         folder = export_dir()
         self.push_screen(ExportScreen(str(folder)), partial(self._export, folder))
 
     def _export(self, folder: Path, fmt: str | None) -> None:
         if fmt is None:
             return
+        from rehab_tui.report import export_name, render, save_export
+
         now = self.clock.wall()
         path = folder / export_name(fmt, now.date())
         plan = self.todays_plan()
