@@ -50,6 +50,9 @@ def build(data_dir: Path, today: date, years: int = YEARS) -> int:
                 "right": 16 + n % 12,
                 "pain": n % 3,
             }
+    # This morning's check-in is in, so the app opens on the home screen.
+    tables = months[today.isoformat()[:7]]["checkins"]
+    tables[str(len(tables) + 1)] = checkin_record(today, 1, None)
     for month, tables in months.items():
         text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
         write_atomically(data_dir / SESSIONS_DIR / f"{month}.json", text)

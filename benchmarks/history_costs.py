@@ -68,28 +68,36 @@ def plan_times(data_dir: Path, empty_dir: Path, runs: int) -> tuple[list[float],
 
 
 def history_first_rows_s(data_dir: Path) -> tuple[float, float]:
-    """Seconds from pressing h to the first rows, and to every row, in the real (headless) app."""
-    from textual.widgets import DataTable
-
+    """Seconds from pressing h to the first rows on screen, and to every row, in the real
+    (headless) app: each batch of rows is timestamped as the screen adds it."""
     from rehab_tui.tui.app import RehabApp
+    from rehab_tui.tui.screens.history import HistoryScreen
+    from rehab_tui.tui.screens.home import HomeScreen
+
+    added: list[float] = []
+    original = HistoryScreen.add_rows
+
+    def recording_add_rows(self: HistoryScreen, rows: list, more: bool) -> None:
+        original(self, rows, more)
+        added.append(time.perf_counter())
 
     async def run() -> tuple[float, float]:
         with Store(data_dir) as store:
             app = RehabApp(load_catalog(), store, SystemClock())
             async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, HomeScreen), app.screen
                 start = time.perf_counter()
                 await pilot.press("h")
-                first = None
-                while True:
-                    table = app.screen.query(DataTable)
-                    if table and table.first().row_count and first is None:
-                        first = time.perf_counter() - start
-                    if first is not None and not [w for w in app.workers if w.is_running]:
-                        break
-                    await asyncio.sleep(0.002)
-                return first, time.perf_counter() - start
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                return added[0] - start, added[-1] - start
 
-    return asyncio.run(run())
+    HistoryScreen.add_rows = recording_add_rows  # type: ignore[method-assign]
+    try:
+        return asyncio.run(run())
+    finally:
+        HistoryScreen.add_rows = original  # type: ignore[method-assign]
 
 
 def export_s(data_dir: Path, fmt: str) -> float:
