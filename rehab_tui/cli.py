@@ -25,6 +25,7 @@ from rehab_tui.clock import SystemClock
 from rehab_tui.pain import PainLimits, check_pain
 from rehab_tui.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
 from rehab_tui.planning import load_profile, plan_for
+from rehab_tui.quick import QuickTimer
 from rehab_tui.records import (
     checkin_record,
     format_duration,
@@ -105,6 +106,22 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
     checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    timer = commands.add_parser(
+        "timer",
+        help="a quick timer: holds, slow reps or reps, played by the app",
+        description="Examples: timer --hold 30 --sets 5 --rest 60;  "
+        "timer --tempo 1-0-3-0 --reps 15 --sets 3 --rest 90 --sides",
+    )
+    timer.add_argument("--hold", metavar="S", type=whole, help="hold this many seconds (5-120)")
+    timer.add_argument("--reps", metavar="N", type=whole, help="repetitions per set (1-100)")
+    timer.add_argument(
+        "--tempo", metavar="U-T-D-B", help="seconds up, at the top, down, at the bottom: 1-0-3-0"
+    )
+    timer.add_argument("--sets", metavar="N", type=whole, default=1, help="sets (default 1)")
+    timer.add_argument(
+        "--rest", metavar="S", type=whole, default=60, help="rest seconds (default 60)"
+    )
+    timer.add_argument("--sides", action="store_true", help="each set on the left, then the right")
     export = commands.add_parser("export", help="export your data, or a report for your physio")
     export.add_argument(
         "--format",
@@ -148,6 +165,11 @@ def parse_pain(text: str, what: str = "pain") -> int:
         raise UserError(str(error).replace("pain", what, 1)) from None
 
 
+def whole(text: str) -> int | str:
+    """A whole number, or the text as given, so that the timer's checks name the option."""
+    return int(text) if text.strip().isdigit() else text
+
+
 def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
@@ -168,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             "checkin": cmd_checkin,
             "setup": cmd_setup,
             "export": cmd_export,
+            "timer": cmd_timer,
             "import": cmd_import,
         }[args.command]
         return handler(args, out)
@@ -424,12 +447,21 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def run_tui(args: argparse.Namespace, out: Console) -> int:
+def cmd_timer(args: argparse.Namespace, out: Console) -> int:
+    timer = QuickTimer(args.hold, args.tempo, args.reps, args.sets, args.rest, args.sides)
+    try:
+        timer.planned()
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    return run_tui(args, out, quick=timer)
+
+
+def run_tui(args: argparse.Namespace, out: Console, quick: QuickTimer | None = None) -> int:
     catalog: Catalog = load_catalog(catalog_path(args))
     notice = None
     while True:
         try:
-            return run_app(args, catalog, notice)
+            return run_app(args, catalog, notice, quick)
         except DamagedFileError as damaged:
             aside = offer_to_set_aside(damaged)
             if aside is None:
@@ -437,13 +469,15 @@ def run_tui(args: argparse.Namespace, out: Console) -> int:
             notice = f"The damaged file was kept as {aside}; a fresh one has been started."
 
 
-def run_app(args: argparse.Namespace, catalog: Catalog, notice: str | None) -> int:
+def run_app(
+    args: argparse.Namespace, catalog: Catalog, notice: str | None, quick: QuickTimer | None
+) -> int:
     from rehab_tui.tui.app import RehabApp  # imported here: Textual is only for the TUI
 
     with open_store(args) as store:
         store.acquire_writer_lock()
         plan_for(store, catalog, date.today())  # reads every file the first screen needs
-        app = RehabApp(catalog=catalog, store=store, notice=notice)
+        app = RehabApp(catalog=catalog, store=store, notice=notice, quick=quick)
         app.run()
         return app.return_code or 0
 

@@ -44,6 +44,11 @@ def new_session(
                 "per_side": p.exercise.per_side,
                 "planned": dose_to_dict(p.dose),
                 "sets": [],
+                **(
+                    {"how_to": p.exercise.how_to, "cues": list(p.exercise.cues)}
+                    if p.exercise.id.startswith(SELF_DESCRIBED)
+                    else {}
+                ),
             }
             for p in exercises
         ],
@@ -71,14 +76,43 @@ def set_to_dict(result: SetResult) -> dict[str, Any]:
 
 def prescription_of(session: dict[str, Any], catalog: Catalog) -> tuple[PlannedExercise, ...]:
     """The planned exercises of a saved session, for resuming it; KeyError if one is gone."""
+    known = known_exercises(catalog)
     planned = []
     for entry in session["exercises"]:
-        exercise = known_exercises(catalog)[entry["exercise_id"]]
         dose = dict(entry["planned"])
         if "tempo" in dose:
             dose["tempo"] = Tempo.parse(dose["tempo"])
+        exercise = known.get(entry["exercise_id"]) or exercise_from_record(entry, Dose(**dose))
         planned.append(PlannedExercise(exercise, Dose(**dose)))
     return tuple(planned)
+
+
+# Exercises that live in no file the app reads back: the quick timer's and a routine's own.
+SELF_DESCRIBED = ("quick-", "own:")
+
+
+def resumable(session: dict[str, Any], catalog: Catalog) -> bool:
+    known = known_exercises(catalog)
+    return all(
+        e["exercise_id"] in known or e["exercise_id"].startswith(SELF_DESCRIBED)
+        for e in session["exercises"]
+    )
+
+
+def exercise_from_record(entry: dict[str, Any], dose: Dose) -> Exercise:
+    """An exercise rebuilt from what its session saved (for ones in no exercise file)."""
+    if not entry["exercise_id"].startswith(SELF_DESCRIBED):
+        raise KeyError(entry["exercise_id"])
+    return Exercise(
+        id=entry["exercise_id"],
+        name=entry.get("name", entry["exercise_id"]),
+        how_to=entry.get("how_to", ""),
+        cues=tuple(entry.get("cues", ())) or ("Keep pain at 3/10 or less",),
+        kind=Kind(entry["kind"]),
+        per_side=bool(entry["per_side"]),
+        insertional_safe=True,
+        dose=dose,
+    )
 
 
 def known_exercises(catalog: Catalog) -> dict[str, Exercise]:

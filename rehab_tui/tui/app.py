@@ -25,15 +25,17 @@ from textual.worker import Worker, WorkerState
 from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
 from rehab_tui.catalog import Catalog
 from rehab_tui.clock import Clock, SystemClock
+from rehab_tui.models import PlannedExercise
 from rehab_tui.pain import PainLimits
 from rehab_tui.plan import Plan, Profile, checkin_due
 from rehab_tui.planning import load_profile, plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
+from rehab_tui.quick import QuickTimer
 from rehab_tui.records import (
     checkin_record,
-    known_exercises,
     new_session,
     prescription_of,
+    resumable,
     saved_sets,
     set_to_dict,
 )
@@ -68,10 +70,16 @@ class RehabApp(App):
     ]
 
     def __init__(
-        self, catalog: Catalog, store: Store, clock: Clock | None = None, notice: str | None = None
+        self,
+        catalog: Catalog,
+        store: Store,
+        clock: Clock | None = None,
+        notice: str | None = None,
+        quick: QuickTimer | None = None,
     ) -> None:
         super().__init__()
         self.notice = notice
+        self.quick = quick  # `rehab-tui timer ...`: play this at once
         self.catalog = catalog
         self.store = store
         self.clock = clock or SystemClock()
@@ -89,6 +97,7 @@ class RehabApp(App):
         if self.notice:
             self.notify(self.notice, timeout=20, markup=False)
         self._show_first_screen()
+        self._play_pending_timer()
         self._started = True
         self.call_after_refresh(self._check_size)
 
@@ -141,8 +150,7 @@ class RehabApp(App):
         return plan_for(self.store, self.catalog, self.today())
 
     def _can_resume(self, session: dict[str, Any]) -> bool:
-        known = known_exercises(self.catalog)
-        return all(e["exercise_id"] in known for e in session["exercises"])
+        return resumable(session, self.catalog)
 
     def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
         timeline = (
@@ -219,11 +227,36 @@ class RehabApp(App):
             self.start_test(choice)
 
     def start_test(self, kind: str) -> None:
-        session = new_session((TESTS[kind],), self.clock.wall(), None)
-        session.update(kind="test", test=kind)
+        self.start_free((TESTS[kind],), kind="test", test=kind)
+
+    def start_free(self, exercises: tuple[PlannedExercise, ...], **fields: Any) -> None:
+        """Play exercises outside the plan (a test, the quick timer, a routine); saved like any
+        session, with `fields` saying what it was; the plan reads its pain but does not count it."""
+        session = new_session(exercises, self.clock.wall(), None)
+        session.update(fields)
         self.store.start_session(session)
-        timeline = build_timeline((TESTS[kind],))
+        timeline = build_timeline(exercises)
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
+
+    # -- the quick timer ------------------------------------------------------------------
+
+    def ask_quick_timer(self) -> None:
+        from rehab_tui.tui.screens.quick_timer import QuickTimerScreen
+
+        last = QuickTimer.from_dict(self.store.setting("quick_timer"))
+        self.push_screen(QuickTimerScreen(last), self.start_quick_timer)
+
+    def _play_pending_timer(self) -> None:
+        """`rehab-tui timer` plays once home is reached (after a first start or a check-in)."""
+        if self.quick is not None and isinstance(self.screen, HomeScreen):
+            timer, self.quick = self.quick, None
+            self.start_quick_timer(timer)
+
+    def start_quick_timer(self, timer: QuickTimer | None) -> None:
+        if timer is None:
+            return
+        self.store.set_setting("quick_timer", timer.to_dict())
+        self.start_free((timer.planned(),), kind="free", quick=True)
 
     def _save_score(self, score: int | None) -> None:
         if score is not None:
@@ -285,10 +318,12 @@ class RehabApp(App):
         homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
         if not homes:
             self.switch_screen(HomeScreen(plan))
+            self.call_after_refresh(self._play_pending_timer)
             return
         while not isinstance(self.screen_stack[-1], HomeScreen):
             self.pop_screen()
         homes[-1].show_plan(plan)
+        self._play_pending_timer()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         path = self._exports.get(event.worker)

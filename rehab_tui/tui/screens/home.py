@@ -60,6 +60,7 @@ class HomeScreen(Screen):
         Binding("enter", "start", "Start", priority=True),
         Binding("h", "history", "History"),
         Binding("g", "trends", "Trends"),
+        Binding("t", "quick_timer", "Timer"),
         Binding("c", "capacity", "Tests"),
         Binding("m", "app.toggle_sound", "Sound"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -94,3 +95,6 @@ class HomeScreen(Screen):
 
     def action_capacity(self) -> None:
         self.app.ask_capacity()
+
+    def action_quick_timer(self) -> None:
+        self.app.ask_quick_timer()

@@ -1,0 +1,82 @@
+"""The quick timer's form: a hold, tempo or reps timer in one line, last-used values filled in."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label
+
+from rehab_tui.quick import QuickTimer
+
+FIELDS = [
+    ("hold", "Hold (s)", "blank for reps"),
+    ("reps", "Reps", "blank for a hold"),
+    ("tempo", "Tempo", "e.g. 1-0-3-0, or blank"),
+    ("sets", "Sets", ""),
+    ("rest", "Rest (s)", ""),
+]
+
+
+class QuickTimerScreen(ModalScreen[QuickTimer | None]):
+    """Dismisses with the timer to play, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, last: QuickTimer) -> None:
+        super().__init__()
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="quick-timer"):
+            yield Label("Quick timer", classes="question")
+            yield Label(
+                "A hold (seconds), or reps (with a tempo for slow reps): up, top, down, bottom "
+                "seconds, as coaches write it.",
+                classes="detail",
+            )
+            values = self.last.to_dict()
+            for key, label, placeholder in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    value = values[key]
+                    yield Input(
+                        "" if value is None else str(value), placeholder=placeholder, id=f"q-{key}"
+                    )
+            yield Checkbox("Each side (left, then right)", values["sides"], id="q-sides")
+            yield Label("", id="q-error")
+            yield Label(
+                "[b]enter[/b] start    [b]tab[/b] next field    [b]escape[/b] cancel",
+                classes="keys",
+            )
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        def number(key: str) -> int | str | None:
+            text = self.query_one(f"#q-{key}", Input).value.strip()
+            if not text:
+                return None
+            return int(text) if text.isdigit() else text
+
+        tempo = self.query_one("#q-tempo", Input).value.strip() or None
+        timer = QuickTimer(
+            hold=number("hold"),
+            reps=number("reps"),
+            tempo=tempo,
+            sets=number("sets") or 0,
+            rest=number("rest") if number("rest") is not None else 0,
+            sides=self.query_one("#q-sides", Checkbox).value,
+        )
+        try:
+            timer.planned()
+        except ValueError as error:
+            message = str(error).replace("--", "")
+            self.query_one("#q-error", Label).update(f"[b red]{message}[/b red]")
+            return
+        self.dismiss(timer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
