@@ -81,11 +81,11 @@ def default_catalog_path() -> Path:
 def load_catalog(path: Path | str | None = None) -> Catalog:
     """Read, validate and lay out an exercise file; raise CatalogError on any mistake."""
     path = Path(path) if path is not None else default_catalog_path()
-    root = _compose(path)
-    return _Reader(path).catalog(root)
+    root = compose_yaml(path)
+    return YamlReader(path).catalog(root)
 
 
-def _compose(path: Path) -> Node:
+def compose_yaml(path: Path) -> Node:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -138,7 +138,7 @@ def _check_shape(path: Path, root: Node) -> None:
                 stack.extend(((key, depth + 1), (value, depth + 1)))
 
 
-class _Reader:
+class YamlReader:
     """Walks the composed YAML, turning nodes into models and mistakes into CatalogErrors."""
 
     def __init__(self, path: Path):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shlex
+import subprocess
 import sys
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
@@ -41,6 +44,7 @@ from rehab_tui.report import (
     render,
     save_export,
 )
+from rehab_tui.routines import ROUTINES_FILE, ensure_routines_file, load_routines
 from rehab_tui.store import DamagedFileError, Store, StoreError, set_aside
 
 HISTORY_SCHEMA = 1
@@ -122,6 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--rest", metavar="S", type=whole, default=60, help="rest seconds (default 60)"
     )
     timer.add_argument("--sides", action="store_true", help="each set on the left, then the right")
+    routines = commands.add_parser(
+        "routines", help="your own routines (a physio's program): list, edit, follow"
+    )
+    routines.add_argument(
+        "--edit", action="store_true", help="open the routines file in $EDITOR (made if missing)"
+    )
+    routines.add_argument(
+        "--follow", metavar="NAME", help="make this routine today's session instead of the plan"
+    )
+    routines.add_argument(
+        "--follow-plan", action="store_true", help="follow rehab-tui's plan again"
+    )
     export = commands.add_parser("export", help="export your data, or a report for your physio")
     export.add_argument(
         "--format",
@@ -191,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             "setup": cmd_setup,
             "export": cmd_export,
             "timer": cmd_timer,
+            "routines": cmd_routines,
             "import": cmd_import,
         }[args.command]
         return handler(args, out)
@@ -444,6 +461,53 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
         f"capacity tests" + (f"; {skipped} sessions were already here." if skipped else "."),
         markup=False,
     )
+    return 0
+
+
+def cmd_routines(args: argparse.Namespace, out: Console) -> int:
+    catalog = load_catalog(catalog_path(args))
+    path = locations.config_dir() / ROUTINES_FILE
+    if args.edit:
+        if ensure_routines_file(path):
+            out.print(f"Made {path} from an example.", markup=False)
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except FileNotFoundError:
+            raise UserError(
+                f"cannot start the editor {editor!r}; set $EDITOR, or edit {path}"
+            ) from None
+    routines = load_routines(path, catalog)
+    names = [r.name for r in routines]
+    with open_store(args) as store:
+        if args.follow is not None or args.follow_plan:
+            if args.follow is not None and args.follow not in names:
+                raise UserError(
+                    f"no routine called {args.follow!r} in {path}"
+                    + (f"; there are: {', '.join(names)}" if names else "")
+                )
+            store.acquire_writer_lock()
+            store.set_setting("own_program", args.follow)
+        following = store.setting("own_program")
+    if not routines:
+        out.print(
+            f"No routines yet. Make one with: rehab-tui routines --edit  ({path})", markup=False
+        )
+        return 0
+    out.print(f"{path}: {len(routines)} routines, OK", markup=False)
+    for routine in routines:
+        mark = "  (followed: it is today's session)" if routine.name == following else ""
+        out.print(Text(f"{routine.name}{mark}", style="bold"))
+        if routine.note:
+            out.print(Text(f"  {routine.note}"))
+        for planned in routine.exercises:
+            out.print(
+                Text(
+                    f"  {planned.exercise.name}: {planned.describe_dose()}, rest {planned.dose.rest_s} s"
+                )
+            )
+    if following is None:
+        out.print("Following rehab-tui's plan. rehab-tui routines --follow NAME follows a routine.")
     return 0
 
 

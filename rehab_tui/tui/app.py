@@ -22,13 +22,14 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from rehab_tui import locations
 from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
-from rehab_tui.catalog import Catalog
+from rehab_tui.catalog import Catalog, CatalogError
 from rehab_tui.clock import Clock, SystemClock
 from rehab_tui.models import PlannedExercise
 from rehab_tui.pain import PainLimits
-from rehab_tui.plan import Plan, Profile, checkin_due
-from rehab_tui.planning import load_profile, plan_for
+from rehab_tui.plan import Plan, Profile, checkin_due, own_program_advice
+from rehab_tui.planning import LOOKBACK_DAYS, load_profile, plan_for
 from rehab_tui.playback import Playback, SetResult, resume_index
 from rehab_tui.quick import QuickTimer
 from rehab_tui.records import (
@@ -39,13 +40,14 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
+from rehab_tui.routines import ROUTINES_FILE, Routine, load_routines
 from rehab_tui.store import Store, StoreError
 from rehab_tui.timeline import build_timeline
 from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.confirm import ConfirmScreen
 from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.help import HelpScreen, described_bindings
-from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.screens.home import HomeScreen, OwnProgram
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
 from rehab_tui.tui.screens.red_flag import RedFlagScreen
@@ -120,7 +122,7 @@ class RehabApp(App):
             baseline = load_profile(self.store).baseline
             self.push_screen(CheckinScreen(self.today(), due, baseline))
             return
-        self.push_screen(HomeScreen(self.todays_plan()))
+        self.push_screen(HomeScreen(self.todays_plan(), self.todays_own()))
         if unfinished is not None:
             self.push_screen(
                 ResumeScreen(unfinished, self._can_resume(unfinished)),
@@ -148,6 +150,55 @@ class RehabApp(App):
 
     def todays_plan(self) -> Plan:
         return plan_for(self.store, self.catalog, self.today())
+
+    def routines(self) -> list[Routine]:
+        """The user's routines; a mistake in the file is said once and the plan is used."""
+        try:
+            return load_routines(locations.config_dir() / ROUTINES_FILE, self.catalog)
+        except CatalogError as error:
+            self.notify(
+                str(error), title="Routines file", severity="error", timeout=20, markup=False
+            )
+            return []
+
+    def todays_own(self) -> OwnProgram | None:
+        """The routine followed instead of the plan (the "own_program" setting), if any."""
+        name = self.store.setting("own_program")
+        routine = next((r for r in self.routines() if r.name == name), None) if name else None
+        if routine is None:
+            return None
+        since = (self.today() - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        sessions, checkins, _ = self.store.recent(since)
+        decision, reasons, clinician = own_program_advice(
+            sessions, checkins, load_profile(self.store), self.today()
+        )
+        return OwnProgram(routine, decision, tuple(reasons), clinician)
+
+    def ask_routines(self) -> None:
+        from rehab_tui.tui.screens.routines import RoutinesScreen
+
+        path = locations.config_dir() / ROUTINES_FILE
+        following = self.store.setting("own_program")
+        self.push_screen(
+            RoutinesScreen(self.routines(), following, str(path)), self._routine_choice
+        )
+
+    def _routine_choice(self, choice: tuple[str, str | None] | None) -> None:
+        if choice is None:
+            return
+        action, name = choice
+        if action == "follow":
+            self.store.set_setting("own_program", name)
+            self.notify(
+                f"Following {name}: it is today's session; the pain rules advise."
+                if name
+                else "Following the plan again.",
+                markup=False,
+            )
+            self.action_go_home()
+            return
+        routine = next(r for r in self.routines() if r.name == name)
+        self.start_free(routine.exercises, kind="routine", routine=routine.name)
 
     def _can_resume(self, session: dict[str, Any]) -> bool:
         return resumable(session, self.catalog)
@@ -316,13 +367,14 @@ class RehabApp(App):
         """Back to the one home screen, with the plan worked out afresh."""
         plan = self.todays_plan()
         homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
+        own = self.todays_own()
         if not homes:
-            self.switch_screen(HomeScreen(plan))
+            self.switch_screen(HomeScreen(plan, own))
             self.call_after_refresh(self._play_pending_timer)
             return
         while not isinstance(self.screen_stack[-1], HomeScreen):
             self.pop_screen()
-        homes[-1].show_plan(plan)
+        homes[-1].show_plan(plan, own)
         self._play_pending_timer()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

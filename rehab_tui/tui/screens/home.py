@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.models import Kind
 from rehab_tui.plan import Decision, Plan
+from rehab_tui.routines import Routine
 
 KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
 DECISION_WORDS = {
@@ -22,23 +25,47 @@ DECISION_WORDS = {
 VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
 
 
-def plan_text(plan: Plan) -> Text:
+@dataclass(frozen=True)
+class OwnProgram:
+    """A routine followed instead of the plan, with what the pain rules advise about it."""
+
+    routine: Routine
+    decision: Decision
+    reasons: tuple[str, ...]
+    see_clinician: bool
+
+
+def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     step = plan.step
     text = Text()
-    text.append(f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   ", "bold")
-    word, style = DECISION_WORDS[plan.decision]
+    if own is None:
+        text.append(
+            f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   ", "bold"
+        )
+        word, style = DECISION_WORDS[plan.decision]
+        reasons, see_clinician, exercises = plan.reasons, plan.see_clinician, plan.exercises
+    else:
+        text.append(f"Today · your own program: {own.routine.name}   ", "bold")
+        word, style = DECISION_WORDS[own.decision]
+        word = f"THE RULES SAY: {word}"
+        # The plan's hard stop (pain of 7/10 or more) speaks whatever program is followed.
+        reasons = own.reasons + tuple(r for r in plan.reasons if "no running for now" in r)
+        see_clinician = own.see_clinician or plan.see_clinician
+        exercises = own.routine.exercises
     text.append(f" {word} ", f"{style} reverse")
     text.append("\n")
-    for reason in plan.reasons:
+    if own is not None and own.routine.note:
+        text.append(f"  {own.routine.note}\n", "dim")
+    for reason in reasons:
         text.append(f"  Why: {reason}\n", "italic")
-    if plan.see_clinician:
+    if see_clinician:
         text.append(
             "  See a physiotherapist or doctor before pushing on: sudden pain, a snap, swelling or "
             "not being able to rise on tiptoe all need a clinician's look.\n",
             "bold red",
         )
     text.append("\n")
-    for number, planned in enumerate(plan.exercises, start=1):
+    for number, planned in enumerate(exercises, start=1):
         text.append(f"{number}. {planned.exercise.name}\n", "bold")
         text.append(
             f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, rest {planned.dose.rest_s} s\n"
@@ -61,31 +88,42 @@ class HomeScreen(Screen):
         Binding("h", "history", "History"),
         Binding("g", "trends", "Trends"),
         Binding("t", "quick_timer", "Timer"),
+        Binding("r", "routines", "Routines"),
         Binding("c", "capacity", "Tests"),
         Binding("m", "app.toggle_sound", "Sound"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, own: OwnProgram | None = None) -> None:
         super().__init__()
         self.plan = plan
+        self.own = own
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home"):
-            yield Static(plan_text(self.plan), id="plan")
+            yield Static(plan_text(self.plan, self.own), id="plan")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
 
-    def show_plan(self, plan: Plan) -> None:
+    def show_plan(self, plan: Plan, own: OwnProgram | None = None) -> None:
         self.plan = plan
-        self.query_one("#plan", Static).update(plan_text(plan))
+        self.own = own
+        self.query_one("#plan", Static).update(plan_text(plan, own))
 
     def action_start(self) -> None:
-        self.app.start_session(self.plan)
+        if self.own is not None:
+            self.app.start_free(
+                self.own.routine.exercises, kind="routine", routine=self.own.routine.name
+            )
+        else:
+            self.app.start_session(self.plan)
+
+    def action_routines(self) -> None:
+        self.app.ask_routines()
 
     def action_history(self) -> None:
         self.app.show_history()
