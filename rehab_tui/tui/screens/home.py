@@ -89,8 +89,8 @@ class HomeScreen(Screen):
         Binding("g", "trends", "Trends"),
         Binding("t", "quick_timer", "Timer"),
         Binding("r", "routines", "Routines"),
-        Binding("c", "capacity", "Tests"),
-        Binding("m", "app.toggle_sound", "Sound"),
+        Binding("c", "capacity", "Capacity tests", show=False),
+        Binding("m", "app.toggle_sound", "Sound on/off", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
