@@ -223,3 +223,12 @@ def test_own_program_advice(pains, decision, words, clinician):
         sessions, checkins, Profile(), D0 + timedelta(days=len(pains))
     )
     assert got is decision and words in " ".join(reasons) and see is clinician, reasons
+
+
+def test_the_readme_example_routine_loads(tmp_path, catalog):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (routine,) = load_routines(write(tmp_path, example), catalog)
+    assert len(routine.exercises) == 3
