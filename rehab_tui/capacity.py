@@ -72,7 +72,7 @@ def test_result(session: dict[str, Any], pain: int | None) -> dict[str, Any] | N
         "kind": test,
         "left": sides["left"],
         "right": sides["right"],
-        "pain": pain if pain is not None else 0,
+        "pain": pain,  # None when the rating was skipped: the stage gate then asks for a test again
     }
 
 

@@ -379,10 +379,14 @@ def capacity_gate(tests: list[dict[str, Any]], today: date, settings: PlanSettin
             missing.append(
                 f"the weaker side needs {round(settings.symmetry_needed * 100)} % of the other"
             )
-        if latest["pain"] > settings.limits.green_max:
+        if latest["pain"] is None:
+            missing.append("the heel-raise test has no pain rating")
+        elif latest["pain"] > settings.limits.green_max:
             missing.append(f"the heel-raise test hurt {latest['pain']}/10")
     if not hops:
         missing.append("no hop test (10 single-leg hops each side) yet")
+    elif hops[-1]["pain"] is None:
+        missing.append("the hop test has no pain rating")
     elif hops[-1]["pain"] > settings.limits.green_max:
         missing.append(f"the hop test hurt {hops[-1]['pain']}/10")
     return "; ".join(missing) if missing else None

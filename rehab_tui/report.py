@@ -588,7 +588,7 @@ class _Checker:
         self.day(record, field, "date")
         self.choice(record, field, "kind", tuple(TEST_KINDS))
         for key in TEST_KINDS[record["kind"]]:
-            self.whole(record, field, key, 0, 10 if key == "pain" else 1000)
+            self.whole(record, field, key, 0, 10 if key == "pain" else 1000, nullable=key == "pain")
         return record
 
     def unique(self, records: list[dict[str, Any]], field: str, key: str) -> None:

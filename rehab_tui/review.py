@@ -146,16 +146,15 @@ def streak(rows: list[SessionRow], today: date) -> int:
 def describe_test(test: dict[str, Any]) -> str:
     """One line for a capacity-test result, as the trends screen and the report show it."""
     kind = test["kind"]
+    pain = "not rated" if test.get("pain") is None else f"{test['pain']}/10"
     if kind == "heel_raise":
         left, right = test["left"], test["right"]
         weaker, stronger = sorted((left, right))
         symmetry = round(100 * weaker / stronger) if stronger else 0
         return (
             f"Heel raises to fatigue: left {left}, right {right} (norm about {HEEL_RAISE_NORM}; "
-            f"symmetry {symmetry} %), pain {test['pain']}/10"
+            f"symmetry {symmetry} %), pain {pain}"
         )
     if kind == "hop":
-        return (
-            f"Single-leg hops: left {test['left']}, right {test['right']}, pain {test['pain']}/10"
-        )
+        return f"Single-leg hops: left {test['left']}, right {test['right']}, pain {pain}"
     return f"VISA-A score {test['score']}/100 (healthy is above 90)"

@@ -317,6 +317,14 @@ CASES = [
         tests=[heel(1, 30, 30), hop(2, pain=5)],
     ),
     Case(
+        "an unrated heel-raise test does not pass",
+        *greens(27, [0, 1, 2]),
+        today=3,
+        rung=27,
+        reason="the heel-raise test has no pain rating",
+        tests=[heel(1, 30, 30, pain=None), hop(1)],
+    ),
+    Case(
         "tests older than six weeks do not count",
         *greens(27, [50, 51, 52]),
         today=53,
