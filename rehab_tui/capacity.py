@@ -19,8 +19,13 @@ HEEL_RAISE = "heel_raise"
 HOP = "hop"
 VISA_A = "visa_a"
 
+
+def _as_planned(exercise: Exercise) -> PlannedExercise:
+    return PlannedExercise(exercise, exercise.dose)
+
+
 TESTS: dict[str, PlannedExercise] = {
-    HEEL_RAISE: PlannedExercise(
+    HEEL_RAISE: _as_planned(
         Exercise(
             id="test-heel-raise",
             name="Heel-raise test (to fatigue)",
@@ -31,10 +36,9 @@ TESTS: dict[str, PlannedExercise] = {
             per_side=True,
             insertional_safe=True,
             dose=Dose(sets=1, rest_s=120, reps=25, tempo=Tempo(1, 0, 1, 0)),
-        ),
-        Dose(sets=1, rest_s=120, reps=25, tempo=Tempo(1, 0, 1, 0)),
+        )
     ),
-    HOP: PlannedExercise(
+    HOP: _as_planned(
         Exercise(
             id="test-hop",
             name="Hop test (10 single-leg hops)",
@@ -45,8 +49,7 @@ TESTS: dict[str, PlannedExercise] = {
             per_side=True,
             insertional_safe=True,
             dose=Dose(sets=1, rest_s=60, reps=10),
-        ),
-        Dose(sets=1, rest_s=60, reps=10),
+        )
     ),
 }
 

@@ -101,6 +101,7 @@ class Plan:
     next_checkin: date
     see_clinician: bool = False
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # session id -> outcome
+    hard_stop: str | None = None  # pain of 7/10 or more: said whatever program is followed
 
 
 def day_words(day: date) -> str:
@@ -196,12 +197,14 @@ def make_plan(
     exercises, swaps = _for_profile(catalog, step, profile)
     reasons += swaps
     latest_pain = _worst_recent_pain(past, checkins)
+    hard_stop = None
     if latest_pain is not None and latest_pain[0] >= settings.limits.hard_stop:
         see_clinician = True
-        reasons.append(
+        hard_stop = (
             f"Pain {latest_pain[0]}/10 {latest_pain[1]}: no running for now, and if it came on "
             "suddenly, with a snap, swelling, or you cannot rise on tiptoe, see a clinician first."
         )
+        reasons.append(hard_stop)
     last_outcome = outcomes[planned[-1]["id"]][0] if planned else None
     return Plan(
         date=today,
@@ -214,6 +217,7 @@ def make_plan(
         next_checkin=_next_checkin(planned, outcomes, today),
         see_clinician=see_clinician,
         outcomes={sid: o for sid, (o, _) in outcomes.items()},
+        hard_stop=hard_stop,
     )
 
 

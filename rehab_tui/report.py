@@ -189,7 +189,8 @@ def report_blocks(
         Heading(f"Achilles rehab report, {today:%d %B %Y}"),
         Para(
             f"Tendinopathy: {profile.tendinopathy}. Usual morning pain: {profile.baseline}/10. "
-            f"Pain limits: {profile.limits} (green up to {plan_limits(profile)}/10 during a session)."
+            f"Pain limits: {profile.limits} (green up to "
+            f"{PlanSettings.for_profile(profile).limits.green_max}/10 during a session)."
         ),
         Heading("Where things stand"),
         Para(
@@ -241,10 +242,6 @@ def report_blocks(
         )
     )
     return blocks
-
-
-def plan_limits(profile: Profile) -> int:
-    return PlanSettings.for_profile(profile).limits.green_max
 
 
 def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:

@@ -48,8 +48,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
         text.append(f"Today · your own program: {own.routine.name}   ", "bold")
         word, style = DECISION_WORDS[own.decision]
         word = f"THE RULES SAY: {word}"
-        # The plan's hard stop (pain of 7/10 or more) speaks whatever program is followed.
-        reasons = own.reasons + tuple(r for r in plan.reasons if "no running for now" in r)
+        reasons = own.reasons + ((plan.hard_stop,) if plan.hard_stop else ())
         see_clinician = own.see_clinician or plan.see_clinician
         exercises = own.routine.exercises
     text.append(f" {word} ", f"{style} reverse")

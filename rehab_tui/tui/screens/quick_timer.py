@@ -61,13 +61,13 @@ class QuickTimerScreen(ModalScreen[QuickTimer | None]):
                 return None
             return int(text) if text.isdigit() else text
 
-        tempo = self.query_one("#q-tempo", Input).value.strip() or None
+        rest = number("rest")
         timer = QuickTimer(
             hold=number("hold"),
             reps=number("reps"),
-            tempo=tempo,
+            tempo=self.query_one("#q-tempo", Input).value.strip() or None,
             sets=number("sets") or 0,
-            rest=number("rest") if number("rest") is not None else 0,
+            rest=0 if rest is None else rest,
             sides=self.query_one("#q-sides", Checkbox).value,
         )
         try:
