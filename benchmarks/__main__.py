@@ -44,6 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rehab-bench-") as tmp:
         root = Path(tmp)
         os.environ["XDG_CONFIG_HOME"] = str(root / "config")  # never the user's own settings
+        os.environ["XDG_CACHE_HOME"] = str(root / "cache")
         home = root / "home"
         _profile_only(home)
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from rehab_tui.cli import main
+from rehab_tui.startup import main
 
 sys.exit(main())

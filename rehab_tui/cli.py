@@ -10,16 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
-import subprocess
 import sys
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from rehab_tui import locations
@@ -28,7 +25,6 @@ from rehab_tui.clock import SystemClock
 from rehab_tui.pain import PainLimits, check_pain
 from rehab_tui.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
 from rehab_tui.planning import load_profile, plan_for
-from rehab_tui.quick import QuickTimer
 from rehab_tui.records import (
     checkin_record,
     format_duration,
@@ -36,16 +32,15 @@ from rehab_tui.records import (
     sets_done,
     time_under_load,
 )
-from rehab_tui.report import (
-    FORMATS,
-    ExportFileError,
-    import_into,
-    read_export,
-    render,
-    save_export,
-)
-from rehab_tui.routines import ROUTINES_FILE, ensure_routines_file, load_routines
+from rehab_tui.startup import resume_collection
 from rehab_tui.store import DamagedFileError, Store, StoreError, set_aside
+
+if TYPE_CHECKING:
+    from rehab_tui.quick import QuickTimer
+
+# The export formats (rehab_tui.report.FORMATS), named here so that the parser does not import the
+# report module; a test keeps the two the same.
+EXPORT_FORMATS = ("json", "csv", "md", "html")
 
 HISTORY_SCHEMA = 1
 PLAN_SCHEMA = 1
@@ -141,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export your data, or a report for your physio")
     export.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=EXPORT_FORMATS,
         default="json",
         help="json: all data (for import); csv: one row per session; md/html: a report",
     )
@@ -194,6 +189,8 @@ def positive_int(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command not in (None, "timer"):
+        resume_collection()  # the TUI resumes it after its first frame
     out = Console(highlight=False, soft_wrap=True)  # paths and sentences are never cut
     try:
         handler = {
@@ -211,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             "import": cmd_import,
         }[args.command]
         return handler(args, out)
-    except (UserError, CatalogError, StoreError, ExportFileError) as error:
+    except (UserError, CatalogError, StoreError) as error:
         print(f"rehab-tui: {error}", file=sys.stderr)  # one line, never wrapped
         return 1
     except KeyboardInterrupt:
@@ -220,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def catalog_path(args: argparse.Namespace) -> Path:
     return Path(args.exercises) if args.exercises else default_catalog_path()
+
+
+def read_catalog(args: argparse.Namespace) -> Catalog:
+    """The exercise file in use, from the cache when it is unchanged since last read."""
+    return load_catalog(catalog_path(args), cache_dir=locations.cache_dir())
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -267,6 +269,8 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
     if not sessions:
         out.print("No sessions yet. Start one with: rehab-tui")
         return 0
+    from rich.table import Table
+
     table = Table("Date", "Sets done", "Under load", "Pain", "Status", "Note")
     table.columns[0].no_wrap = True
     for session in sessions:
@@ -325,7 +329,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 
 def cmd_plan(args: argparse.Namespace, out: Console) -> int:
-    catalog = load_catalog(catalog_path(args))
+    catalog = read_catalog(args)
     day = parse_day(args.date, date.today())
     with open_store(args) as store:
         plan = plan_for(store, catalog, day)
@@ -356,7 +360,7 @@ def day_title(plan: Plan) -> str:
 
 
 def cmd_log(args: argparse.Namespace, out: Console) -> int:
-    catalog = load_catalog(catalog_path(args))
+    catalog = read_catalog(args)
     pain = parse_pain(args.pain)
     today = date.today()
     day = parse_day(args.date, today)
@@ -433,7 +437,9 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: Console) -> int:
-    catalog = load_catalog(catalog_path(args))
+    from rehab_tui.report import render, save_export
+
+    catalog = read_catalog(args)
     now = SystemClock().wall()
     with open_store(args) as store:
         plan = plan_for(store, catalog, now.date())
@@ -451,10 +457,15 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: Console) -> int:
-    data = read_export(Path(args.file))  # the whole file is checked before anything is written
-    with open_store(args) as store:
-        store.acquire_writer_lock()
-        sessions, checkins, tests = import_into(store, data)
+    from rehab_tui.report import ExportFileError, import_into, read_export
+
+    try:
+        data = read_export(Path(args.file))  # the whole file is checked before anything is written
+        with open_store(args) as store:
+            store.acquire_writer_lock()
+            sessions, checkins, tests = import_into(store, data)
+    except ExportFileError as error:
+        raise UserError(str(error)) from None
     skipped = len(data.sessions) - sessions
     out.print(
         f"Imported {args.file}: added {sessions} sessions, {checkins} check-ins and {tests} "
@@ -465,8 +476,13 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_routines(args: argparse.Namespace, out: Console) -> int:
-    catalog = load_catalog(catalog_path(args))
-    path = locations.config_dir() / ROUTINES_FILE
+    import shlex
+    import subprocess
+
+    from rehab_tui.routines import ensure_routines_file, load_routines
+
+    catalog = read_catalog(args)
+    path = locations.routines_file()
     if args.edit:
         if ensure_routines_file(path):
             out.print(f"Made {path} from an example.", markup=False)
@@ -512,6 +528,8 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_timer(args: argparse.Namespace, out: Console) -> int:
+    from rehab_tui.quick import QuickTimer
+
     timer = QuickTimer(args.hold, args.tempo, args.reps, args.sets, args.rest, args.sides)
     try:
         timer.planned()
@@ -521,7 +539,7 @@ def cmd_timer(args: argparse.Namespace, out: Console) -> int:
 
 
 def run_tui(args: argparse.Namespace, out: Console, quick: QuickTimer | None = None) -> int:
-    catalog: Catalog = load_catalog(catalog_path(args))
+    catalog = read_catalog(args)
     notice = None
     while True:
         try:

@@ -23,6 +23,16 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def routines_file() -> Path:
+    """The user's own routines (rehab_tui.routines)."""
+    return config_dir() / "routines.yaml"
+
+
+def cache_dir() -> Path:
+    """Things kept only to start faster (the exercise file as last read); safe to delete."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def export_dir() -> Path:
     """Where the app saves exports: the user's Documents folder if there is one, else home."""
     documents = platformdirs.user_documents_path()

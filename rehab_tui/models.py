@@ -18,6 +18,15 @@ class Kind(StrEnum):
     REPS = "reps"  # contacts or hops counted by the user, who says when they are done
 
 
+# (lowest, highest) accepted for each whole-number dose field; outside is a typo, not a dose.
+DOSE_LIMITS: dict[str, tuple[int, int]] = {
+    "sets": (1, 10),
+    "hold_s": (5, 120),
+    "reps": (1, 100),
+    "rest_s": (0, 600),
+}
+
+
 @dataclass(frozen=True)
 class Tempo:
     """Seconds for each phase of one repetition, as strength coaches write it: up-top-down-bottom."""

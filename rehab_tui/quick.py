@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rehab_tui.catalog import DOSE_LIMITS
-from rehab_tui.models import Dose, Exercise, Kind, PlannedExercise, Tempo
+from rehab_tui.models import DOSE_LIMITS, Dose, Exercise, Kind, PlannedExercise, Tempo
 
 QUICK_PREFIX = "quick-"
 HOW_TO = {

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode
 
-from rehab_tui.catalog import Catalog, YamlReader, compose_yaml
+from rehab_tui.catalog import Catalog
+from rehab_tui.exercise_file import YamlReader, compose_yaml
 from rehab_tui.models import PlannedExercise
 
-ROUTINES_FILE = "routines.yaml"
 OWN_PREFIX = "own:"
 
 TEMPLATE = """\

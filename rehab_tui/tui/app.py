@@ -1,7 +1,9 @@
 """The Textual app: holds the catalog, the store and the clock, and moves between screens.
 
 Screens ask the app to start, save and end sessions; the app talks to the store. Sets are saved
-in a thread worker so that a write never delays a countdown.
+in a thread worker so that a write never delays a countdown. Only the home screen is imported
+with the app; every other screen is imported where it is first shown, so that the first frame
+comes nearly as soon as a bare Textual app's (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -40,20 +42,14 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
-from rehab_tui.routines import ROUTINES_FILE, Routine, load_routines
+from rehab_tui.startup import resume_collection
 from rehab_tui.store import Store, StoreError
 from rehab_tui.timeline import build_timeline
-from rehab_tui.tui.screens.checkin import CheckinScreen
-from rehab_tui.tui.screens.confirm import ConfirmScreen
-from rehab_tui.tui.screens.first_start import FirstStartScreen
-from rehab_tui.tui.screens.help import HelpScreen, described_bindings
 from rehab_tui.tui.screens.home import HomeScreen, OwnProgram
-from rehab_tui.tui.screens.pain import PainScreen
-from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.red_flag import RedFlagScreen
-from rehab_tui.tui.screens.resume import ResumeScreen
-from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
+
+if TYPE_CHECKING:
+    from rehab_tui.routines import Routine
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
 # way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
@@ -102,6 +98,7 @@ class RehabApp(App):
         self._play_pending_timer()
         self._started = True
         self.call_after_refresh(self._check_size)
+        self.call_after_refresh(resume_collection)  # paused by the command's start-up
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -110,6 +107,8 @@ class RehabApp(App):
 
     def _show_first_screen(self) -> None:
         if self.store.setting("profile") is None:
+            from rehab_tui.tui.screens.first_start import FirstStartScreen
+
             self.push_screen(FirstStartScreen())
             return
         unfinished = self.store.active_session()
@@ -119,11 +118,15 @@ class RehabApp(App):
             self.clock.wall(),
         )
         if due is not None and unfinished is None:
+            from rehab_tui.tui.screens.checkin import CheckinScreen
+
             baseline = load_profile(self.store).baseline
             self.push_screen(CheckinScreen(self.today(), due, baseline))
             return
         self.push_screen(HomeScreen(self.todays_plan(), self.todays_own()))
         if unfinished is not None:
+            from rehab_tui.tui.screens.resume import ResumeScreen
+
             self.push_screen(
                 ResumeScreen(unfinished, self._can_resume(unfinished)),
                 partial(self._resume_choice, unfinished),
@@ -133,6 +136,8 @@ class RehabApp(App):
         return self.clock.wall().date()
 
     def finish_first_start(self, profile: Profile, red_flag: str | None) -> None:
+        from rehab_tui.tui.screens.red_flag import RedFlagScreen
+
         self.store.set_setting("profile", asdict(profile))
         self.action_go_home()
         if red_flag is not None:
@@ -144,6 +149,8 @@ class RehabApp(App):
         self._warn_if_severe(pain, "this morning")
 
     def _warn_if_severe(self, pain: int | None, when: str) -> None:
+        from rehab_tui.tui.screens.red_flag import RedFlagScreen
+
         limit = PainLimits().hard_stop
         if pain is not None and pain >= limit:
             self.push_screen(RedFlagScreen(f"You rated the pain {pain}/10 {when}."))
@@ -153,8 +160,10 @@ class RehabApp(App):
 
     def routines(self) -> list[Routine]:
         """The user's routines; a mistake in the file is said once and the plan is used."""
+        from rehab_tui.routines import load_routines
+
         try:
-            return load_routines(locations.config_dir() / ROUTINES_FILE, self.catalog)
+            return load_routines(locations.routines_file(), self.catalog)
         except CatalogError as error:
             self.notify(
                 str(error), title="Routines file", severity="error", timeout=20, markup=False
@@ -177,7 +186,7 @@ class RehabApp(App):
     def ask_routines(self) -> None:
         from rehab_tui.tui.screens.routines import RoutinesScreen
 
-        path = locations.config_dir() / ROUTINES_FILE
+        path = locations.routines_file()
         following = self.store.setting("own_program")
         self.push_screen(
             RoutinesScreen(self.routines(), following, str(path)), self._routine_choice
@@ -204,6 +213,8 @@ class RehabApp(App):
         return resumable(session, self.catalog)
 
     def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
+        from rehab_tui.tui.screens.player import PlayerScreen
+
         timeline = (
             build_timeline(prescription_of(session, self.catalog)) if (choice == "resume") else None
         )
@@ -222,6 +233,8 @@ class RehabApp(App):
     # -- sessions -----------------------------------------------------------------------
 
     def start_session(self, plan: Plan) -> None:
+        from rehab_tui.tui.screens.player import PlayerScreen
+
         session = new_session(plan.exercises, self.clock.wall(), plan.step)
         self.store.start_session(session)
         timeline = build_timeline(plan.exercises)
@@ -238,6 +251,8 @@ class RehabApp(App):
         )
 
     def end_session(self, session_id: str, completed: bool, paused_s: float) -> None:
+        from rehab_tui.tui.screens.pain import PainScreen
+
         self.store.update_session(
             session_id,
             ended_at=self.clock.wall().isoformat(timespec="seconds"),
@@ -247,6 +262,8 @@ class RehabApp(App):
         self.switch_screen(PainScreen(session_id))
 
     async def rate_session(self, session_id: str, pain: int | None, note: str) -> None:
+        from rehab_tui.tui.screens.summary import SummaryScreen
+
         await self.workers.wait_for_complete([w for w in self.workers if w.group == "saves"])
         self.store.finish_session(session_id, pain=pain, note=note)
         session = self.store.session(session_id)
@@ -261,8 +278,6 @@ class RehabApp(App):
         self._warn_if_severe(pain, "during the session")
 
     # -- capacity tests -------------------------------------------------------------------
-    # The screens for tests, history, trends and export are imported when first used: the app
-    # then starts nearly as fast as a bare Textual app (BENCHMARKS.md).
 
     def ask_capacity(self) -> None:
         from rehab_tui.tui.screens.capacity import CapacityScreen
@@ -283,6 +298,8 @@ class RehabApp(App):
     def start_free(self, exercises: tuple[PlannedExercise, ...], **fields: Any) -> None:
         """Play exercises outside the plan (a test, the quick timer, a routine); saved like any
         session, with `fields` saying what it was; the plan reads its pain but does not count it."""
+        from rehab_tui.tui.screens.player import PlayerScreen
+
         session = new_session(exercises, self.clock.wall(), None)
         session.update(fields)
         self.store.start_session(session)
@@ -407,11 +424,15 @@ class RehabApp(App):
         """Cover the app with a "make the window larger" message while it cannot be laid out."""
         small = too_small(*(size or self.size))
         if small and self._too_small is None:
+            from rehab_tui.tui.screens.player import PlayerScreen
+
             if isinstance(self.screen, PlayerScreen):
                 self.screen.pause_for_modal()
             self._too_small = TooSmallScreen()
             self.push_screen(self._too_small)
         elif not small and self._too_small is not None and self.screen is self._too_small:
+            from rehab_tui.tui.screens.player import PlayerScreen
+
             self._too_small = None
             self.pop_screen()
             if isinstance(self.screen, PlayerScreen):
@@ -439,13 +460,19 @@ class RehabApp(App):
         self.show_help(self.screen)
 
     def show_help(self, screen: Screen, on_close: Callable[[Any], None] | None = None) -> None:
+        from rehab_tui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(screen), on_close)
 
     def confirm(self, question: str, detail: str, callback: Callable[[bool | None], None]) -> None:
+        from rehab_tui.tui.screens.confirm import ConfirmScreen
+
         self.push_screen(ConfirmScreen(question, detail), callback)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every key of the current screen, by its description."""
+        from rehab_tui.tui.screens.help import described_bindings
+
         for key in described_bindings(screen):
             if key.enabled:
                 yield SystemCommand(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +14,9 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.models import Kind
 from rehab_tui.plan import Decision, Plan
-from rehab_tui.routines import Routine
+
+if TYPE_CHECKING:
+    from rehab_tui.routines import Routine  # reads YAML: imported when a routine is used
 
 KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
 DECISION_WORDS = {
