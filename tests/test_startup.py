@@ -52,11 +52,11 @@ def test_an_unchanged_file_is_read_once(exercises, reads, tmp_path):
 def test_a_changed_file_is_read_again(exercises, reads, tmp_path):
     cache = tmp_path / "cache"
     load_catalog(exercises, cache_dir=cache)
-    exercises.write_text(exercises.read_text().replace("sets: 5", "sets: 4"))
-    os.utime(exercises, ns=(1, 1))  # even with the time set back, the size differs
+    exercises.write_text(exercises.read_text().replace("sets: 2,", "sets: 3,"))
+    os.utime(exercises, ns=(1, 1))  # the time set back: the change is still seen
     changed = load_catalog(exercises, cache_dir=cache)
     assert len(reads) == 2
-    assert changed == load_catalog(exercises)
+    assert changed.ladder[0].exercises[0].dose.sets == 3
 
 
 def test_a_mistake_is_never_cached(exercises, reads, tmp_path):
