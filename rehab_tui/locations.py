@@ -23,6 +23,11 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def config_file() -> Path:
+    """The user's preferences (rehab_tui.config)."""
+    return config_dir() / "config.toml"
+
+
 def routines_file() -> Path:
     """The user's own routines (rehab_tui.routines)."""
     return config_dir() / "routines.yaml"

@@ -90,8 +90,12 @@ def build_timeline(
     exercises: tuple[PlannedExercise, ...] | list[PlannedExercise],
     lead_in_s: float = LEAD_IN_S,
     switch_s: float = SWITCH_SIDES_S,
+    rest_s: int | None = None,
 ) -> Timeline:
-    """Lead-in, work, rest for every set and side; a longer rest names the next exercise."""
+    """Lead-in, work, rest for every set and side; a longer rest names the next exercise.
+
+    `rest_s` (the user's preference) replaces each exercise's rest, except where it plans none.
+    """
     exercises = tuple(exercises)
     steps: list[Step] = []
     for ex_index, planned in enumerate(exercises):
@@ -115,7 +119,8 @@ def build_timeline(
             last_set = set_number == dose.sets
             if last_set and ex_index == len(exercises) - 1:
                 continue
-            if dose.rest_s > 0:
+            rest = rest_s if rest_s and dose.rest_s > 0 else dose.rest_s
+            if rest > 0:
                 detail = (
                     f"Next: {exercises[ex_index + 1].exercise.name}"
                     if last_set
@@ -124,7 +129,7 @@ def build_timeline(
                 steps.append(
                     Step(
                         StepKind.REST,
-                        float(dose.rest_s),
+                        float(rest),
                         ex_index,
                         set_number,
                         None,

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from textual.widgets import Digits, Label
 
+from rehab_tui import locations
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.confirm import ConfirmScreen
 from rehab_tui.tui.screens.help import HelpScreen, key_table
@@ -223,5 +224,5 @@ async def test_mute_is_remembered(mini_catalog, store, clock):
     app = RehabApp(mini_catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m")
-    assert store.setting("sound") is False
-    assert RehabApp(mini_catalog, store, clock).sound is False
+    assert "bell = false" in locations.config_file().read_text()
+    assert RehabApp(mini_catalog, store, clock).config["bell"] is False

@@ -22,12 +22,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from rehab_tui import locations
 from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
 from rehab_tui.catalog import Catalog, CatalogError
 from rehab_tui.clock import Clock, SystemClock
+from rehab_tui.config import Config
 from rehab_tui.models import PlannedExercise
 from rehab_tui.pain import PainLimits
 from rehab_tui.plan import Plan, Profile, checkin_due, own_program_advice
@@ -42,9 +44,10 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
+from rehab_tui.speech import Speaker, find_speech_program
 from rehab_tui.startup import resume_collection
 from rehab_tui.store import Store, StoreError
-from rehab_tui.timeline import build_timeline
+from rehab_tui.timeline import Timeline, build_timeline
 from rehab_tui.tui.screens.home import HomeScreen, OwnProgram
 from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
 
@@ -74,14 +77,18 @@ class RehabApp(App):
         clock: Clock | None = None,
         notice: str | None = None,
         quick: QuickTimer | None = None,
+        config: Config | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
+        self.config = config or Config.load(locations.config_file())
+        # None: found when spoken cues are first wanted (finding it costs a PATH search).
+        self._speaker = speaker
         self.notice = notice
         self.quick = quick  # `rehab-tui timer ...`: play this at once
         self.catalog = catalog
         self.store = store
         self.clock = clock or SystemClock()
-        self.sound = bool(store.setting("sound", True))
         self._too_small: TooSmallScreen | None = None
         self._started = False
         self._exports: dict[Worker, Path] = {}
@@ -94,11 +101,50 @@ class RehabApp(App):
             loop.add_signal_handler(signum, partial(self.exit, return_code=128 + signum))
         if self.notice:
             self.notify(self.notice, timeout=20, markup=False)
+        self._apply_config()
         self._show_first_screen()
         self._play_pending_timer()
         self._started = True
         self.call_after_refresh(self._check_size)
         self.call_after_refresh(resume_collection)  # paused by the command's start-up
+
+    def _apply_config(self) -> None:
+        """Theme, layout and keys from the preferences; each mistake in the file said once."""
+        theme = self.config["theme"]
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.config.problems.append(
+                f"{self.config.path}: theme {theme!r} is not one of Textual's themes "
+                f"({', '.join(sorted(self.available_themes))}); using {self.theme}"
+            )
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.apply_look()
+        if self.config.keys:
+            from rehab_tui.tui.keys import binding_ids
+
+            known = binding_ids()
+            for binding_id in list(self.config.keys):
+                if binding_id not in known:
+                    self.config.forget_key(binding_id, "no key has this name (rehab-tui keys)")
+            self.set_keymap(self.config.keys)
+        for problem in self.config.problems:
+            self.notify(problem, title="Settings file", severity="error", timeout=30, markup=False)
+
+    def apply_look(self) -> None:
+        """Compact layout and reduced motion, as the preferences say (also after a change)."""
+        self.set_class(self.config["compact"], "-compact")
+        self.animation_level = "none" if self.config["reduced_motion"] else "full"
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self.config["theme"]:
+            self.save_preference("theme", theme.name)
+
+    def save_preference(self, key: str, value: Any) -> None:
+        """Change one preference; saved at once (a sentence if the file could not be written)."""
+        problem = self.config.set(key, value)
+        if problem is not None:
+            self.notify(problem, title="Settings file", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -216,7 +262,9 @@ class RehabApp(App):
         from rehab_tui.tui.screens.player import PlayerScreen
 
         timeline = (
-            build_timeline(prescription_of(session, self.catalog)) if (choice == "resume") else None
+            self.timeline_of(prescription_of(session, self.catalog), session.get("kind"))
+            if choice == "resume"
+            else None
         )
         start = resume_index(timeline, saved_sets(session)) if timeline else None
         if timeline is None or start is None:
@@ -237,8 +285,14 @@ class RehabApp(App):
 
         session = new_session(plan.exercises, self.clock.wall(), plan.step)
         self.store.start_session(session)
-        timeline = build_timeline(plan.exercises)
+        timeline = self.timeline_of(plan.exercises, "plan")
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
+
+    def timeline_of(self, exercises: tuple[PlannedExercise, ...], kind: str | None) -> Timeline:
+        """The steps, with the preferred lead-in; the preferred rest applies to the plan only
+        (a routine, a test and the quick timer keep the rests they were given)."""
+        rest = self.config["rest_s"] if kind in (None, "plan") else None
+        return build_timeline(exercises, lead_in_s=self.config["lead_in_s"], rest_s=rest)
 
     def save_set(self, session_id: str, result: SetResult) -> None:
         """Save one finished set off the event loop, so a slow disk never stalls a countdown."""
@@ -303,7 +357,7 @@ class RehabApp(App):
         session = new_session(exercises, self.clock.wall(), None)
         session.update(fields)
         self.store.start_session(session)
-        timeline = build_timeline(exercises)
+        timeline = self.timeline_of(exercises, fields.get("kind"))
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
 
     # -- the quick timer ------------------------------------------------------------------
@@ -444,17 +498,39 @@ class RehabApp(App):
     # -- cues, help, questions ----------------------------------------------------------
 
     def cue(self) -> None:
-        if self.sound:
+        if self.config["bell"]:
             self.bell()
 
+    @property
+    def flashes(self) -> bool:
+        return self.config["flash"] and not self.config["reduced_motion"]
+
+    @property
+    def speaker(self) -> Speaker | None:
+        """The machine's speech program, or None where there is none."""
+        if self._speaker is None:
+            command = find_speech_program()
+            self._speaker = Speaker(command) if command else None
+        return self._speaker
+
+    def speak(self, words: str) -> None:
+        """Say a cue, if spoken cues are on; returns at once (the voice is another process)."""
+        if self.config["speech"] and self.speaker is not None:
+            self.speaker.say(words)
+
     def action_toggle_sound(self) -> None:
-        self.sound = not self.sound
-        self.store.set_setting("sound", self.sound)
+        bell = not self.config["bell"]
+        self.save_preference("bell", bell)
         self.notify(
-            "Sound on: a bell at every phase change."
-            if self.sound
-            else "Sound off: the screen still flashes at every phase change."
+            "Bell on: it rings at every phase change."
+            if bell
+            else "Bell off: the screen still flashes at every phase change."
         )
+
+    def action_settings(self) -> None:
+        from rehab_tui.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
         self.show_help(self.screen)

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
 from rehab_tui.playback import Events, Playback
+from rehab_tui.speech import spoken_words
 from rehab_tui.timeline import StepKind, Timeline, tempo_phases
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
@@ -45,6 +46,7 @@ class PlayerScreen(Screen):
         self.rep_count = 0
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
+        self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,6 +170,11 @@ class PlayerScreen(Screen):
         if self._shown.get("cue") not in (None, cue_key):
             self.cue()
         self._shown["cue"] = cue_key
+        words = spoken_words(step, state) if not playback.paused else None
+        spoken_key = (playback.index, state.rep, words)
+        if words is not None and self._spoken != spoken_key:
+            self.app.speak(words)
+        self._spoken = spoken_key
 
     def _metronome(self) -> float | None:
         """Seconds per rep when counted reps follow a beat (the heel-raise test), else None."""
@@ -180,8 +187,10 @@ class PlayerScreen(Screen):
             self.query_one(selector, Label).update(text)
 
     def cue(self) -> None:
-        """A phase changed: ring (unless muted) and flash the timer panel."""
+        """A phase changed: ring and flash the timer panel (each unless turned off)."""
         self.app.cue()
+        if not self.app.flashes:
+            return
         stage = self.query_one("#stage")
         stage.add_class("-flash")
         self.set_timer(FLASH_S, lambda: stage.remove_class("-flash"))

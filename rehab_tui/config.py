@@ -1,0 +1,228 @@
+"""Preferences: `config.toml` in the user config folder, read at start and saved at each change.
+
+How the app looks, sounds and times its rests lives here; the clinical profile (tendinopathy,
+baseline, pain limits) lives with the data, so that an export carries it to the physio.
+
+A hand edit with a mistake never stops the app: each wrong key gets one sentence naming it, and
+the default is used for that key. A file that cannot be read as TOML is never overwritten: the
+app runs on the defaults and says where the file is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_THEME = "textual-dark"
+
+# "as planned": the rest the exercise file (or the routine) gives each exercise.
+REST_AS_PLANNED = 0
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One preference: its default, the values it accepts, and what it does (for the file)."""
+
+    key: str
+    default: Any
+    comment: str
+    choices: tuple[Any, ...] = ()  # the accepted values, when they are few
+    whole: tuple[int, int] | None = None  # (lowest, highest), when a whole number
+    zero_means: str | None = None  # a whole number may also be 0, meaning this
+
+    @property
+    def expected(self) -> str:
+        if self.whole is not None:
+            words = f"a whole number from {self.whole[0]} to {self.whole[1]}"
+            return f"{words}, or 0 for {self.zero_means}" if self.zero_means else words
+        if self.choices:
+            return "one of " + ", ".join(_toml(choice) for choice in self.choices)
+        return "a name in quotes"
+
+    def check(self, value: Any) -> Any:
+        """The value if it is one this setting accepts, else ValueError."""
+        if isinstance(self.default, bool) != isinstance(value, bool):
+            raise ValueError(self.expected)
+        if self.whole is not None:
+            low, high = self.whole
+            fits = isinstance(value, int) and (
+                low <= value <= high or (value == 0 and self.zero_means)
+            )
+        elif self.choices:
+            fits = value in self.choices
+        else:
+            fits = isinstance(value, str) and bool(value.strip())
+        if not fits:
+            raise ValueError(self.expected)
+        return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("sessions_per_day", 2, "planned sessions a day: 1 or 2", choices=(1, 2)),
+    Setting("lead_in_s", 5, "seconds to get ready before each set", whole=(3, 30)),
+    Setting(
+        "rest_s",
+        REST_AS_PLANNED,
+        "seconds of rest between sets; 0: as each exercise plans it",
+        whole=(10, 600),
+        zero_means="as planned",
+    ),
+    Setting("bell", True, "ring the terminal bell at every phase change", choices=(True, False)),
+    Setting("speech", False, "speak the cues (needs espeak-ng or spd-say)", choices=(True, False)),
+    Setting("flash", True, "flash the timer panel at every phase change", choices=(True, False)),
+    Setting("reduced_motion", False, "no animations and no flashing", choices=(True, False)),
+    Setting("compact", False, "less space around things, for small windows", choices=(True, False)),
+    Setting("theme", DEFAULT_THEME, "any of Textual's themes (ctrl+p: change theme)"),
+)
+BY_KEY = {setting.key: setting for setting in SETTINGS}
+KEYS_TABLE = "keys"  # [keys]: binding id = "key" (see the help screen for the ids)
+
+
+class Config:
+    """The preferences in effect, where they are kept, and what was wrong with the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.values: dict[str, Any] = {s.key: s.default for s in SETTINGS}
+        self.keys: dict[str, str] = {}
+        self.problems: list[str] = []
+        self._raw: dict[str, Any] = {}  # the file as read: unknown and wrong keys are kept
+        self._writable = True
+
+    @classmethod
+    def load(cls, path: Path) -> Config:
+        config = cls(path)
+        config._read()
+        return config
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def _problem(self, message: str) -> None:
+        self.problems.append(f"{self.path}: {message}")
+
+    def _read(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+            self._problem(f"cannot be read ({reason}); using the defaults")
+            self._writable = False
+            return
+        try:
+            self._raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            self._problem(
+                f"not valid TOML ({error}); using the defaults, and the file is left as it is"
+            )
+            self._writable = False
+            return
+        for key, value in self._raw.items():
+            if key == KEYS_TABLE:
+                self._read_keys(value)
+                continue
+            setting = BY_KEY.get(key)
+            if setting is None:
+                known = ", ".join(BY_KEY)
+                self._problem(f"unknown key {key!r} is ignored (the keys are: {known})")
+                continue
+            try:
+                self.values[key] = setting.check(value)
+            except ValueError:
+                self._problem(
+                    f"{key} must be {setting.expected}, got {_shown(value)}; "
+                    f"using {_toml(setting.default)}"
+                )
+
+    def _read_keys(self, table: Any) -> None:
+        if not isinstance(table, dict):
+            self._problem('[keys] must be a table of binding = "key"; ignored')
+            return
+        for binding_id, keys in table.items():
+            if isinstance(keys, str) and keys.strip():
+                self.keys[binding_id] = keys
+            else:
+                self._problem(f'keys.{binding_id} must be a key in quotes, like "h"; ignored')
+
+    def forget_key(self, binding_id: str, reason: str) -> None:
+        """A [keys] entry the app cannot use (an unknown binding, say): named, then ignored."""
+        self.keys.pop(binding_id, None)
+        self._problem(f"keys.{binding_id}: {reason}; ignored")
+
+    def set(self, key: str, value: Any) -> str | None:
+        """Change one preference and save the file at once; a sentence if it could not be saved."""
+        self.values[key] = BY_KEY[key].check(value)
+        self._raw[key] = self.values[key]
+        return self.save()
+
+    def save(self) -> str | None:
+        if not self._writable:
+            return f"{self.path} was not readable, so it was not changed; the change lasts until you quit"
+        try:
+            text = self.render()
+        except ValueError as error:
+            return f"{self.path} was not changed: {error}"
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")  # 0600
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, self.path)
+        except OSError as error:
+            return f"cannot save {self.path}: {error.strerror}"
+        return None
+
+    def render(self) -> str:
+        """The file: every preference with what it does; other keys the user wrote are kept."""
+        lines = [
+            "# rehab-tui preferences. Change them in the app (s on the home screen) or here;",
+            "# a mistake is named when the app starts, and the default is used for that key.",
+            "",
+        ]
+        for setting in SETTINGS:
+            lines.append(f"# {setting.comment}")
+            lines.append(
+                f"{setting.key} = {_toml(self._raw.get(setting.key, self.values[setting.key]))}"
+            )
+        extra = {k: v for k, v in self._raw.items() if k not in BY_KEY and k != KEYS_TABLE}
+        lines += [f"{_toml_key(k)} = {_toml(v)}" for k, v in extra.items()]
+        lines += ["", "# Keys: binding id = key (the ids are listed by: rehab-tui keys)", "[keys]"]
+        raw_keys = self._raw.get(KEYS_TABLE)
+        keys = raw_keys if isinstance(raw_keys, dict) else self.keys
+        lines += [f"{_toml_key(k)} = {_toml(v)}" for k, v in keys.items()]
+        return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    """A TOML value for the scalars a preference can hold; ValueError for anything else."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)  # JSON's string escapes are valid TOML basic-string escapes
+    raise ValueError(f"it holds a value rehab-tui cannot write back ({type(value).__name__})")
+
+
+def _shown(value: Any) -> str:
+    try:
+        return _toml(value)
+    except ValueError:
+        return repr(value)
+
+
+def _toml_key(key: str) -> str:
+    bare = key.replace("_", "").replace("-", "").isalnum() and key.isascii()
+    return key if bare else json.dumps(key)
