@@ -64,10 +64,10 @@ class RehabApp(App):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", show=False, id="app.help"),
         # Ctrl+C quits like ctrl+q (a session in progress stays resumable); a text field that
         # has focus still gets it first, to copy.
-        Binding("ctrl+c", "quit", "Quit", show=False),
+        Binding("ctrl+c", "quit", "Quit", show=False, id="app.quit"),
     ]
 
     def __init__(
@@ -121,13 +121,21 @@ class RehabApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.apply_look()
         if self.config.keys:
-            from rehab_tui.tui.keys import binding_ids
-
-            known = binding_ids()
-            for binding_id in list(self.config.keys):
-                if binding_id not in known:
-                    self.config.forget_key(binding_id, "no key has this name (rehab-tui keys)")
             self.set_keymap(self.config.keys)
+            self.call_after_refresh(self._check_keys)  # reads every screen: after the first frame
+        else:
+            self._say_config_problems()
+
+    def _check_keys(self) -> None:
+        from rehab_tui.tui.keys import binding_ids
+
+        known = binding_ids()
+        for binding_id in list(self.config.keys):
+            if binding_id not in known:
+                self.config.forget_key(binding_id, "no key has this name (see: rehab-tui keys)")
+        self._say_config_problems()
+
+    def _say_config_problems(self) -> None:
         for problem in self.config.problems:
             self.notify(problem, title="Settings file", severity="error", timeout=30, markup=False)
 

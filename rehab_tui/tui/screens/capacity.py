@@ -15,10 +15,10 @@ class CapacityScreen(ModalScreen[str | None]):
     """Dismisses with the test chosen, or None."""
 
     BINDINGS = [
-        Binding("1", "choose('heel_raise')", "Heel-raise test"),
-        Binding("2", "choose('hop')", "Hop test"),
-        Binding("3", "choose('visa_a')", "VISA-A score"),
-        Binding("escape", "choose(None)", "Cancel"),
+        Binding("1", "choose('heel_raise')", "Heel-raise test", id="capacity.choose_heel_raise"),
+        Binding("2", "choose('hop')", "Hop test", id="capacity.choose_hop"),
+        Binding("3", "choose('visa_a')", "VISA-A score", id="capacity.choose_visa_a"),
+        Binding("escape", "choose(None)", "Cancel", id="capacity.choose_none"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -46,7 +46,7 @@ class CapacityScreen(ModalScreen[str | None]):
 class ScoreScreen(ModalScreen[int | None]):
     """Asks for a VISA-A score; dismisses with it, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="score.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -11,7 +11,7 @@ from rehab_tui.tui.screens.rating import RatingScreen
 
 
 class CheckinScreen(RatingScreen):
-    BINDINGS = [Binding("escape", "skip", "Skip for now")]
+    BINDINGS = [Binding("escape", "skip", "Skip for now", id="checkin.skip")]
 
     def __init__(self, day: date, session_day: date, baseline: int) -> None:
         super().__init__(

@@ -11,8 +11,8 @@ from textual.widgets import Label
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.answer_true"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.answer_false"),
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:

@@ -13,11 +13,11 @@ class ExportScreen(ModalScreen[str | None]):
     """Dismisses with "html", "md", "csv" or "json", or None."""
 
     BINDINGS = [
-        Binding("h", "choose('html')", "Report (html)"),
-        Binding("m", "choose('md')", "Report (markdown)"),
-        Binding("c", "choose('csv')", "Table (csv)"),
-        Binding("j", "choose('json')", "All data (json)"),
-        Binding("escape", "choose(None)", "Cancel"),
+        Binding("h", "choose('html')", "Report (html)", id="export.choose_html"),
+        Binding("m", "choose('md')", "Report (markdown)", id="export.choose_md"),
+        Binding("c", "choose('csv')", "Table (csv)", id="export.choose_csv"),
+        Binding("j", "choose('json')", "All data (json)", id="export.choose_json"),
+        Binding("escape", "choose(None)", "Cancel", id="export.choose_none"),
     ]
 
     def __init__(self, folder: str) -> None:

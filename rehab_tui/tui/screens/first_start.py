@@ -39,12 +39,24 @@ WELCOME = (
 
 class FirstStartScreen(Screen):
     BINDINGS = [
-        Binding("enter", "accept", "Accept", priority=True),
-        Binding("m", "tendon('midportion')", "Mid-portion", show=False),
-        Binding("i", "tendon('insertional')", "Insertional", show=False),
-        Binding("y", "red_flag(True)", "Yes", show=False),
-        Binding("n", "red_flag(False)", "No", show=False),
-        Binding("s", "skip", "Skip setup"),
+        Binding("enter", "accept", "Accept", priority=True, id="first_start.accept"),
+        Binding(
+            "m",
+            "tendon('midportion')",
+            "Mid-portion",
+            show=False,
+            id="first_start.midportion",
+        ),
+        Binding(
+            "i",
+            "tendon('insertional')",
+            "Insertional",
+            show=False,
+            id="first_start.insertional",
+        ),
+        Binding("y", "red_flag(True)", "Yes", show=False, id="first_start.yes"),
+        Binding("n", "red_flag(False)", "No", show=False, id="first_start.no"),
+        Binding("s", "skip", "Skip setup", id="first_start.skip"),
     ]
 
     def __init__(self) -> None:

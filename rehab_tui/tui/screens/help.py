@@ -46,7 +46,7 @@ def key_table(screen: Screen) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close help")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close help", id="help.close")]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()

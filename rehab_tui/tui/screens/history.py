@@ -44,11 +44,11 @@ def row_cells(row: SessionRow) -> list[object]:
 
 class HistoryScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("g", "trends", "Trends"),
-        Binding("e", "export", "Export"),
-        Binding("escape,q", "back", "Back"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("enter", "open", "Open", show=True, id="history.open"),
+        Binding("g", "trends", "Trends", id="history.trends"),
+        Binding("e", "export", "Export", id="history.export"),
+        Binding("escape,q", "back", "Back", id="history.back"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="history.help"),
     ]
 
     def __init__(self, profile: Profile, today: date) -> None:

@@ -86,15 +86,16 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("h", "history", "History"),
-        Binding("g", "trends", "Trends"),
-        Binding("t", "quick_timer", "Timer"),
-        Binding("r", "routines", "Routines"),
-        Binding("c", "capacity", "Capacity tests", show=False),
-        Binding("m", "app.toggle_sound", "Sound on/off", show=False),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "start", "Start", priority=True, id="home.start"),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("g", "trends", "Trends", id="home.trends"),
+        Binding("t", "quick_timer", "Timer", id="home.quick_timer"),
+        Binding("r", "routines", "Routines", id="home.routines"),
+        Binding("s", "app.settings", "Settings", id="home.settings"),
+        Binding("c", "capacity", "Capacity tests", show=False, id="home.capacity"),
+        Binding("m", "app.toggle_sound", "Sound on/off", show=False, id="home.toggle_sound"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="home.help"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
     def __init__(self, plan: Plan, own: OwnProgram | None = None) -> None:

@@ -9,7 +9,7 @@ from rehab_tui.tui.screens.rating import RatingScreen
 
 
 class PainScreen(RatingScreen):
-    BINDINGS = [Binding("escape", "skip", "Skip rating")]
+    BINDINGS = [Binding("escape", "skip", "Skip rating", id="pain.skip")]
 
     def __init__(self, session_id: str) -> None:
         super().__init__(

@@ -27,15 +27,15 @@ FLASH_S = 0.4
 
 class PlayerScreen(Screen):
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", key_display="space"),
-        Binding("n", "next_step", "Next"),
-        Binding("b", "back_step", "Back"),
-        Binding("d", "done", "Done"),
-        Binding("up,plus", "count(1)", "One more rep", show=False),
-        Binding("down,minus", "count(-1)", "One rep fewer", show=False),
-        Binding("m", "app.toggle_sound", "Sound"),
-        Binding("q", "end_session", "End"),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
+        Binding("n", "next_step", "Next", id="player.next_step"),
+        Binding("b", "back_step", "Back", id="player.back_step"),
+        Binding("d", "done", "Done", id="player.done"),
+        Binding("up,plus", "count(1)", "One more rep", show=False, id="player.count_up"),
+        Binding("down,minus", "count(-1)", "One rep fewer", show=False, id="player.count_down"),
+        Binding("m", "app.toggle_sound", "Sound", id="player.toggle_sound"),
+        Binding("q", "end_session", "End", id="player.end_session"),
+        Binding("question_mark", "help", "Help", key_display="?", id="player.help"),
     ]
 
     def __init__(self, session_id: str, timeline: Timeline, playback: Playback) -> None:

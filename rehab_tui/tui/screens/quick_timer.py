@@ -22,7 +22,7 @@ FIELDS = [
 class QuickTimerScreen(ModalScreen[QuickTimer | None]):
     """Dismisses with the timer to play, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_timer.cancel")]
 
     def __init__(self, last: QuickTimer) -> None:
         super().__init__()

@@ -15,7 +15,7 @@ from rehab_tui.tui.widgets.pain_scale import PainScale
 
 
 class RatingScreen(Screen):
-    BINDINGS = [Binding("tab", "app.focus_next", "Next field", show=False)]
+    BINDINGS = [Binding("tab", "app.focus_next", "Next field", show=False, id="rating.focus_next")]
 
     def __init__(
         self, question: str, hint: str, field_label: str, field: Input, start: int = 0

@@ -18,7 +18,7 @@ ADVICE = (
 
 
 class RedFlagScreen(ModalScreen[None]):
-    BINDINGS = [Binding("enter,escape", "close", "I understand")]
+    BINDINGS = [Binding("enter,escape", "close", "I understand", id="red_flag.close")]
 
     def __init__(self, reason: str) -> None:
         super().__init__()

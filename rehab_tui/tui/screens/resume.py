@@ -17,8 +17,8 @@ class ResumeScreen(ModalScreen[str]):
     """Dismisses with "resume" or "close"."""
 
     BINDINGS = [
-        Binding("r,enter", "choose('resume')", "Resume"),
-        Binding("c", "choose('close')", "Close it out"),
+        Binding("r,enter", "choose('resume')", "Resume", id="resume.choose_resume"),
+        Binding("c", "choose('close')", "Close it out", id="resume.choose_close"),
     ]
 
     def __init__(self, session: dict[str, Any], can_resume: bool) -> None:

@@ -16,8 +16,8 @@ class RoutinesScreen(ModalScreen[tuple[str, str | None] | None]):
     """Dismisses with ("play", name), ("follow", name), ("follow", None) or None."""
 
     BINDINGS = [
-        Binding("f", "follow", "Follow / stop following"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("f", "follow", "Follow / stop following", id="routines.follow"),
+        Binding("escape", "cancel", "Cancel", id="routines.cancel"),
     ]
 
     def __init__(self, routines: list[Routine], following: str | None, path: str) -> None:

@@ -87,8 +87,8 @@ def detail_text(session: dict[str, Any], row: SessionRow) -> Text:
 
 class SessionDetailScreen(Screen):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("escape,q", "app.pop_screen", "Back", id="session_detail.back"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="session_detail.help"),
     ]
 
     def __init__(self, session: dict[str, Any], row: SessionRow) -> None:

@@ -58,8 +58,8 @@ def summary_text(session: dict[str, Any]) -> Text:
 
 class SummaryScreen(Screen):
     BINDINGS = [
-        Binding("enter,escape", "app.go_home", "Done"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter,escape", "app.go_home", "Done", id="summary.go_home"),
+        Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
     def __init__(self, session: dict[str, Any]) -> None:

@@ -22,8 +22,8 @@ WEEKS = 12
 
 class TrendsScreen(Screen):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("escape,q", "app.pop_screen", "Back", id="trends.back"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="trends.help"),
     ]
 
     def __init__(

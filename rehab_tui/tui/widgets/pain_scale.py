@@ -19,9 +19,9 @@ class PainScale(Widget, can_focus=True):
     """Digits 0–9 pick directly; arrows move (10 is one step right of 9); enter confirms."""
 
     BINDINGS = [
-        Binding("left,down", "move(-1)", "Less", show=False),
-        Binding("right,up", "move(1)", "More", show=False),
-        Binding("enter", "choose", "Confirm", show=True),
+        Binding("left,down", "move(-1)", "Less", show=False, id="pain_scale.less"),
+        Binding("right,up", "move(1)", "More", show=False, id="pain_scale.more"),
+        Binding("enter", "choose", "Confirm", show=True, id="pain_scale.choose"),
     ]
     DEFAULT_CSS = """
     PainScale { height: 4; width: auto; }

@@ -1,0 +1,52 @@
+"""Every key binding of the app, by the id a user remaps it with in config.toml's [keys] table.
+
+Read from the screens' and widgets' own BINDINGS, so the list cannot go stale.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+PACKAGES = ("rehab_tui.tui.screens", "rehab_tui.tui.widgets")
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    id: str
+    keys: str
+    description: str
+
+
+def _bound_classes() -> list[type[DOMNode]]:
+    from rehab_tui.tui.app import RehabApp
+
+    found: list[type[DOMNode]] = [RehabApp]
+    for package_name in PACKAGES:
+        package = importlib.import_module(package_name)
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package_name}.{module_info.name}")
+            for _, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__:
+                    found.append(cls)
+    return found
+
+
+def all_bindings() -> list[KeyBinding]:
+    """Each binding with an id, in the order the screens define them."""
+    rows: list[KeyBinding] = []
+    for cls in _bound_classes():
+        for binding in cls.__dict__["BINDINGS"]:
+            if isinstance(binding, Binding) and binding.id:
+                keys = binding.key_display or binding.key
+                rows.append(KeyBinding(binding.id, keys, binding.description))
+    return rows
+
+
+def binding_ids() -> set[str]:
+    return {row.id for row in all_bindings()}

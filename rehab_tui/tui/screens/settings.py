@@ -1,0 +1,127 @@
+"""Settings: the pain rules that suit you, the session's timing, sound and looks; saved at once.
+
+The profile (limits, tendinopathy, baseline) is saved with the data, so the plan and an export
+use it; everything else goes to config.toml (rehab_tui.config).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Select, Switch
+
+from rehab_tui.planning import load_profile
+from rehab_tui.speech import INSTALL_HINT
+
+PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
+    "limits": [
+        ("Strict: pain up to 3/10 during", "strict"),
+        ("Silbernagel: pain up to 5/10 during", "silbernagel"),
+    ],
+    "tendinopathy": [("Mid-portion", "midportion"), ("Insertional (at the heel)", "insertional")],
+    "baseline": [(f"{n}/10", n) for n in range(11)],
+}
+PREFERENCE_CHOICES: dict[str, list[tuple[str, Any]]] = {
+    "sessions_per_day": [("1 a day", 1), ("2 a day", 2)],
+    "lead_in_s": [(f"{n} s", n) for n in (3, 5, 8, 10, 15, 20, 30)],
+    "rest_s": [("As each exercise plans it", 0)]
+    + [(f"{n} s", n) for n in (30, 45, 60, 90, 120, 180)],
+}
+SWITCHES = {
+    "bell": "Bell at each phase change",
+    "speech": "Spoken cues",
+    "flash": "Flash at each phase change",
+    "reduced_motion": "Reduced motion",
+    "compact": "Compact layout",
+}
+LABELS = {
+    "limits": "Pain limits",
+    "tendinopathy": "Tendinopathy",
+    "baseline": "Usual morning pain",
+    "sessions_per_day": "Sessions per day",
+    "lead_in_s": "Get-ready time",
+    "rest_s": "Rest between sets",
+    "theme": "Theme",
+}
+
+
+class SettingsScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="settings.back"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="settings.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        profile = asdict(load_profile(app.store))
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Label(
+                f"Saved as you change them: the pain rules with your data, the rest in "
+                f"{app.config.path}. tab moves, enter opens a list or flips a switch.",
+                classes="dim",
+            )
+            yield Label("Your tendon and the pain rules", classes="section")
+            for key, choices in PROFILE_CHOICES.items():
+                yield self._row(key, Select(choices, value=profile[key], allow_blank=False))
+            yield Label("Sessions", classes="section")
+            for key, choices in PREFERENCE_CHOICES.items():
+                value = app.config[key]
+                if value not in [v for _, v in choices]:  # a hand-edited value: offer it too
+                    choices = [*choices, (f"{value} s", value)]
+                yield self._row(key, Select(choices, value=value, allow_blank=False))
+            yield Label("Sound and looks", classes="section")
+            for key, words in SWITCHES.items():
+                with Horizontal(classes="setting"):
+                    yield Label(words, classes="setting-label")
+                    yield Switch(value=app.config[key], id=key)
+                    if key == "speech":
+                        yield Label(self._speech_note(), id="speech-note", classes="dim")
+            themes = [(name, name) for name in sorted(app.available_themes)]
+            yield self._row("theme", Select(themes, value=app.theme, allow_blank=False))
+        yield Footer()
+
+    def _row(self, key: str, field: Select) -> Horizontal:
+        field.id = key
+        return Horizontal(Label(LABELS[key], classes="setting-label"), field, classes="setting")
+
+    def _speech_note(self) -> str:
+        speaker = getattr(self.app, "speaker", None)
+        return f"with {speaker.program}" if speaker is not None else INSTALL_HINT
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        self.query_one(Select).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        key = event.select.id
+        if key is None or event.value is Select.BLANK:
+            return
+        app: Any = self.app
+        if key in PROFILE_CHOICES:
+            profile = load_profile(app.store)
+            if getattr(profile, key) != event.value:
+                app.store.set_setting("profile", asdict(replace(profile, **{key: event.value})))
+        elif key == "theme":
+            if app.theme != event.value:
+                app.theme = event.value  # saved by the app, as a change from the palette is
+        elif app.config[key] != event.value:
+            app.save_preference(key, event.value)
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        key = event.switch.id
+        app: Any = self.app
+        if key is None or app.config[key] == event.value:
+            return
+        app.save_preference(key, event.value)
+        app.apply_look()
+        if key == "speech" and event.value and app.speaker is None:
+            self.notify(f"Spoken cues: {INSTALL_HINT}.", severity="warning", timeout=15)
+
+    def action_back(self) -> None:
+        self.app.action_go_home()  # the plan may have changed with the limits
