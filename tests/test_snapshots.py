@@ -14,6 +14,12 @@ from rehab_tui.tui.app import RehabApp
 from tests.history_data import fill_weeks
 
 SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def no_speech_program(monkeypatch):
+    """The settings screen names the machine's speech program: the same on every machine here."""
+    monkeypatch.setattr("rehab_tui.tui.app.find_speech_program", lambda: None)
 TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level
 
 
@@ -98,3 +104,82 @@ def test_history(snap_compare, private_dirs, size):
 def test_trends(snap_compare, private_dirs, size):
     app = make_app_with_history(private_dirs)
     assert snap_compare(app, terminal_size=size, press=["g"])
+
+
+# -- every other screen, at both sizes ----------------------------------------------------
+
+
+def make_app_without_todays_checkin(private_dirs) -> RehabApp:
+    catalog = load_catalog()
+    store = Store(private_dirs)
+    store.set_setting("profile", {"tendinopathy": "midportion", "baseline": 0, "limits": "strict"})
+    step = catalog.ladder[TEMPO_RUNG]
+    done = new_session(step.exercises, datetime(2026, 3, 2, 18).astimezone(), step)
+    store.start_session(done)
+    store.finish_session(done["id"], ended_at=done["started_at"], completed=True, pain=2)
+    return RehabApp(catalog, store, FakeClock())
+
+
+def app_with_unfinished_session(private_dirs) -> RehabApp:
+    app, _ = make_app(private_dirs)
+    step = app.catalog.ladder[0]
+    app.store.start_session(new_session(step.exercises, datetime(2026, 3, 3, 7).astimezone(), step))
+    return app
+
+
+def plain_app(private_dirs) -> RehabApp:
+    return make_app(private_dirs)[0]
+
+
+def new_user_app(private_dirs) -> RehabApp:
+    return RehabApp(load_catalog(), Store(private_dirs), FakeClock())
+
+
+# name -> (how to make the app, keys to press)
+SCENES = {
+    "first_start": (new_user_app, []),
+    "checkin": (make_app_without_todays_checkin, []),
+    "resume": (app_with_unfinished_session, []),
+    "help": (plain_app, ["question_mark"]),
+    "end_question": (plain_app, ["enter", "q"]),
+    "summary": (plain_app, ["enter", "q", "y", "2", "enter"]),
+    "red_flag": (plain_app, ["enter", "q", "y", "8", "enter"]),
+    "settings": (plain_app, ["s"]),
+    "quick_timer": (plain_app, ["t"]),
+    "routines": (plain_app, ["r"]),
+    "capacity": (plain_app, ["c"]),
+    "visa_a": (plain_app, ["c", "3"]),
+    "session_detail": (make_app_with_history, ["h", "enter"]),
+    "export": (make_app_with_history, ["h", "e"]),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene", SCENES)
+def test_screen(snap_compare, private_dirs, scene, size):
+    make, keys = SCENES[scene]
+    app = make(private_dirs)
+
+    async def run_before(pilot):
+        for key in keys:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_too_small(snap_compare, private_dirs):
+    assert snap_compare(plain_app(private_dirs), terminal_size=(50, 16))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hold_in_a_light_theme(snap_compare, private_dirs, size):
+    app, clock = make_app(private_dirs)
+    app.config.values["theme"] = "textual-light"
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        settle(pilot, clock, 5 + 7.5)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

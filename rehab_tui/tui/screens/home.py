@@ -86,7 +86,8 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True, id="home.start"),
+        # The screen itself says "Press enter to start"; the footer keeps room for the rest.
+        Binding("enter", "start", "Start", priority=True, show=False, id="home.start"),
         Binding("h", "history", "History", id="home.history"),
         Binding("g", "trends", "Trends", id="home.trends"),
         Binding("t", "quick_timer", "Timer", id="home.quick_timer"),
@@ -107,7 +108,7 @@ class HomeScreen(Screen):
         yield Header()
         with VerticalScroll(id="home"):
             yield Static(plan_text(self.plan, self.own), id="plan")
-        yield Footer()
+        yield Footer(compact=True)  # eight keys fit in 80 columns
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"

@@ -63,7 +63,8 @@ class SettingsScreen(Screen):
         with VerticalScroll(id="settings"):
             yield Label(
                 f"Saved as you change them: the pain rules with your data, the rest in "
-                f"{app.config.path}. tab moves, enter opens a list or flips a switch.",
+                f"{app.config.path.name} (rehab-tui where shows its folder). tab moves; enter "
+                "opens a list or flips a switch.",
                 classes="dim",
             )
             yield Label("Your tendon and the pain rules", classes="section")
