@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("where", help="print the paths rehab-tui uses")
+    commands.add_parser("keys", help="list every key and its name, to remap it in config.toml")
     validate = commands.add_parser("validate", help="check an exercise file")
     validate.add_argument("file", nargs="?", help="the file to check (default: the one in use)")
     history = commands.add_parser("history", help="list past sessions, newest first")
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {
             None: run_tui,
             "where": cmd_where,
+            "keys": cmd_keys,
             "validate": cmd_validate,
             "history": cmd_history,
             "plan": cmd_plan,
@@ -237,6 +239,23 @@ def cmd_where(args: argparse.Namespace, out: Console) -> int:
     out.print(f"data:      {folder}", markup=False)
     out.print(f"exercises: {catalog_path(args)}", markup=False)
     out.print(f"config:    {locations.config_dir()}", markup=False)
+    out.print(f"cache:     {locations.cache_dir()}", markup=False)
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace, out: Console) -> int:
+    from rich.table import Table
+
+    from rehab_tui.tui.keys import all_bindings
+
+    table = Table("name (for config.toml)", "keys", "what it does", box=None, pad_edge=False)
+    for row in all_bindings():
+        table.add_row(row.id, row.keys, row.description)
+    out.print(table)
+    out.print(
+        f'Remap a key in {locations.config_file()}, e.g.\n[keys]\n"home.history" = "y"',
+        markup=False,
+    )
     return 0
 
 

@@ -196,7 +196,7 @@ class Config:
             )
         extra = {k: v for k, v in self._raw.items() if k not in BY_KEY and k != KEYS_TABLE}
         lines += [f"{_toml_key(k)} = {_toml(v)}" for k, v in extra.items()]
-        lines += ["", "# Keys: binding id = key (the ids are listed by: rehab-tui keys)", "[keys]"]
+        lines += ["", "# Keys: name = key; rehab-tui keys lists the names", "[keys]"]
         raw_keys = self._raw.get(KEYS_TABLE)
         keys = raw_keys if isinstance(raw_keys, dict) else self.keys
         lines += [f"{_toml_key(k)} = {_toml(v)}" for k, v in keys.items()]

@@ -20,6 +20,8 @@ SIZES = [(80, 24), (120, 40)]
 def no_speech_program(monkeypatch):
     """The settings screen names the machine's speech program: the same on every machine here."""
     monkeypatch.setattr("rehab_tui.tui.app.find_speech_program", lambda: None)
+
+
 TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level
 
 

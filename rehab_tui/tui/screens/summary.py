@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.pain import zone_of
 from rehab_tui.records import format_duration, sets_done, time_under_load
-from rehab_tui.tui.widgets.pain_scale import ZONE_STYLE
+from rehab_tui.tui.widgets.pain_scale import zone_colour
 
 UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
 
@@ -38,7 +38,8 @@ def summary_table(session: dict[str, Any]) -> Table:
     return table
 
 
-def summary_text(session: dict[str, Any]) -> Text:
+def summary_text(session: dict[str, Any], colours: dict[str, str]) -> Text:
+    """`colours`: the theme's variables, for the pain zone's colour."""
     done, planned = sets_done(session)
     text = Text()
     heading = "Session complete" if session["completed"] else "Session ended early"
@@ -50,7 +51,10 @@ def summary_text(session: dict[str, Any]) -> Text:
         text.append("not rated")
     else:
         pain = session["pain"]
-        text.append(f"{pain}/10 ({zone_of(pain).value})", style=f"bold {ZONE_STYLE[zone_of(pain)]}")
+        text.append(
+            f"{pain}/10 ({zone_of(pain).value})",
+            style=f"bold {zone_colour(colours, zone_of(pain))}",
+        )
     if session["note"]:
         text.append(f"\nNote: {session['note']}")
     return text
@@ -69,7 +73,7 @@ class SummaryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="summary"):
-            yield Static(summary_text(self.session), id="summary-head")
+            yield Static(summary_text(self.session, self.app.theme_variables), id="summary-head")
             yield Static(summary_table(self.session), id="summary-table")
             yield Static(
                 "[dim]* ended early with n · enter: back to the home screen[/dim]",

@@ -11,7 +11,19 @@ from textual.widget import Widget
 
 from rehab_tui.pain import PainZone, zone_of
 
-ZONE_STYLE = {PainZone.GREEN: "green", PainZone.AMBER: "yellow", PainZone.RED: "red"}
+# The theme's text colours for success, warning and error: each theme makes them readable on its
+# own background (tests/test_settings.py checks every built-in theme).
+ZONE_VARIABLE = {
+    PainZone.GREEN: "text-success",
+    PainZone.AMBER: "text-warning",
+    PainZone.RED: "text-error",
+}
+
+
+def zone_colour(variables: dict[str, str], zone: PainZone) -> str:
+    return variables[ZONE_VARIABLE[zone]]
+
+
 CELL_WIDTH = 6
 
 
@@ -42,9 +54,10 @@ class PainScale(Widget, can_focus=True):
         return CELL_WIDTH * 11
 
     def render(self) -> Text:
+        variables = self.app.theme_variables
         numbers, bar = Text(), Text()
         for n in range(11):
-            colour = ZONE_STYLE[zone_of(n)]
+            colour = zone_colour(variables, zone_of(n))
             selected = n == self.value
             numbers.append(
                 f"{n:^{CELL_WIDTH}}", style=f"bold reverse {colour}" if selected else colour
@@ -57,7 +70,7 @@ class PainScale(Widget, can_focus=True):
             ("red: ease off", 6, 10),
         ):
             width = (end - start + 1) * CELL_WIDTH
-            words.append(f"{label:^{width}}", style=ZONE_STYLE[zone_of(start)])
+            words.append(f"{label:^{width}}", style=zone_colour(variables, zone_of(start)))
         return Text("\n").join([numbers, bar, words])
 
     def on_key(self, event: events.Key) -> None:
