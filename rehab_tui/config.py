@@ -64,7 +64,6 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("sessions_per_day", 2, "planned sessions a day: 1 or 2", choices=(1, 2)),
     Setting("lead_in_s", 5, "seconds to get ready before each set", whole=(3, 30)),
     Setting(
         "rest_s",

@@ -43,12 +43,12 @@ def test_no_file_means_every_default():
 
 def test_each_mistake_is_named_and_that_key_falls_back():
     path = write_config(
-        'lead_in_s = "ten"\nbell = "yes"\nrest_s = 5\nsessions_per_day = 2\nlead_in = 3\n'
+        'lead_in_s = "ten"\nbell = "yes"\nrest_s = 5\nlead_in = 3\n'
         'theme = "nord"\n[keys]\n"home.history" = 7\n'
     )
     config = Config.load(path)
     assert config["lead_in_s"] == 5 and config["bell"] is True and config["rest_s"] == 0
-    assert config["theme"] == "nord" and config["sessions_per_day"] == 2
+    assert config["theme"] == "nord"
     text = "\n".join(config.problems)
     assert f'{path}: lead_in_s must be a whole number from 3 to 30, got "ten"; using 5' in text
     assert 'bell must be one of true, false, got "yes"' in text

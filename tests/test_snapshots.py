@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,14 @@ SIZES = [(80, 24), (120, 40)]
 def no_speech_program(monkeypatch):
     """The settings screen names the machine's speech program: the same on every machine here."""
     monkeypatch.setattr("rehab_tui.tui.app.find_speech_program", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def fixed_folders(monkeypatch, private_dirs):
+    """Screens that name a folder show the same one in every run (nothing is written there)."""
+    home = Path("/home/runner")
+    monkeypatch.setattr("rehab_tui.locations.config_dir", lambda: home / ".config/rehab-tui")
+    monkeypatch.setattr("rehab_tui.locations.export_dir", lambda: home / "Documents")
 
 
 TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level

@@ -27,7 +27,6 @@ PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
     "baseline": [(f"{n}/10", n) for n in range(11)],
 }
 PREFERENCE_CHOICES: dict[str, list[tuple[str, Any]]] = {
-    "sessions_per_day": [("1 a day", 1), ("2 a day", 2)],
     "lead_in_s": [(f"{n} s", n) for n in (3, 5, 8, 10, 15, 20, 30)],
     "rest_s": [("As each exercise plans it", 0)]
     + [(f"{n} s", n) for n in (30, 45, 60, 90, 120, 180)],
@@ -43,7 +42,6 @@ LABELS = {
     "limits": "Pain limits",
     "tendinopathy": "Tendinopathy",
     "baseline": "Usual morning pain",
-    "sessions_per_day": "Sessions per day",
     "lead_in_s": "Get-ready time",
     "rest_s": "Rest between sets",
     "theme": "Theme",
