@@ -19,7 +19,7 @@ def test_the_script_draws_every_main_screen(tmp_path):
         "pain": "hurt",
         "history": "Date",
         "trends": "Pain",
-        "settings": "Theme",
+        "settings": "Pain limits",
     }
     for name in SHOTS:
         svg = (tmp_path / f"{name}.svg").read_text()
