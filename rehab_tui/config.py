@@ -103,7 +103,8 @@ class Config:
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
-    def _problem(self, message: str) -> None:
+    def problem(self, message: str) -> None:
+        """Note a mistake in the file, to be said when the app starts."""
         self.problems.append(f"{self.path}: {message}")
 
     def _read(self) -> None:
@@ -113,13 +114,13 @@ class Config:
             return
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-            self._problem(f"cannot be read ({reason}); using the defaults")
+            self.problem(f"cannot be read ({reason}); using the defaults")
             self._writable = False
             return
         try:
             self._raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            self._problem(
+            self.problem(
                 f"not valid TOML ({error}); using the defaults, and the file is left as it is"
             )
             self._writable = False
@@ -131,30 +132,30 @@ class Config:
             setting = BY_KEY.get(key)
             if setting is None:
                 known = ", ".join(BY_KEY)
-                self._problem(f"unknown key {key!r} is ignored (the keys are: {known})")
+                self.problem(f"unknown key {key!r} is ignored (the keys are: {known})")
                 continue
             try:
                 self.values[key] = setting.check(value)
             except ValueError:
-                self._problem(
+                self.problem(
                     f"{key} must be {setting.expected}, got {_shown(value)}; "
                     f"using {_toml(setting.default)}"
                 )
 
     def _read_keys(self, table: Any) -> None:
         if not isinstance(table, dict):
-            self._problem('[keys] must be a table of binding = "key"; ignored')
+            self.problem('[keys] must be a table of binding = "key"; ignored')
             return
         for binding_id, keys in table.items():
             if isinstance(keys, str) and keys.strip():
                 self.keys[binding_id] = keys
             else:
-                self._problem(f'keys.{binding_id} must be a key in quotes, like "h"; ignored')
+                self.problem(f'keys.{binding_id} must be a key in quotes, like "h"; ignored')
 
     def forget_key(self, binding_id: str, reason: str) -> None:
         """A [keys] entry the app cannot use (an unknown binding, say): named, then ignored."""
         self.keys.pop(binding_id, None)
-        self._problem(f"keys.{binding_id}: {reason}; ignored")
+        self.problem(f"keys.{binding_id}: {reason}; ignored")
 
     def set(self, key: str, value: Any) -> str | None:
         """Change one preference and save the file at once; a sentence if it could not be saved."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import stat
 import subprocess
 import sys
 
 import pytest
+from rich.console import Console
 from textual.color import Color
 from textual.widgets import Footer, Select, Switch
 
@@ -196,10 +198,8 @@ class FakeSpeaker:
         self.said.append(words)
 
 
-def test_the_words_of_a_hold_set():
-    timeline = build_timeline(
-        __import__("tests.conftest", fromlist=["x"]).load_catalog().ladder[0].exercises[:1]
-    )
+def test_the_words_of_a_hold_set(catalog):
+    timeline = build_timeline(catalog.ladder[0].exercises[:1])
     lead_in, hold = timeline.steps[0], timeline.steps[1]
     assert spoken_words(lead_in, state_at(timeline, 0, 0)) == "get ready"
     assert spoken_words(lead_in, state_at(timeline, 0, 2.5)) == "three"
@@ -266,9 +266,7 @@ async def test_a_remapped_key_works_and_shows_in_the_footer_and_help(mini_catalo
         await pilot.pause()
         footer_keys = {key.key for key in app.screen.query_one(Footer).query("FooterKey")}
         assert "y" in footer_keys and "h" not in footer_keys
-        from rich.console import Console
-
-        console = Console(width=80, record=True, file=__import__("io").StringIO())
+        console = Console(width=80, record=True, file=io.StringIO())
         console.print(key_table(app.screen))
         assert any(
             line.split()[:2] == ["y", "History"] for line in console.export_text().splitlines()

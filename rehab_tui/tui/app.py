@@ -82,8 +82,9 @@ class RehabApp(App):
     ) -> None:
         super().__init__()
         self.config = config or Config.load(locations.config_file())
-        # None: found when spoken cues are first wanted (finding it costs a PATH search).
+        # Found when spoken cues are first wanted (a PATH search), then kept, even if none.
         self._speaker = speaker
+        self._speaker_searched = speaker is not None
         self.notice = notice
         self.quick = quick  # `rehab-tui timer ...`: play this at once
         self.catalog = catalog
@@ -114,8 +115,8 @@ class RehabApp(App):
         if theme in self.available_themes:
             self.theme = theme
         else:
-            self.config.problems.append(
-                f"{self.config.path}: theme {theme!r} is not one of Textual's themes "
+            self.config.problem(
+                f"theme {theme!r} is not one of Textual's themes "
                 f"({', '.join(sorted(self.available_themes))}); using {self.theme}"
             )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -516,7 +517,8 @@ class RehabApp(App):
     @property
     def speaker(self) -> Speaker | None:
         """The machine's speech program, or None where there is none."""
-        if self._speaker is None:
+        if not self._speaker_searched:
+            self._speaker_searched = True
             command = find_speech_program()
             self._speaker = Speaker(command) if command else None
         return self._speaker
