@@ -52,7 +52,7 @@ class Setting:
         if self.whole is not None:
             low, high = self.whole
             fits = isinstance(value, int) and (
-                low <= value <= high or (value == 0 and self.zero_means)
+                low <= value <= high or (value == 0 and self.zero_means is not None)
             )
         elif self.choices:
             fits = value in self.choices
