@@ -174,7 +174,7 @@ def main() -> int:
 
 
 def _profile_only(data_dir: Path) -> None:
-    from rehab_tui.store import Store
+    from rehab_tui.storage.store import Store
 
     with Store(data_dir) as store:
         store.set_setting(

@@ -12,12 +12,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from rehab_tui.catalog import load_catalog
-from rehab_tui.clock import SystemClock
-from rehab_tui.planning import load_profile, plan_for
-from rehab_tui.records import new_session
-from rehab_tui.report import render
-from rehab_tui.store import Store
+from rehab_tui.domain.clock import SystemClock
+from rehab_tui.domain.records import new_session
+from rehab_tui.exchange.report import render
+from rehab_tui.services.planning import load_profile, plan_for
+from rehab_tui.storage.catalog import load_catalog
+from rehab_tui.storage.store import Store
 
 
 def save_set_ms(data_dir: Path, saves: int) -> list[float]:

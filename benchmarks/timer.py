@@ -15,10 +15,10 @@ from pathlib import Path
 
 from textual.widgets import Digits
 
-from rehab_tui.catalog import load_catalog
-from rehab_tui.clock import SystemClock
-from rehab_tui.store import Store
-from rehab_tui.timeline import LEAD_IN_S
+from rehab_tui.domain.clock import SystemClock
+from rehab_tui.domain.timeline import LEAD_IN_S
+from rehab_tui.storage.catalog import load_catalog
+from rehab_tui.storage.store import Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen

@@ -1,7 +1,7 @@
 """Make the README's screenshots from the real app: `python docs/screenshots.py [FOLDER]`.
 
 Each is the app as a user sees it at 100×30, on the same fixed data and fake clock as the snapshot
-tests (tests/test_snapshots.py), saved as SVG in docs/ (or FOLDER).
+tests (tests/snapshots/test_snapshots.py), saved as SVG in docs/ (or FOLDER).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_snapshots import TEMPO_RUNG, make_app, make_app_with_history, settle  # noqa: E402
+from tests.snapshots.test_snapshots import TEMPO_RUNG, make_app, make_app_with_history, settle  # noqa: E402
 
 SIZE = (100, 30)
 

@@ -9,23 +9,14 @@ frozen out of later scans so that a collection never stalls a countdown.
 
 from __future__ import annotations
 
-import gc
+from rehab_tui.gc_pause import pause_collection, resume_collection
 
 
 def main() -> int:
-    gc.disable()
+    pause_collection()
     try:
-        from rehab_tui.cli import main as run_command
+        from rehab_tui.cli.main import main as run_command
 
         return run_command()
     finally:
         resume_collection()
-
-
-def resume_collection() -> None:
-    """Collect once, then leave what is alive to the permanent generation. Idempotent."""
-    if gc.isenabled():
-        return
-    gc.collect()
-    gc.freeze()
-    gc.enable()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rehab_tui.catalog import Catalog, load_catalog
-from rehab_tui.clock import FakeClock
-from rehab_tui.store import Store
+from rehab_tui.domain.clock import FakeClock
+from rehab_tui.domain.library import Catalog
+from rehab_tui.storage.catalog import load_catalog
+from rehab_tui.storage.store import Store
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from rehab_tui.catalog import Catalog
-from rehab_tui.planning import plan_for
-from rehab_tui.records import checkin_record, logged_session
-from rehab_tui.store import Store
+from rehab_tui.domain.library import Catalog
+from rehab_tui.domain.records import checkin_record, logged_session
+from rehab_tui.services.planning import plan_for
+from rehab_tui.storage.store import Store
 
 PAINS = [2, 1, 3, 2, 4, 2, 1, 2, 3, 2, 1, 1, 2, 2, 1, 0, 1, 1]
 

@@ -25,18 +25,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from rehab_tui import locations
-from rehab_tui.capacity import TESTS, VISA_A, test_result, visa_a_record
-from rehab_tui.catalog import Catalog, CatalogError
-from rehab_tui.clock import Clock, SystemClock
-from rehab_tui.config import Config
-from rehab_tui.models import PlannedExercise
-from rehab_tui.pain import PainLimits
-from rehab_tui.plan import Plan, Profile, checkin_due, own_program_advice
-from rehab_tui.planning import LOOKBACK_DAYS, load_profile, plan_for
-from rehab_tui.playback import Playback, SetResult, resume_index
-from rehab_tui.quick import QuickTimer
-from rehab_tui.records import (
+from rehab_tui.domain.capacity import TESTS, VISA_A, test_result, visa_a_record
+from rehab_tui.domain.clock import Clock, SystemClock
+from rehab_tui.domain.library import Catalog, CatalogError, PlannedExercise
+from rehab_tui.domain.pain import PainLimits
+from rehab_tui.domain.plan import Plan, Profile, checkin_due, own_program_advice
+from rehab_tui.domain.playback import Playback, SetResult, resume_index
+from rehab_tui.domain.quick import QuickTimer
+from rehab_tui.domain.records import (
     checkin_record,
     new_session,
     prescription_of,
@@ -44,15 +40,18 @@ from rehab_tui.records import (
     saved_sets,
     set_to_dict,
 )
-from rehab_tui.speech import Speaker, find_speech_program
-from rehab_tui.startup import resume_collection
-from rehab_tui.store import Store, StoreError
-from rehab_tui.timeline import Timeline, build_timeline
+from rehab_tui.domain.timeline import Timeline, build_timeline
+from rehab_tui.gc_pause import resume_collection
+from rehab_tui.services.planning import LOOKBACK_DAYS, load_profile, plan_for
+from rehab_tui.storage import locations
+from rehab_tui.storage.config import Config
+from rehab_tui.storage.store import Store, StoreError
 from rehab_tui.tui.screens.home import HomeScreen, OwnProgram
 from rehab_tui.tui.screens.too_small import TooSmallScreen, too_small
+from rehab_tui.tui.speech import Speaker, find_speech_program
 
 if TYPE_CHECKING:
-    from rehab_tui.routines import Routine
+    from rehab_tui.storage.routines import Routine
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
 # way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
@@ -215,7 +214,7 @@ class RehabApp(App):
 
     def routines(self) -> list[Routine]:
         """The user's routines; a mistake in the file is said once and the plan is used."""
-        from rehab_tui.routines import load_routines
+        from rehab_tui.storage.routines import load_routines
 
         try:
             return load_routines(locations.routines_file(), self.catalog)
@@ -334,7 +333,7 @@ class RehabApp(App):
         self.switch_screen(SummaryScreen(session))
         result = test_result(session, pain)
         if result is not None:
-            from rehab_tui.review import describe_test
+            from rehab_tui.domain.review import describe_test
 
             self.store.add_test(result)
             self.notify(describe_test(result), title="Test saved", timeout=15)
@@ -391,7 +390,7 @@ class RehabApp(App):
 
     def _save_score(self, score: int | None) -> None:
         if score is not None:
-            from rehab_tui.review import describe_test
+            from rehab_tui.domain.review import describe_test
 
             record = visa_a_record(score, self.clock.wall())
             self.store.add_test(record)
@@ -405,7 +404,7 @@ class RehabApp(App):
         self.push_screen(HistoryScreen(load_profile(self.store), self.today()))
 
     def show_trends(self) -> None:
-        from rehab_tui.review import session_rows
+        from rehab_tui.domain.review import session_rows
         from rehab_tui.tui.screens.trends import WEEKS, TrendsScreen
 
         since = (self.today() - timedelta(weeks=WEEKS, days=7)).isoformat()
@@ -422,7 +421,7 @@ class RehabApp(App):
         self.push_screen(TrendsScreen(rows, tests, load_profile(self.store), self.today()))
 
     def ask_export(self) -> None:
-        from rehab_tui.locations import export_dir
+        from rehab_tui.storage.locations import export_dir
         from rehab_tui.tui.screens.export import ExportScreen
 
         folder = export_dir()
@@ -431,7 +430,7 @@ class RehabApp(App):
     def _export(self, folder: Path, fmt: str | None) -> None:
         if fmt is None:
             return
-        from rehab_tui.report import export_name, render, save_export
+        from rehab_tui.exchange.report import export_name, render, save_export
 
         now = self.clock.wall()
         path = folder / export_name(fmt, now.date())

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Label
 
-from rehab_tui.store import MAIN_FILE
+from rehab_tui.storage.store import MAIN_FILE
 
 SET_ASIDE = "set-aside"
 QUIT = "quit"

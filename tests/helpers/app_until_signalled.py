@@ -1,15 +1,15 @@
 """Run the real app headless on a fake clock, finish one set, say READY, then wait for a signal.
 
-Used by tests/test_safety.py: `python app_until_signalled.py DATA_DIR EXERCISES`.
+Used by tests/functional/test_safety.py: `python app_until_signalled.py DATA_DIR EXERCISES`.
 """
 
 from __future__ import annotations
 
 import sys
 
-from rehab_tui.catalog import load_catalog
-from rehab_tui.clock import FakeClock
-from rehab_tui.store import Store
+from rehab_tui.domain.clock import FakeClock
+from rehab_tui.storage.catalog import load_catalog
+from rehab_tui.storage.store import Store
 from rehab_tui.tui.app import RehabApp
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, date, datetime, timedelta
 
-from rehab_tui.store import Store
+from rehab_tui.storage.store import Store
 
 START = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from rehab_tui.capacity import HEEL_RAISE, HOP, VISA_A
+from rehab_tui.domain.capacity import HEEL_RAISE, HOP, VISA_A
 
 
 class CapacityScreen(ModalScreen[str | None]):

@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from rehab_tui.plan import Profile
-from rehab_tui.records import format_duration
-from rehab_tui.review import SessionRow, session_rows, streak, weekly
-from rehab_tui.store import StoreError
+from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.records import format_duration
+from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
+from rehab_tui.storage.store import StoreError
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
 FIRST_DAYS = 90

@@ -12,11 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from rehab_tui.models import Kind
-from rehab_tui.plan import Decision, Plan
+from rehab_tui.domain.library import Kind
+from rehab_tui.domain.plan import Decision, Plan
 
 if TYPE_CHECKING:
-    from rehab_tui.routines import Routine  # reads YAML: imported when a routine is used
+    from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
 
 KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
 DECISION_WORDS = {

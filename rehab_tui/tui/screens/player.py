@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
-from rehab_tui.playback import Events, Playback
-from rehab_tui.speech import spoken_words
-from rehab_tui.timeline import StepKind, Timeline, tempo_phases
+from rehab_tui.domain.cues import spoken_words
+from rehab_tui.domain.playback import Events, Playback
+from rehab_tui.domain.timeline import StepKind, Timeline, tempo_phases
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
 

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
-from rehab_tui.quick import QuickTimer
+from rehab_tui.domain.quick import QuickTimer
 
 FIELDS = [
     ("hold", "Hold (s)", "blank for reps"),

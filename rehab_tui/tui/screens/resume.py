@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from rehab_tui.records import sets_done
+from rehab_tui.domain.records import sets_done
 
 
 class ResumeScreen(ModalScreen[str]):

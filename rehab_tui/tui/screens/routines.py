@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from rehab_tui.routines import Routine
+from rehab_tui.storage.routines import Routine
 
 
 class RoutinesScreen(ModalScreen[tuple[str, str | None] | None]):

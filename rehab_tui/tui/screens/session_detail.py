@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from rehab_tui.plan import Outcome
-from rehab_tui.records import format_duration
-from rehab_tui.review import SessionRow
+from rehab_tui.domain.plan import Outcome
+from rehab_tui.domain.records import format_duration
+from rehab_tui.domain.review import SessionRow
 
 UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
 OUTCOME_STYLE = {

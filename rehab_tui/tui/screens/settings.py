@@ -1,7 +1,7 @@
 """Settings: the pain rules that suit you, the session's timing, sound and looks; saved at once.
 
 The profile (limits, tendinopathy, baseline) is saved with the data, so the plan and an export
-use it; everything else goes to config.toml (rehab_tui.config).
+use it; everything else goes to config.toml (rehab_tui.storage.config).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Switch
 
-from rehab_tui.planning import load_profile
-from rehab_tui.speech import INSTALL_HINT
+from rehab_tui.services.planning import load_profile
+from rehab_tui.tui.speech import INSTALL_HINT
 
 PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
     "limits": [

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from rehab_tui.pain import zone_of
-from rehab_tui.records import format_duration, sets_done, time_under_load
+from rehab_tui.domain.pain import zone_of
+from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.tui.widgets.pain_scale import zone_colour
 
 UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
-from rehab_tui.plan import PlanSettings, Profile
-from rehab_tui.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.plan import PlanSettings, Profile
+from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.tui.widgets.trend_chart import TrendChart
 
 WEEKS = 12

@@ -9,10 +9,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from rehab_tui.pain import PainZone, zone_of
+from rehab_tui.domain.pain import PainZone, zone_of
 
 # The theme's text colours for success, warning and error: each theme makes them readable on its
-# own background (tests/test_settings.py checks every built-in theme).
+# own background (tests/functional/test_settings.py checks every built-in theme).
 ZONE_VARIABLE = {
     PainZone.GREEN: "text-success",
     PainZone.AMBER: "text-warning",

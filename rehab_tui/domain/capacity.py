@@ -1,0 +1,90 @@
+"""The capacity tests (DOMAIN.md §6): what the player plays, and the result it records.
+
+- Heel raises to fatigue: single leg, one rep per metronome beat (up 1 s, down 1 s); the count
+  climbs with the beat and the user presses d on the first rep they cannot keep up with.
+  Healthy median about 25 a side.
+- Hop test: 10 single-leg hops a side, then a pain rating; the gate into springy work and running.
+- VISA-A: a score (0-100) taken elsewhere; the questionnaire itself is not reproduced.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from typing import Any
+
+from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
+
+HEEL_RAISE = "heel_raise"
+HOP = "hop"
+VISA_A = "visa_a"
+
+
+def _as_planned(exercise: Exercise) -> PlannedExercise:
+    return PlannedExercise(exercise, exercise.dose)
+
+
+TESTS: dict[str, PlannedExercise] = {
+    HEEL_RAISE: _as_planned(
+        Exercise(
+            id="test-heel-raise",
+            name="Heel-raise test (to fatigue)",
+            how_to="On one leg, fingertips on a wall: rise as high as you can with each beat and "
+            "lower with the next. Press d when you can no longer keep up or rise fully.",
+            cues=("Full height every rep", "One beat up, one beat down", "Knee straight"),
+            kind=Kind.REPS,
+            per_side=True,
+            insertional_safe=True,
+            dose=Dose(sets=1, rest_s=120, reps=25, tempo=Tempo(1, 0, 1, 0)),
+        )
+    ),
+    HOP: _as_planned(
+        Exercise(
+            id="test-hop",
+            name="Hop test (10 single-leg hops)",
+            how_to="On one leg, 10 small hops in place, landing softly. Stop if it hurts; "
+            "lower the count with the arrows before pressing d.",
+            cues=("Small and springy", "Land softly", "Stop if it hurts"),
+            kind=Kind.REPS,
+            per_side=True,
+            insertional_safe=True,
+            dose=Dose(sets=1, rest_s=60, reps=10),
+        )
+    ),
+}
+
+# By id, so a test left unfinished (a quit, a crash) can be resumed like any session.
+TEST_EXERCISES = {planned.exercise.id: planned.exercise for planned in TESTS.values()}
+
+
+def new_test_id(when: datetime) -> str:
+    return f"{when:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}"
+
+
+def test_result(session: dict[str, Any], pain: int | None) -> dict[str, Any] | None:
+    """The result a finished test session records (None if a side was never done)."""
+    test = session.get("test")
+    if test not in (HEEL_RAISE, HOP):
+        return None
+    sides = {s["side"]: int(s["done"]) for s in session["exercises"][0]["sets"]}
+    if set(sides) != {"left", "right"}:
+        return None
+    return {
+        "id": session["id"],
+        "date": session["started_at"][:10],
+        "kind": test,
+        "left": sides["left"],
+        "right": sides["right"],
+        "pain": pain,  # None when the rating was skipped: the stage gate then asks for a test again
+    }
+
+
+def visa_a_record(score: int, when: datetime) -> dict[str, Any]:
+    if not 0 <= score <= 100:
+        raise ValueError(f"a VISA-A score is from 0 to 100, got {score}")
+    return {
+        "id": new_test_id(when),
+        "date": when.date().isoformat(),
+        "kind": VISA_A,
+        "score": score,
+    }

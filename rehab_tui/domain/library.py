@@ -1,0 +1,175 @@
+"""Plain data shared by the catalog, the timeline, the store and the screens.
+
+Nothing here does I/O or imports Textual; every class is a frozen dataclass so that a
+prescription handed to the player cannot change under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+
+class Kind(StrEnum):
+    """How an exercise is performed, and so how the player times it."""
+
+    HOLD = "hold"  # an isometric hold, timed by a countdown
+    TEMPO = "tempo"  # repetitions paced by a tempo (up, top, down, bottom)
+    REPS = "reps"  # contacts or hops counted by the user, who says when they are done
+
+
+# (lowest, highest) accepted for each whole-number dose field; outside is a typo, not a dose.
+DOSE_LIMITS: dict[str, tuple[int, int]] = {
+    "sets": (1, 10),
+    "hold_s": (5, 120),
+    "reps": (1, 100),
+    "rest_s": (0, 600),
+}
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds for each phase of one repetition, as strength coaches write it: up-top-down-bottom."""
+
+    up: int
+    top: int
+    down: int
+    bottom: int
+
+    @classmethod
+    def parse(cls, text: str) -> Tempo:
+        """Parse "1-0-3-1"; raise ValueError with a sentence a user can act on."""
+        parts = str(text).strip().split("-")
+        if len(parts) != 4 or not all(p.strip().isdigit() for p in parts):
+            raise ValueError(
+                f"expected four whole seconds written up-top-down-bottom, like 1-0-3-1, got {text!r}"
+            )
+        up, top, down, bottom = (int(p) for p in parts)
+        if up + top + down + bottom == 0:
+            raise ValueError(f"a repetition must last at least a second, got {text!r}")
+        if max(up, top, down, bottom) > 20:
+            raise ValueError(f"each phase must be 20 s or less, got {text!r}")
+        return cls(up, top, down, bottom)
+
+    @property
+    def rep_seconds(self) -> int:
+        return self.up + self.top + self.down + self.bottom
+
+    def __str__(self) -> str:
+        return f"{self.up}-{self.top}-{self.down}-{self.bottom}"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: sets, and per set either a hold time or a number of reps."""
+
+    sets: int
+    rest_s: int
+    hold_s: int | None = None
+    reps: int | None = None
+    tempo: Tempo | None = None
+
+    def with_changes(self, **changes: int) -> Dose:
+        return replace(self, **changes)
+
+    def describe(self, kind: Kind) -> str:
+        """A short dose as a person writes it: "5 × 30 s", "3 × 15 @ 1-0-3-1"."""
+        if kind is Kind.HOLD:
+            return f"{self.sets} × {self.hold_s} s"
+        if kind is Kind.TEMPO:
+            return f"{self.sets} × {self.reps} @ {self.tempo}"
+        return f"{self.sets} × {self.reps}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One entry of the exercise library."""
+
+    id: str
+    name: str
+    how_to: str
+    cues: tuple[str, ...]
+    kind: Kind
+    per_side: bool
+    insertional_safe: bool
+    dose: Dose
+    insertional_alternative: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """An exercise with the dose prescribed for one session."""
+
+    exercise: Exercise
+    dose: Dose
+
+    @property
+    def kind(self) -> Kind:
+        return self.exercise.kind
+
+    def describe_dose(self) -> str:
+        text = self.dose.describe(self.exercise.kind)
+        return f"{text} each side" if self.exercise.per_side else text
+
+
+@dataclass(frozen=True)
+class Level:
+    """A group of exercises done together, and the order in which their dose grows."""
+
+    exercise_ids: tuple[str, ...]
+    # Each entry is (dose field, values); the fields grow one at a time, in this order.
+    progression: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    name: str
+    goal: str
+    progress_when: str
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One rung of the stage ladder: the smallest change the plan can make is one rung."""
+
+    index: int  # position on the whole ladder, 0-based
+    stage: int
+    level: int  # 1-based within the stage
+    step: int  # 1-based within the level
+    exercises: tuple[PlannedExercise, ...]
+    change: str  # what changed from the rung below, in words ("hold 25 s", "new exercises")
+
+
+class CatalogError(Exception):
+    """A mistake in an exercise file, located as precisely as the file allows."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, message: str):
+        self.path = str(path)
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}, line {self.line}"
+        field = f", field {self.field}" if self.field else ""
+        return f"{where}{field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The exercise library and its ladder, as loaded from one file."""
+
+    source: Path
+    exercises: dict[str, Exercise]
+    stages: tuple[Stage, ...]
+    ladder: tuple[LadderStep, ...]
+
+    def stage(self, number: int) -> Stage:
+        return next(s for s in self.stages if s.number == number)
+
+    def first_step_of_stage(self, number: int) -> LadderStep:
+        return next(step for step in self.ladder if step.stage == number)

@@ -1,0 +1,96 @@
+"""The quick timer: "5 × 30 s holds, a minute's rest" set up in one line, played by the player.
+
+`quick_timer(...)` turns the options (from `rehab-tui timer` or the home screen's form) into one
+planned exercise; every mistake is a ValueError with a sentence naming the option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rehab_tui.domain.library import DOSE_LIMITS, Dose, Exercise, Kind, PlannedExercise, Tempo
+
+QUICK_PREFIX = "quick-"
+HOW_TO = {
+    Kind.HOLD: "Hold the position for the whole countdown; rest when it says rest.",
+    Kind.TEMPO: "Move with the cue words: each phase counts its own seconds.",
+    Kind.REPS: "Do the reps at your own pace, then press d.",
+}
+
+
+@dataclass(frozen=True)
+class QuickTimer:
+    """The options as given; `planned()` checks them."""
+
+    hold: int | None = None
+    tempo: str | None = None
+    reps: int | None = None
+    sets: int = 1
+    rest: int = 60
+    sides: bool = False
+
+    def planned(self) -> PlannedExercise:
+        if self.hold is not None and (self.tempo is not None or self.reps is not None):
+            raise ValueError(
+                "give --hold for a hold timer, or --reps (with --tempo for slow reps), not both"
+            )
+        if self.tempo is not None and self.reps is None:
+            raise ValueError("--tempo needs --reps: how many repetitions a set has")
+        if self.hold is None and self.reps is None:
+            raise ValueError(
+                "say what to time: --hold SECONDS, or --reps N (and --tempo UP-TOP-DOWN-BOTTOM for slow reps)"
+            )
+        sets = _within("--sets", self.sets, "sets")
+        rest = _within("--rest", self.rest, "rest_s")
+        if self.hold is not None:
+            kind = Kind.HOLD
+            dose = Dose(sets=sets, rest_s=rest, hold_s=_within("--hold", self.hold, "hold_s"))
+        else:
+            reps = _within("--reps", self.reps, "reps")
+            tempo = None
+            if self.tempo is not None:
+                try:
+                    tempo = Tempo.parse(self.tempo)
+                except ValueError as error:
+                    raise ValueError(f"--tempo: {error}") from None
+            kind = Kind.TEMPO if tempo else Kind.REPS
+            dose = Dose(sets=sets, rest_s=rest, reps=reps, tempo=tempo)
+        return PlannedExercise(quick_exercise(kind, self.sides, dose), dose)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("hold", "tempo", "reps", "sets", "rest", "sides")}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> QuickTimer:
+        """The last-used values, tolerating anything odd in them (they only prefill a form)."""
+        default = cls(hold=30, sets=5, rest=60)
+        if not isinstance(data, dict):
+            return default
+        try:
+            found = cls(**{k: data[k] for k in default.to_dict() if k in data})
+            found.planned()
+        except (TypeError, ValueError):
+            return default
+        return found
+
+
+def quick_exercise(kind: Kind, per_side: bool, dose: Dose) -> Exercise:
+    names = {Kind.HOLD: "Hold", Kind.TEMPO: "Slow reps", Kind.REPS: "Reps"}
+    return Exercise(
+        id=f"{QUICK_PREFIX}{kind.value}",
+        name=f"{names[kind]} (quick timer)",
+        how_to=HOW_TO[kind],
+        cues=("Keep pain at 3/10 or less",),
+        kind=kind,
+        per_side=per_side,
+        insertional_safe=True,
+        dose=dose,
+    )
+
+
+def _within(option: str, value: Any, field: str) -> int:
+    low, high = DOSE_LIMITS[field]
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{option} must be a whole number from {low} to {high}, got {value!r}")
+    return value

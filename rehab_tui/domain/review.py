@@ -1,0 +1,160 @@
+"""Looking back: one row per session, weekly totals, the streak, capacity-test results.
+
+Pure functions over the stored records (no store, no Textual), shared by the history and trends
+screens and by the physio report. Everything here is linear in the history, so ten years of
+sessions (7,300) are summarised in well under a second.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+
+from rehab_tui.domain.plan import Outcome, PlanSettings, Profile, judge_outcome, session_day
+from rehab_tui.domain.records import sets_done, time_under_load
+
+# A streak forgives one missed day between sessions: twice-weekly heavy days and rest days are
+# part of the programme, and a streak that resets over one of them would punish following it.
+STREAK_GAP_DAYS = 2
+HEEL_RAISE_NORM = 25  # single-leg heel raises, healthy median (DOMAIN.md §6)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    day: date
+    started_at: str
+    kind: str  # plan, free or test
+    stage: int | None
+    done: int
+    planned: int
+    under_load_s: float
+    pain: int | None
+    morning: int | None  # the next-morning check-in (1-2 days after), if any
+    outcome: Outcome
+    why: str
+    completed: bool
+    in_progress: bool
+    note: str
+
+
+class CheckinIndex:
+    """Check-ins by date, for "the one before" and "the next morning" lookups in O(log n)."""
+
+    def __init__(self, checkins: list[dict[str, Any]]):
+        ordered = sorted(checkins, key=lambda c: c["date"])
+        self.dates = [date.fromisoformat(c["date"]) for c in ordered]
+        self.pains = [c["pain"] for c in ordered]
+
+    def on_or_before(self, day: date) -> int | None:
+        at = bisect.bisect_right(self.dates, day)
+        return self.pains[at - 1] if at else None
+
+    def next_morning(self, day: date) -> int | None:
+        at = bisect.bisect_right(self.dates, day)
+        if at < len(self.dates) and self.dates[at] <= day + timedelta(days=2):
+            return self.pains[at]
+        return None
+
+
+def session_rows(
+    sessions: list[dict[str, Any]], checkins: list[dict[str, Any]], profile: Profile
+) -> list[SessionRow]:
+    """One row per session, newest first, each with its outcome as the plan engine sees it."""
+    settings = PlanSettings.for_profile(profile)
+    index = CheckinIndex(checkins)
+    rows = []
+    for session in sorted(sessions, key=lambda s: s["started_at"], reverse=True):
+        day = session_day(session)
+        morning = index.next_morning(day)
+        baseline = index.on_or_before(day)
+        outcome, why = judge_outcome(
+            day,
+            session.get("pain"),
+            morning,
+            profile.baseline if baseline is None else baseline,
+            settings,
+        )
+        done, planned = sets_done(session)
+        rows.append(
+            SessionRow(
+                id=session["id"],
+                day=day,
+                started_at=session["started_at"],
+                kind=session.get("kind", "plan"),
+                stage=session.get("stage"),
+                done=done,
+                planned=planned,
+                under_load_s=time_under_load(session),
+                pain=session.get("pain"),
+                morning=morning,
+                outcome=outcome,
+                why=why,
+                completed=bool(session.get("completed")),
+                in_progress=session.get("ended_at") is None,
+                note=session.get("note", ""),
+            )
+        )
+    return rows
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date  # a Monday
+    sessions: int
+    under_load_s: float
+    top_stage: int | None
+
+
+def weekly(rows: list[SessionRow], weeks: int, today: date) -> list[Week]:
+    """The last `weeks` weeks up to today's, oldest first, empty weeks included."""
+    count: Counter[date] = Counter()
+    load: defaultdict[date, float] = defaultdict(float)
+    stage: dict[date, int] = {}
+    for row in rows:
+        monday = week_start(row.day)
+        count[monday] += 1
+        load[monday] += row.under_load_s
+        if row.stage is not None:
+            stage[monday] = max(stage.get(monday, 0), row.stage)
+    this_week = week_start(today)
+    mondays = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    return [Week(m, count[m], load[m], stage.get(m)) for m in mondays]
+
+
+def streak(rows: list[SessionRow], today: date) -> int:
+    """Days in the current run of training days, forgiving a single missed day between them."""
+    days = sorted({row.day for row in rows if row.day <= today}, reverse=True)
+    if not days or (today - days[0]).days > STREAK_GAP_DAYS:
+        return 0
+    run = 1
+    for newer, older in pairwise(days):
+        if (newer - older).days > STREAK_GAP_DAYS:
+            break
+        run += 1
+    return run
+
+
+def describe_test(test: dict[str, Any]) -> str:
+    """One line for a capacity-test result, as the trends screen and the report show it."""
+    kind = test["kind"]
+    pain = "not rated" if test.get("pain") is None else f"{test['pain']}/10"
+    if kind == "heel_raise":
+        left, right = test["left"], test["right"]
+        weaker, stronger = sorted((left, right))
+        symmetry = round(100 * weaker / stronger) if stronger else 0
+        return (
+            f"Heel raises to fatigue: left {left}, right {right} (norm about {HEEL_RAISE_NORM}; "
+            f"symmetry {symmetry} %), pain {pain}"
+        )
+    if kind == "hop":
+        return f"Single-leg hops: left {test['left']}, right {test['right']}, pain {pain}"
+    return f"VISA-A score {test['score']}/100 (healthy is above 90)"

@@ -1,0 +1,28 @@
+"""Today's plan from what is stored: reads only recent history, so it costs the same in year ten.
+
+The rules themselves are in plan.py, which is pure; this module only fetches what they need.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rehab_tui.domain.library import Catalog
+from rehab_tui.domain.plan import Plan, Profile, make_plan
+from rehab_tui.storage.store import Store
+
+# Long enough for every rule: streaks at one step, two reds in a row, a 21-day gap.
+LOOKBACK_DAYS = 60
+
+
+def load_profile(store: Store) -> Profile:
+    return Profile.from_dict(store.setting("profile"))
+
+
+def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
+    since = (day - timedelta(days=LOOKBACK_DAYS)).isoformat()
+    sessions, checkins, tests = store.recent(since)
+    if not sessions:
+        # A long break: only the latest session matters (it sets the step to restart below).
+        sessions = [s for s, _ in zip(store.sessions(), range(1), strict=False)]
+    return make_plan(catalog, sessions, checkins, load_profile(store), day, tests=tests)

@@ -1,0 +1,97 @@
+"""The exercise library: one exercise file read, validated and laid out as a stage ladder.
+
+Reading the YAML (rehab_tui.storage.exercise_file) costs about 15 ms at every start, most of it importing
+PyYAML; so a file read once is kept, as read, in the user's cache folder and used again while the
+file and this code are unchanged (the way Python keeps .pyc files). The cache is only a shortcut:
+any doubt about it and the file is read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from rehab_tui.domain.library import Catalog
+
+
+def default_catalog_path() -> Path:
+    """The exercises.yaml shipped in the wheel, or the repository's when run from a checkout."""
+    shipped = resources.files("rehab_tui").joinpath("data/exercises.yaml")
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "exercises.yaml"
+
+
+def load_catalog(path: Path | str | None = None, cache_dir: Path | None = None) -> Catalog:
+    """Read, validate and lay out an exercise file; raise CatalogError on any mistake.
+
+    With `cache_dir`, a file that was read before and has not changed since is not read again.
+    """
+    path = Path(path) if path is not None else default_catalog_path()
+    cache = CatalogCache(cache_dir, path) if cache_dir is not None else None
+    catalog = cache.get() if cache is not None else None
+    if catalog is None:
+        from rehab_tui.storage.exercise_file import (
+            read_exercise_file,  # imports PyYAML: only when needed
+        )
+
+        catalog = read_exercise_file(path)
+        if cache is not None:
+            cache.put(catalog)
+    return catalog
+
+
+class CatalogCache:
+    """One exercise file's catalog as last read, keyed by the file's and the reader's stat.
+
+    The cache file is the user's own (a 0700 folder, 0600 file), as trusted as the installed
+    code; it is written atomically and never read when the key does not match.
+    """
+
+    READER = ("storage/catalog.py", "storage/exercise_file.py", "domain/library.py")
+
+    def __init__(self, folder: Path, path: Path):
+        self.path = path
+        self.key = self._key()
+        name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+        self.file = folder / f"exercises-{name}.pickle"
+
+    def _key(self) -> tuple[object, ...] | None:
+        try:
+            source = self.path.stat()
+            code = Path(__file__).parents[1]  # the rehab_tui package
+            reader = [(code / name).stat().st_mtime_ns for name in self.READER]
+        except OSError:
+            return None
+        return (sys.version, str(self.path.resolve()), source.st_mtime_ns, source.st_size, reader)
+
+    def get(self) -> Catalog | None:
+        if self.key is None:
+            return None
+        try:
+            with self.file.open("rb") as handle:
+                key, catalog = pickle.load(handle)
+        except Exception:  # missing, unreadable or from other code: read the file instead
+            return None
+        return catalog if key == self.key and isinstance(catalog, Catalog) else None
+
+    def put(self, catalog: Catalog) -> None:
+        if self.key is None:
+            return
+        data = pickle.dumps((self.key, catalog), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")  # 0600
+        except OSError:
+            return  # no cache this time; the file is read again at the next start
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.file)
+        except OSError:
+            Path(temp).unlink(missing_ok=True)

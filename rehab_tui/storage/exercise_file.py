@@ -1,0 +1,359 @@
+"""Read an exercise file (YAML) into typed objects, and lay out the stage ladder.
+
+The YAML is composed into nodes (not loaded into plain dicts) so that every mistake can be
+reported with its file, line and field, the way a physio editing the file needs to see it.
+Only the safe loader is used, anchors and aliases are refused (they are how YAML bombs work),
+and the file size and nesting depth are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from rehab_tui.domain.library import (
+    DOSE_LIMITS,
+    Catalog,
+    CatalogError,
+    Dose,
+    Exercise,
+    Kind,
+    LadderStep,
+    Level,
+    PlannedExercise,
+    Stage,
+    Tempo,
+)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+FIELD_WORDS = {"sets": "{} sets", "hold_s": "hold {} s", "reps": "{} reps", "rest_s": "rest {} s"}
+
+
+# libyaml's safe loader when PyYAML has it (5x faster; the same nodes and line marks), else PyYAML's.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_exercise_file(path: Path) -> Catalog:
+    """Read, validate and lay out an exercise file; raise CatalogError on any mistake."""
+    return YamlReader(path).catalog(compose_yaml(path))
+
+
+def compose_yaml(path: Path) -> Node:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogError(
+                path, None, None, f"the file is {size:,} bytes; an exercise file is at most 1 MB"
+            )
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError(path, None, None, "no such file") from None
+    except IsADirectoryError:
+        raise CatalogError(path, None, None, "this is a folder, not a file") from None
+    except UnicodeDecodeError:
+        raise CatalogError(path, None, None, "the file is not UTF-8 text") from None
+    except OSError as error:
+        raise CatalogError(path, None, None, f"cannot be read ({error.strerror})") from None
+    try:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or "this is not valid YAML"
+        raise CatalogError(path, line, None, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as error:  # e.g. a control character: its text spans several lines
+        problem = str(error).splitlines()[0].rstrip(":")
+        raise CatalogError(path, None, None, f"not valid YAML: {problem}") from None
+    except RecursionError:
+        raise CatalogError(path, None, None, "the YAML is nested too deeply") from None
+    if node is None:
+        raise CatalogError(path, None, None, "the file is empty; expected exercises and stages")
+    _check_shape(path, node)
+    return node
+
+
+def _check_shape(path: Path, root: Node) -> None:
+    """Refuse anchors and aliases (how YAML bombs expand) and deep nesting, before reading."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            raise CatalogError(path, line, None, "anchors and aliases (& and *) are not allowed")
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise CatalogError(path, line, None, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+
+
+class YamlReader:
+    """Walks the composed YAML, turning nodes into models and mistakes into CatalogErrors."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._scalars = SafeConstructor()
+
+    # -- generic node helpers -------------------------------------------------------------
+
+    def fail(self, node: Node | None, field: str | None, message: str) -> CatalogError:
+        line = node.start_mark.line + 1 if node is not None else None
+        return CatalogError(self.path, line, field, message)
+
+    def mapping(
+        self,
+        node: Node,
+        field: str,
+        required: set[str],
+        optional: set[str] = frozenset(),
+    ) -> dict[str, Node]:
+        if not isinstance(node, MappingNode):
+            raise self.fail(node, field, f"expected a mapping with {', '.join(sorted(required))}")
+        result: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, field)
+            if not isinstance(key, str):
+                raise self.fail(key_node, field, f"expected a name as a key, got {key!r}")
+            name = f"{field}.{key}" if field else key
+            if key in result:
+                raise self.fail(key_node, name, "this key appears twice")
+            if key not in required | optional:
+                allowed = ", ".join(sorted(required | optional))
+                raise self.fail(key_node, name, f"unknown field; expected one of: {allowed}")
+            result[key] = value_node
+        missing = sorted(required - result.keys())
+        if missing:
+            raise self.fail(node, f"{field}.{missing[0]}" if field else missing[0], "missing")
+        return result
+
+    def sequence(self, node: Node, field: str, what: str) -> list[Node]:
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, field, f"expected a list of {what}")
+        if not node.value:
+            raise self.fail(node, field, f"expected at least one {what.rstrip('s')}")
+        return list(node.value)
+
+    def scalar(self, node: Node, field: str) -> Any:
+        if not isinstance(node, ScalarNode):
+            raise self.fail(node, field, "expected a single value, not a list or mapping")
+        try:
+            return self._scalars.construct_object(node)
+        except yaml.YAMLError as error:  # an unknown !tag, a bad !!timestamp, ...
+            problem = (getattr(error, "problem", None) or "not a value YAML can read").strip()
+            raise self.fail(node, field, problem) from None
+
+    def text(self, node: Node, field: str, max_len: int = 200) -> str:
+        value = self.scalar(node, field)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(node, field, f"expected text, got {value!r}")
+        if len(value) > max_len:
+            raise self.fail(node, field, f"expected at most {max_len} characters")
+        return value.strip()
+
+    def boolean(self, node: Node, field: str) -> bool:
+        value = self.scalar(node, field)
+        if not isinstance(value, bool):
+            raise self.fail(node, field, f"expected true or false, got {value!r}")
+        return value
+
+    def whole(self, node: Node, field: str, limits: tuple[int, int]) -> int:
+        value = self.scalar(node, field)
+        low, high = limits
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(
+                node, field, f"expected a whole number from {low} to {high}, got {value!r}"
+            )
+        if not low <= value <= high:
+            raise self.fail(
+                node, field, f"expected a whole number from {low} to {high}, got {value}"
+            )
+        return value
+
+    # -- the file's own shape -------------------------------------------------------------
+
+    def catalog(self, root: Node) -> Catalog:
+        top = self.mapping(root, "", {"exercises", "stages"})
+        exercises: dict[str, Exercise] = {}
+        for index, node in enumerate(self.sequence(top["exercises"], "exercises", "exercises")):
+            exercise = self.exercise(node, f"exercises[{index}]")
+            if exercise.id in exercises:
+                raise self.fail(node, f"exercises[{index}].id", f"duplicate id {exercise.id!r}")
+            exercises[exercise.id] = exercise
+        self.check_alternatives(top["exercises"], exercises)
+        stage_nodes = self.sequence(top["stages"], "stages", "stages")
+        stages = tuple(
+            self.stage(node, f"stages[{i}]", i + 1, exercises) for i, node in enumerate(stage_nodes)
+        )
+        return Catalog(self.path, exercises, stages, build_ladder(exercises, stages))
+
+    def exercise(self, node: Node, field: str) -> Exercise:
+        fields = self.mapping(
+            node,
+            field,
+            {"id", "name", "how_to", "cues", "kind", "per_side", "insertional_safe", "dose"},
+            {"insertional_alternative"},
+        )
+        ex_id = self.text(fields["id"], f"{field}.id", 60)
+        if not ID_PATTERN.match(ex_id):
+            raise self.fail(
+                fields["id"], f"{field}.id", f"expected lower-case words joined by -, got {ex_id!r}"
+            )
+        field = f"{field} ({ex_id})"
+        kind_text = self.text(fields["kind"], f"{field}.kind")
+        try:
+            kind = Kind(kind_text)
+        except ValueError:
+            raise self.fail(
+                fields["kind"], f"{field}.kind", f"expected hold, tempo or reps, got {kind_text!r}"
+            ) from None
+        cue_nodes = self.sequence(fields["cues"], f"{field}.cues", "cues")
+        cues = tuple(self.text(n, f"{field}.cues[{i}]", 80) for i, n in enumerate(cue_nodes))
+        alternative = None
+        if "insertional_alternative" in fields:
+            alternative = self.text(
+                fields["insertional_alternative"], f"{field}.insertional_alternative", 60
+            )
+        return Exercise(
+            id=ex_id,
+            name=self.text(fields["name"], f"{field}.name", 60),
+            how_to=self.text(fields["how_to"], f"{field}.how_to", 160),
+            cues=cues,
+            kind=kind,
+            per_side=self.boolean(fields["per_side"], f"{field}.per_side"),
+            insertional_safe=self.boolean(fields["insertional_safe"], f"{field}.insertional_safe"),
+            dose=self.dose(fields["dose"], f"{field}.dose", kind),
+            insertional_alternative=alternative,
+        )
+
+    def dose(self, node: Node, field: str, kind: Kind) -> Dose:
+        required = {"sets", "rest_s"} | (
+            {"hold_s"}
+            if kind is Kind.HOLD
+            else {"reps", "tempo"}
+            if kind is Kind.TEMPO
+            else {"reps"}
+        )
+        fields = self.mapping(node, field, required)
+        values = {
+            name: self.whole(fields[name], f"{field}.{name}", DOSE_LIMITS[name])
+            for name in required - {"tempo"}
+        }
+        tempo = None
+        if "tempo" in fields:
+            text = self.scalar(fields["tempo"], f"{field}.tempo")
+            try:
+                tempo = Tempo.parse(str(text))
+            except ValueError as error:
+                raise self.fail(fields["tempo"], f"{field}.tempo", str(error)) from None
+        return Dose(tempo=tempo, **values)
+
+    def check_alternatives(self, node: Node, exercises: dict[str, Exercise]) -> None:
+        for index, exercise in enumerate(exercises.values()):
+            alternative = exercise.insertional_alternative
+            if alternative is None:
+                continue
+            where = node.value[index]
+            field = f"exercises[{index}] ({exercise.id}).insertional_alternative"
+            if alternative not in exercises:
+                raise self.fail(where, field, f"no exercise has the id {alternative!r}")
+            if not exercises[alternative].insertional_safe:
+                raise self.fail(where, field, f"{alternative!r} is not insertional_safe itself")
+
+    def stage(self, node: Node, field: str, expected_number: int, exercises: dict) -> Stage:
+        fields = self.mapping(node, field, {"number", "name", "goal", "progress_when", "levels"})
+        number = self.whole(fields["number"], f"{field}.number", (1, 9))
+        if number != expected_number:
+            raise self.fail(
+                fields["number"], f"{field}.number", f"expected stage {expected_number} here"
+            )
+        level_nodes = self.sequence(fields["levels"], f"{field}.levels", "levels")
+        return Stage(
+            number=number,
+            name=self.text(fields["name"], f"{field}.name", 40),
+            goal=self.text(fields["goal"], f"{field}.goal"),
+            progress_when=self.text(fields["progress_when"], f"{field}.progress_when"),
+            levels=tuple(
+                self.level(n, f"{field}.levels[{i}]", exercises) for i, n in enumerate(level_nodes)
+            ),
+        )
+
+    def level(self, node: Node, field: str, exercises: dict[str, Exercise]) -> Level:
+        fields = self.mapping(node, field, {"exercises", "progression"})
+        ids = []
+        for i, id_node in enumerate(
+            self.sequence(fields["exercises"], f"{field}.exercises", "ids")
+        ):
+            ex_id = self.text(id_node, f"{field}.exercises[{i}]", 60)
+            if ex_id not in exercises:
+                raise self.fail(
+                    id_node, f"{field}.exercises[{i}]", f"no exercise has the id {ex_id!r}"
+                )
+            ids.append(ex_id)
+        progression_node = fields["progression"]
+        grows = self.mapping(progression_node, f"{field}.progression", set(), set(DOSE_LIMITS))
+        if not grows:
+            raise self.fail(progression_node, f"{field}.progression", "expected at least one field")
+        progression = []
+        kinds = {exercises[i].kind for i in ids}
+        for name, values_node in grows.items():
+            where = f"{field}.progression.{name}"
+            if name == "hold_s" and Kind.HOLD not in kinds:
+                raise self.fail(values_node, where, "no exercise in this level is a hold")
+            if name == "reps" and kinds == {Kind.HOLD}:
+                raise self.fail(values_node, where, "every exercise in this level is a hold")
+            value_nodes = self.sequence(values_node, where, "values")
+            values = tuple(
+                self.whole(n, f"{where}[{i}]", DOSE_LIMITS[name]) for i, n in enumerate(value_nodes)
+            )
+            progression.append((name, values))
+        return Level(tuple(ids), tuple(progression))
+
+
+def build_ladder(
+    exercises: dict[str, Exercise], stages: tuple[Stage, ...]
+) -> tuple[LadderStep, ...]:
+    """Every rung of every stage, in order: each rung changes one dose field by one value."""
+    ladder: list[LadderStep] = []
+    for stage in stages:
+        for level_number, level in enumerate(stage.levels, start=1):
+            current = {name: values[0] for name, values in level.progression}
+            names = " and ".join(exercises[i].name for i in level.exercise_ids)
+            rungs = [(dict(current), f"new exercises: {names}")]
+            for name, values in level.progression:
+                for value in values[1:]:
+                    current[name] = value
+                    rungs.append((dict(current), FIELD_WORDS[name].format(value)))
+            for step_number, (fields, change) in enumerate(rungs, start=1):
+                planned = tuple(
+                    PlannedExercise(exercises[i], _apply(exercises[i], fields))
+                    for i in level.exercise_ids
+                )
+                ladder.append(
+                    LadderStep(
+                        len(ladder), stage.number, level_number, step_number, planned, change
+                    )
+                )
+    return tuple(ladder)
+
+
+def _apply(exercise: Exercise, fields: dict[str, int]) -> Dose:
+    """The exercise's own dose with the level's progression values that apply to its kind."""
+    applicable = {
+        name: value
+        for name, value in fields.items()
+        if not (name == "hold_s" and exercise.kind is not Kind.HOLD)
+        and not (name == "reps" and exercise.kind is Kind.HOLD)
+    }
+    return exercise.dose.with_changes(**applicable)

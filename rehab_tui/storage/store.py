@@ -1,0 +1,386 @@
+"""All of rehab-tui's saved data, behind one class.
+
+Layout of the data folder (0700; every file 0600):
+
+    rehab.json              profile, settings, schema version, the session in progress
+    sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
+    .lock                   held by the one process allowed to write
+
+TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
+rewrites one month (tens of kB), however many years came before. Every write goes to a temp file
+in the same folder, is fsynced, and replaces the old file with os.replace, so a crash at any
+moment leaves either the old file or the new one, never half of each. A file that cannot be read
+is reported and left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from rehab_tui.storage.atomic import make_private_dir, write_atomically
+
+SCHEMA_VERSION = 1
+MAIN_FILE = "rehab.json"
+SESSIONS_DIR = "sessions"
+
+# How to bring data of schema N up to N + 1, run in order on open after a backup of every file.
+# Schema 1 is the first, so there is nothing to migrate yet; a change to the saved shape bumps
+# SCHEMA_VERSION and adds its step here (tests/functional/test_store.py shows how one runs).
+Migration = Callable[["Store"], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class StoreError(Exception):
+    """Saved data that cannot be used as it is; the message names the file."""
+
+
+class DamagedFileError(StoreError):
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path} cannot be read: {reason}. It has been left untouched.")
+
+
+class LockedError(StoreError):
+    pass
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError:
+            raise DamagedFileError(self.path, "it is not UTF-8 text") from None
+        except OSError as error:
+            raise DamagedFileError(self.path, error.strerror or str(error)) from None
+        if not text.strip():
+            # We never write an empty file, so an empty one was damaged by something else.
+            raise DamagedFileError(self.path, "it is empty")
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as error:
+            line = getattr(error, "lineno", None)
+            where = f" (line {line})" if line else ""
+            raise DamagedFileError(self.path, f"it is not valid JSON{where}") from None
+        if not isinstance(data, dict) or not all(
+            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()
+        ):
+            raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        pass
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file out of the way (kept whole, with a timestamp) so a fresh one can start.
+
+    Call it with no Store open on the folder: an open Store may still hold the old file's tables.
+    """
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    os.replace(path, aside)
+    return aside
+
+
+def month_of(session_id: str) -> str:
+    """Session ids start with their start date (YYYYMMDD-...), which names their month's file."""
+    return f"{session_id[0:4]}-{session_id[4:6]}"
+
+
+class Store:
+    """Sessions, sets, settings and the profile, saved atomically in the data folder."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self._lock = threading.RLock()
+        self._dbs: dict[Path, TinyDB] = {}
+        self._lock_fd: int | None = None
+        make_private_dir(self.data_dir)
+        make_private_dir(self.data_dir / SESSIONS_DIR)
+        self._remove_stray_temp_files()
+        self._check_schema()
+
+    # -- files --------------------------------------------------------------------------
+
+    @property
+    def main_path(self) -> Path:
+        return self.data_dir / MAIN_FILE
+
+    def _db(self, path: Path) -> TinyDB:
+        with self._lock:
+            if path not in self._dbs:
+                self._dbs[path] = TinyDB(path, storage=AtomicJSONStorage)
+            return self._dbs[path]
+
+    def _month_db(self, month: str) -> TinyDB:
+        """The TinyDB of one month ("YYYY-MM"), whose sessions and check-ins it holds."""
+        return self._db(self.data_dir / SESSIONS_DIR / f"{month}.json")
+
+    def month_files(self) -> list[Path]:
+        """The monthly history files, newest first."""
+        return sorted(
+            (self.data_dir / SESSIONS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"),
+            reverse=True,
+        )
+
+    def _remove_stray_temp_files(self) -> None:
+        # A temp file is only ever left by a crash before its rename: the real file is intact.
+        for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
+            for temp in folder.glob(".*.tmp"):
+                temp.unlink(missing_ok=True)
+
+    def _check_schema(self) -> None:
+        """Stamp new data with the schema; bring older data up to date; refuse newer data."""
+        meta = self._db(self.main_path).table("meta")
+        found = meta.get(doc_id=1)
+        if found is None:
+            meta.insert({"schema": SCHEMA_VERSION})
+            return
+        version = found.get("schema")
+        if not isinstance(version, int) or version < 1 or version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.main_path} has data schema {version!r}; this version of "
+                f"rehab-tui reads schema {SCHEMA_VERSION}. Upgrade rehab-tui to open it."
+            )
+        if version < SCHEMA_VERSION:
+            self._backup(f"before-schema-{SCHEMA_VERSION}")
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](self)
+                meta.update({"schema": step + 1}, doc_ids=[1])
+
+    def _backup(self, label: str) -> Path:
+        """Copy every data file into a new backup folder beside them, before a migration."""
+        folder = self.data_dir / f"backup-{label}-{datetime.now():%Y%m%d-%H%M%S}"
+        make_private_dir(folder)
+        make_private_dir(folder / SESSIONS_DIR)
+        for path in [self.main_path, *self.month_files()]:
+            if path.exists():
+                write_atomically(folder / path.relative_to(self.data_dir), path.read_text("utf-8"))
+        return folder
+
+    def acquire_writer_lock(self) -> None:
+        """Become the one process that writes here; raise LockedError if another already is."""
+        if self._lock_fd is not None:
+            return
+        fd = os.open(self.data_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise LockedError(
+                f"another rehab-tui is using {self.data_dir}; close it first, so that neither "
+                "overwrites the other's sessions"
+            ) from None
+        self._lock_fd = fd
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._dbs.clear()
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    # -- settings -----------------------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._lock:
+            found = self._db(self.main_path).table("settings").get(Query().key == key)
+            return found["value"] if found else default
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting, by key."""
+        with self._lock:
+            return {doc["key"]: doc["value"] for doc in self._db(self.main_path).table("settings")}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._lock:
+            table = self._db(self.main_path).table("settings")
+            table.upsert({"key": key, "value": value}, Query().key == key)
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def add_session(self, session: dict[str, Any]) -> None:
+        with self._lock:
+            self._month_db(month_of(session["id"])).table("sessions").insert(session)
+
+    def start_session(self, session: dict[str, Any]) -> None:
+        """Save a new session and mark it as the one in progress."""
+        with self._lock:
+            self.add_session(session)
+            self.set_setting("active_session", session["id"])
+
+    def save_set(self, session_id: str, exercise_index: int, result: dict[str, Any]) -> None:
+        """Add (or replace, when a set is redone) one set of one exercise of a session."""
+        with self._lock:
+            table = self._month_db(month_of(session_id)).table("sessions")
+
+            def add_set(doc: dict[str, Any]) -> None:
+                sets = doc["exercises"][exercise_index]["sets"]
+                key = (result["set"], result["side"])
+                kept = [s for s in sets if (s["set"], s["side"]) != key]
+                kept.append(result)
+                kept.sort(key=lambda s: (s["set"], s["side"] != "left"))
+                doc["exercises"][exercise_index]["sets"] = kept
+
+            if not table.update(add_set, Query().id == session_id):
+                raise StoreError(f"no session {session_id} to save a set into")
+
+    def finish_session(self, session_id: str, **fields: Any) -> None:
+        """Close a session with its end time, pain and note; it is no longer in progress."""
+        with self._lock:
+            table = self._month_db(month_of(session_id)).table("sessions")
+            table.update(fields, Query().id == session_id)
+            if self.setting("active_session") == session_id:
+                self.set_setting("active_session", None)
+
+    def update_session(self, session_id: str, **fields: Any) -> None:
+        with self._lock:
+            self._month_db(month_of(session_id)).table("sessions").update(
+                fields, Query().id == session_id
+            )
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            path = self.data_dir / SESSIONS_DIR / f"{month_of(session_id)}.json"
+            if not path.exists():
+                return None
+            found = self._db(path).table("sessions").get(Query().id == session_id)
+            return dict(found) if found else None
+
+    def active_session(self) -> dict[str, Any] | None:
+        """The session left in progress by a quit or a crash, if there is one."""
+        session_id = self.setting("active_session")
+        return self.session(session_id) if session_id else None
+
+    def _months(self, table: str, since: str | None) -> Iterator[list[dict[str, Any]]]:
+        """One table's documents, a month at a time, newest month first, back to `since`'s month."""
+        for tables in self._month_tables(since):
+            yield list(tables.get(table, {}).values())
+
+    def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
+        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s."""
+        for path in self.month_files():
+            if since and path.stem < since[:7]:
+                return
+            with self._lock:
+                yield self._db(path).storage.read() or {}
+
+    def recent(
+        self, since: str
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """Sessions (newest first), check-ins and tests (oldest first) on or after `since`,
+        reading each month file once: what the plan needs, at a cost that does not grow with
+        the years before `since`."""
+        sessions: list[dict[str, Any]] = []
+        checkins: list[dict[str, Any]] = []
+        tests: list[dict[str, Any]] = []
+        for tables in self._month_tables(since):
+            sessions += (
+                s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
+            )
+            checkins += (c for c in tables.get("checkins", {}).values() if c["date"] >= since)
+            tests += (t for t in tables.get("tests", {}).values() if t["date"] >= since)
+        sessions.sort(key=lambda s: s["started_at"], reverse=True)
+        checkins.sort(key=lambda c: c["date"])
+        tests.sort(key=lambda t: (t["date"], t["id"]))
+        return sessions, checkins, tests
+
+    def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
+        for docs in self._months("sessions", since):
+            for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
+                if since and doc["started_at"][:10] < since:
+                    return
+                yield doc
+
+    # -- morning check-ins --------------------------------------------------------------
+
+    def add_checkin(self, checkin: dict[str, Any]) -> None:
+        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
+        with self._lock:
+            month = checkin["date"][:7]
+            table = self._month_db(month).table("checkins")
+            table.upsert(checkin, Query().date == checkin["date"])
+
+    def checkins(self, since: str | None = None) -> list[dict[str, Any]]:
+        """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
+        found = [c for docs in self._months("checkins", since) for c in docs]
+        return sorted(
+            (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
+        )
+
+    # -- capacity tests (heel-raise and hop tests, VISA-A scores) ------------------------
+
+    def add_test(self, record: dict[str, Any]) -> None:
+        """Save one capacity-test result ({"id", "date": "YYYY-MM-DD", "kind", ...})."""
+        with self._lock:
+            table = self._month_db(record["date"][:7]).table("tests")
+            table.upsert(record, Query().id == record["id"])
+
+    def tests(self, since: str | None = None) -> list[dict[str, Any]]:
+        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
+        found = [t for docs in self._months("tests", since) for t in docs]
+        return sorted(
+            (t for t in found if not since or t["date"] >= since),
+            key=lambda t: (t["date"], t["id"]),
+        )
+
+    # -- import ---------------------------------------------------------------------------
+
+    def merge(
+        self,
+        sessions: list[dict[str, Any]],
+        checkins: list[dict[str, Any]],
+        tests: list[dict[str, Any]],
+    ) -> tuple[int, int, int]:
+        """Add the records not already here (sessions and tests by id, check-ins by date).
+
+        One write per month file touched. Returns how many sessions, check-ins and tests were new.
+        """
+        by_month: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for table, records, month_key in (
+            ("sessions", sessions, lambda r: month_of(r["id"])),
+            ("checkins", checkins, lambda r: r["date"][:7]),
+            ("tests", tests, lambda r: r["date"][:7]),
+        ):
+            for record in records:
+                by_month.setdefault(month_key(record), {}).setdefault(table, []).append(record)
+        added = {"sessions": 0, "checkins": 0, "tests": 0}
+        with self._lock:
+            for month, tables in sorted(by_month.items()):
+                db = self._month_db(month)
+                for table, records in tables.items():
+                    key = "date" if table == "checkins" else "id"
+                    present = {doc[key] for doc in db.table(table).all()}
+                    new = [r for r in records if r[key] not in present]
+                    if new:
+                        db.table(table).insert_multiple(new)
+                        added[table] += len(new)
+        return added["sessions"], added["checkins"], added["tests"]

@@ -1,0 +1,183 @@
+"""The bad-input corpus: each mistake a user can make gets one sentence and exit 1.
+
+Every case runs the real command line in-process and checks: exit code 1, exactly one line on
+stderr that contains the expected words (file, line and field where there is one), no traceback,
+and no file changed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rehab_tui.cli.main import main
+
+MINI = (Path(__file__).parents[1] / "data" / "mini.yaml").read_text()
+
+DAY = "2026-03-03"
+
+
+def bomb() -> str:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+# (case, exercise file text, expected words); {file} is the file's path.
+EXERCISE_FILES = [
+    ("yaml syntax error", "exercises: [\n  {id: a\n", "{file}, line 3"),
+    ("not YAML at all", "\x00\x01\x02", "{file}: not valid YAML"),
+    ("empty file", "", "{file}: the file is empty"),
+    ("a list, not a mapping", "- a\n- b\n", "expected a mapping"),
+    ("no exercises", "stages: []\n", "field exercises: missing"),
+    (
+        "hold of two hours",
+        MINI.replace("hold_s: 20", "hold_s: 7200"),
+        "line 10, field exercises[0] (hold-a).dose.hold_s",
+    ),
+    ("negative hold", MINI.replace("hold_s: 20", "hold_s: -5"), "from 5 to 120"),
+    ("hold as words", MINI.replace("hold_s: 20", "hold_s: twenty"), "whole number"),
+    ("zero sets", MINI.replace("sets: 2", "sets: 0"), "dose.sets"),
+    ("absurd rest", MINI.replace("rest_s: 30", "rest_s: 99999", 1), "dose.rest_s"),
+    (
+        "unknown kind",
+        MINI.replace("kind: hold", "kind: stretch"),
+        "line 7, field exercises[0] (hold-a).kind",
+    ),
+    ("per_side not a bool", MINI.replace("per_side: false", "per_side: maybe", 1), "true or false"),
+    ("bad tempo", MINI.replace("tempo: 1-0-3-1", "tempo: slow"), "up-top-down-bottom"),
+    ("duplicate id", MINI.replace("id: tempo-b", "id: hold-a"), "duplicate id"),
+    (
+        "missing name",
+        MINI.replace("    name: Test hold\n", ""),
+        "line 3, field exercises[0].name: missing",
+    ),
+    (
+        "unknown exercise in a stage",
+        MINI.replace("[hold-a, tempo-b, reps-c]", "[hold-a, nope]"),
+        "no exercise",
+    ),
+    (
+        "unknown field",
+        MINI.replace("cues: [Breathe]", "cues: [Breathe]\n    colour: red"),
+        "unknown field",
+    ),
+    ("name is a number", MINI.replace("name: Test hold", "name: 12"), "expected text"),
+    (
+        "unknown YAML tag",
+        MINI.replace("name: Test hold", "name: !secret Test hold"),
+        "line 4, field exercises[0] (hold-a).name: could not determine a constructor for the tag '!secret'",
+    ),
+    (
+        "python object tag",
+        MINI.replace("name: Test hold", "name: !!python/object:os.system x"),
+        "could not determine a constructor",
+    ),
+    ("YAML bomb", bomb(), "anchors and aliases"),
+    ("deep nesting", "x: " + "[" * 60 + "]" * 60 + "\n", "nested"),
+    ("10 MB file", "# " + "x" * 10_000_000 + "\n", "at most 1 MB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), EXERCISE_FILES, ids=[c[0] for c in EXERCISE_FILES]
+)
+def test_exercise_file_mistakes(tmp_path, capsys, case, text, expected):
+    path = tmp_path / "exercises.yaml"
+    path.write_text(text, encoding="utf-8")
+    one_sentence(capsys, ["validate", str(path)], expected.format(file=path))
+    one_sentence(capsys, ["--exercises", str(path), "plan"], expected.format(file=path))
+
+
+# (case, arguments, expected words)
+ARGUMENTS = [
+    ("pain above 10", ["log", "--pain", "11"], "pain must be a whole number from 0 to 10"),
+    ("negative pain", ["log", "--pain", "-1"], "pain must be a whole number from 0 to 10"),
+    ("pain not a number", ["checkin", "--pain", "lots"], "'lots'"),
+    ("pain with a decimal", ["checkin", "--pain", "3.5"], "'3.5'"),
+    ("baseline above 10", ["setup", "--baseline", "12"], "baseline must be"),
+    ("bad date", ["log", "--pain", "2", "--date", "2026-13-01"], "expected a date like"),
+    ("future date", ["checkin", "--pain", "2", "--date", "2999-01-01"], "in the future"),
+    ("bad since", ["history", "--since", "2026/01/01"], "expected a date like"),
+    ("bad plan date", ["plan", "--date", "yesterday"], "'yesterday'"),
+    (
+        "negative stiffness",
+        ["checkin", "--pain", "2", "--stiffness-min", "-3"],
+        "stiffness must be",
+    ),
+    ("missing exercise file", ["--exercises", "/nonexistent/x.yaml", "plan"], "no such file"),
+]
+
+
+@pytest.mark.parametrize(("case", "argv", "expected"), ARGUMENTS, ids=[c[0] for c in ARGUMENTS])
+def test_argument_mistakes(private_dirs, capsys, case, argv, expected):
+    one_sentence(capsys, argv, expected)
+    assert not list(private_dirs.glob("sessions/*.json")), "nothing may be written"
+
+
+# (case, bytes of sessions/2026-03.json or rehab.json, expected words)
+DATA_FILES = [
+    ("empty month file", "sessions/2026-03.json", b"", "it is empty"),
+    (
+        "truncated month file",
+        "sessions/2026-03.json",
+        b'{"sessions": {"1": {"id": "2026',
+        "not valid JSON",
+    ),
+    ("month file not JSON", "sessions/2026-03.json", b"hello", "not valid JSON"),
+    ("month file not UTF-8", "sessions/2026-03.json", b"\xff\xfe\x00garbage", "not UTF-8"),
+    ("month file a list", "sessions/2026-03.json", b"[1, 2, 3]", "does not hold rehab-tui tables"),
+    ("month table not a mapping", "sessions/2026-03.json", b'{"sessions": [1]}', "does not hold"),
+    ("main file truncated", "rehab.json", b'{"meta": {"1": {"sch', "not valid JSON"),
+    (
+        "main file from a newer rehab-tui",
+        "rehab.json",
+        b'{"meta": {"1": {"schema": 99}}}',
+        "schema 99",
+    ),
+    (
+        "main file schema not a number",
+        "rehab.json",
+        b'{"meta": {"1": {"schema": "x"}}}',
+        "schema 'x'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "name", "content", "expected"), DATA_FILES, ids=[c[0] for c in DATA_FILES]
+)
+def test_damaged_data_files(private_dirs, capsys, case, name, content, expected):
+    path = private_dirs / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    one_sentence(capsys, ["history"], f"{path}")
+    one_sentence(capsys, ["checkin", "--pain", "2", "--date", DAY], expected)
+    assert path.read_bytes() == content, "a damaged file is never written"
+
+
+def test_the_corpus_is_large_enough():
+    assert len(EXERCISE_FILES) + len(ARGUMENTS) + len(DATA_FILES) >= 30
+
+
+def one_sentence(capsys, argv: list[str], expected: str) -> None:
+    capsys.readouterr()
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("rehab-tui: ")
+    assert expected in lines[0], lines[0]
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_json_documents_in_the_corpus_are_real_json():
+    # The damaged cases are damaged on purpose; the wrong-shape ones must still parse as JSON,
+    # so they test the shape check and not the parser.
+    for _, _, content, expected in DATA_FILES:
+        if "hold" in expected or "schema" in expected:
+            json.loads(content)

@@ -1,0 +1,265 @@
+"""Export and import: json round trips, idempotent merges, csv and reports of any size."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rehab_tui.cli.main import main
+from rehab_tui.domain.records import checkin_record, logged_session
+from rehab_tui.exchange.report import (
+    ExportFileError,
+    export_data,
+    import_into,
+    read_export,
+    render,
+    to_json,
+    validate_export,
+)
+from rehab_tui.services.planning import load_profile, plan_for
+from rehab_tui.storage.store import Store
+
+NOW = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)
+
+
+def fill(store: Store, catalog, days: int, start: date = date(2026, 1, 1)) -> None:
+    """`days` days of sessions (one a day), each with a check-in the next morning."""
+    for n in range(days):
+        day = start + timedelta(days=n)
+        plan = plan_for(store, catalog, day)
+        started = datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
+        store.add_session(logged_session(plan.exercises, started, plan.step, n % 4, f"day {n}"))
+        store.add_checkin(checkin_record(day + timedelta(days=1), n % 3, None))
+    store.add_test(
+        {"id": "t1", "date": "2026-01-20", "kind": "heel_raise", "left": 18, "right": 24, "pain": 2}
+    )
+    store.add_test({"id": "t2", "date": "2026-01-21", "kind": "visa_a", "score": 71})
+
+
+def exported(store: Store) -> dict:
+    return json.loads(to_json(export_data(store, NOW)))
+
+
+def test_export_import_export_gives_the_same_data(store, catalog, tmp_path):
+    fill(store, catalog, 40)
+    first = exported(store)
+    (tmp_path / "export.json").write_text(to_json(first))
+    with Store(tmp_path / "elsewhere") as other:
+        assert import_into(other, read_export(tmp_path / "export.json")) == (40, 40, 2)
+        second = exported(other)
+    assert second == first
+
+
+def test_two_exports_differ_only_in_exported_at(store, catalog):
+    fill(store, catalog, 5)
+    one = to_json(export_data(store, NOW))
+    two = to_json(export_data(store, NOW + timedelta(hours=1)))
+    assert one != two
+    assert one.replace(NOW.isoformat(), "X") == two.replace(
+        (NOW + timedelta(hours=1)).isoformat(), "X"
+    )
+    assert to_json(export_data(store, NOW)) == one
+
+
+def test_importing_twice_changes_nothing(store, catalog, tmp_path):
+    fill(store, catalog, 10)
+    path = tmp_path / "export.json"
+    path.write_text(to_json(export_data(store, NOW)))
+    with Store(tmp_path / "b") as other:
+        import_into(other, read_export(path))
+        before = exported(other)
+        assert import_into(other, read_export(path)) == (0, 0, 0)
+        assert exported(other) == before
+
+
+def test_import_through_the_cli_reports_what_it_added(store, catalog, tmp_path, capsys):
+    fill(store, catalog, 3)
+    path = tmp_path / "export.json"
+    path.write_text(to_json(export_data(store, NOW)))
+    store.close()
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "import", str(path)]) == 0
+    assert "added 3 sessions, 3 check-ins and 2 capacity tests." in capsys.readouterr().out
+    assert main(["--data-dir", str(other), "import", str(path)]) == 0
+    assert "added 0 sessions" in capsys.readouterr().out
+
+
+def good_export() -> dict:
+    return {
+        "schema": 1,
+        "app": "rehab-tui",
+        "exported_at": NOW.isoformat(),
+        "profile": {"tendinopathy": "midportion", "baseline": 1, "limits": "strict"},
+        "settings": {},
+        "sessions": [
+            {
+                "id": "20260303-080000-1a2b3c",
+                "kind": "plan",
+                "started_at": "2026-03-03T08:00:00+00:00",
+                "ended_at": "2026-03-03T08:20:00+00:00",
+                "completed": True,
+                "stage": 1,
+                "ladder_index": 0,
+                "pain": 2,
+                "note": "",
+                "paused_s": 0.0,
+                "exercises": [
+                    {
+                        "exercise_id": "iso-double-straight",
+                        "name": "Double-leg heel-raise hold",
+                        "kind": "hold",
+                        "per_side": False,
+                        "planned": {"sets": 1, "rest_s": 60, "hold_s": 20},
+                        "sets": [
+                            {"set": 1, "side": None, "planned": 20, "done": 20.0, "skipped": False}
+                        ],
+                    }
+                ],
+            }
+        ],
+        "checkins": [{"date": "2026-03-04", "pain": 1, "stiffness_min": None}],
+        "tests": [],
+    }
+
+
+BAD_EXPORTS = [
+    (lambda d: d.pop("app"), "not a rehab-tui export"),
+    (lambda d: d.update(schema=2), "export schema 2 is newer"),
+    (lambda d: d.update(sessions={}), "sessions: expected a list, got an object"),
+    (lambda d: d["sessions"][0].update(pain=11), "sessions[0].pain: expected a whole number from 0 to 10, got 11"),
+    (lambda d: d["sessions"][0].update(id="x"), "sessions[0].id: expected an id like"),
+    (lambda d: d["sessions"][0].update(started_at="yesterday"), "sessions[0].started_at: expected a date and time"),
+    (lambda d: d["sessions"][0].update(started_at="2026-03-04T08:00:00"), "does not match the date in the id"),
+    (lambda d: d["sessions"][0]["exercises"][0]["sets"][0].update(done="20"), "sessions[0].exercises[0].sets[0].done"),
+    (lambda d: d["sessions"].append(dict(d["sessions"][0])), "sessions[1].id: '20260303-080000-1a2b3c' appears twice"),
+    (lambda d: d["checkins"][0].update(date="2026-02-30"), "checkins[0].date: expected a date like"),
+    (lambda d: d["checkins"][0].pop("pain"), "checkins[0].pain: missing"),
+    (lambda d: d["sessions"][0]["exercises"][0].update(kind="tempo"), "planned.tempo: missing"),
+    (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "plank"}), "tests[0].kind: expected one of"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("damage", "message"), BAD_EXPORTS)
+def test_a_bad_export_is_named_and_writes_nothing(private_dirs, tmp_path, capsys, damage, message):
+    data = good_export()
+    validate_export(data, "ok.json")  # the undamaged one is good
+    damage(data)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    assert main(["import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"rehab-tui: {path}") and message in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert not list(private_dirs.glob("sessions/*.json")), "nothing is written"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "line 1: not valid JSON"),
+        (b'{"schema": 1, "app": "rehab-tui", "sessions": [', "not valid JSON"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b"[1, 2]", "expected a JSON object, got a list"),
+    ],
+)
+def test_a_damaged_export_file_writes_nothing(private_dirs, tmp_path, capsys, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    assert main(["import", str(path)]) == 1
+    assert message in capsys.readouterr().err
+    assert not list(private_dirs.glob("sessions/*.json"))
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 200)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+PATHS = [
+    ("sessions", 0, "pain"), ("sessions", 0, "id"), ("sessions", 0, "exercises"),
+    ("sessions", 0, "started_at"), ("checkins", 0, "date"), ("checkins", 0, "pain"),
+    ("sessions",), ("checkins",), ("tests",), ("schema",), ("profile",),
+]  # fmt: skip
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.sampled_from(PATHS), JSON)
+def test_the_import_validator_accepts_or_names_the_field(path, value):
+    """Any value anywhere: the validator accepts it or raises ExportFileError, never crashes."""
+    data = good_export()
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    try:
+        validate_export(data, "x.json")
+    except ExportFileError as error:
+        assert str(error).startswith("x.json: ") and "\n" not in str(error)
+
+
+@settings(max_examples=100, deadline=None)
+@given(JSON)
+def test_any_json_document_is_accepted_or_refused_cleanly(value):
+    try:
+        validate_export(value, "x.json")
+    except ExportFileError as error:
+        assert str(error).startswith("x.json")
+
+
+@pytest.mark.parametrize("days", [0, 400])
+def test_csv_and_reports_of_empty_and_large_histories(store, catalog, days):
+    fill(store, catalog, days)
+    plan = plan_for(store, catalog, NOW.date())
+    profile = load_profile(store)
+    sessions_csv = render("csv", store, plan, profile, NOW, sets=False)
+    rows = list(csv.DictReader(io.StringIO(sessions_csv)))
+    assert len(rows) == days
+    if days:
+        assert rows[0]["pain"] == "0" and rows[1]["pain"] == "1"
+        assert rows[0]["next_morning_pain"] == "0" and rows[0]["outcome"] in ("green", "amber")
+    set_rows = list(
+        csv.DictReader(io.StringIO(render("csv", store, plan, profile, NOW, sets=True)))
+    )
+    assert len(set_rows) == sum(len(e["sets"]) for s in store.sessions() for e in s["exercises"])
+    markdown = render("md", store, plan, profile, NOW, sets=False)
+    page = render("html", store, plan, profile, NOW, sets=False)
+    for text in (markdown, page):
+        assert "Where things stand" in text and "Capacity tests" in text
+        assert ("No sessions in these weeks" in text) == (days == 0)
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    if days:
+        assert "Heel raises to fatigue: left 18, right 24" in markdown
+
+
+def test_user_text_cannot_break_the_report(store, catalog):
+    plan = plan_for(store, catalog, NOW.date())
+    started = datetime(2026, 3, 30, 18, 0, tzinfo=UTC)
+    store.add_session(
+        logged_session(plan.exercises, started, plan.step, 2, "<script>x</script> | *")
+    )
+    page = render("html", store, plan, load_profile(store), NOW, sets=False)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    markdown = render("md", store, plan, load_profile(store), NOW, sets=False)
+    assert "\\<script\\>x\\</script\\> \\| \\*" in markdown
+
+
+def test_export_to_a_file_is_private(store, tmp_path, capsys):
+    store.close()
+    out = tmp_path / "report.html"
+    assert main(["export", "--format", "html", "-o", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert f"Wrote {out}" in capsys.readouterr().out

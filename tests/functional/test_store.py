@@ -1,0 +1,136 @@
+"""The store: atomic, private, partitioned by month, and never overwriting what it cannot read."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import datetime, timedelta
+
+import pytest
+
+from rehab_tui.domain.playback import SetResult
+from rehab_tui.domain.records import new_session, set_to_dict, time_under_load
+from rehab_tui.storage.store import DamagedFileError, LockedError, Store, StoreError
+
+
+def a_session(catalog, when=datetime(2026, 3, 3, 8, 0)):
+    step = catalog.ladder[0]
+    return new_session(step.exercises, when.astimezone(), step)
+
+
+def a_set(number=1, side=None, done=20.0):
+    return set_to_dict(
+        SetResult(0, "hold-a", number, side, "hold", 20, done, False, 0.0, "2026-03-03T08:01:00")
+    )
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_files_are_private(store, mini_catalog):
+    store.start_session(a_session(mini_catalog))
+    assert mode(store.data_dir) == 0o700
+    assert mode(store.data_dir / "sessions") == 0o700
+    for path in [store.main_path, *store.month_files()]:
+        assert mode(path) == 0o600, path
+
+
+def test_sets_are_saved_into_their_session(store, mini_catalog):
+    session = a_session(mini_catalog)
+    store.start_session(session)
+    store.save_set(session["id"], 0, a_set(2))
+    store.save_set(session["id"], 0, a_set(1))
+    store.save_set(session["id"], 0, a_set(1, done=15.5))  # a set redone after "back"
+    saved = store.session(session["id"])
+    assert [(s["set"], s["done"]) for s in saved["exercises"][0]["sets"]] == [(1, 15.5), (2, 20.0)]
+    assert time_under_load(saved) == 35.5
+    assert store.active_session()["id"] == session["id"]
+
+
+def test_finishing_clears_the_session_in_progress(store, mini_catalog):
+    session = a_session(mini_catalog)
+    store.start_session(session)
+    store.finish_session(session["id"], pain=3, note="fine")
+    assert store.active_session() is None
+    assert store.session(session["id"])["pain"] == 3
+
+
+def test_sessions_live_in_monthly_files_newest_first(store, mini_catalog):
+    start = datetime(2026, 1, 30, 8, 0)
+    ids = []
+    for day in range(5):
+        session = a_session(mini_catalog, start + timedelta(days=day))
+        store.start_session(session)
+        ids.append(session["id"])
+    assert [p.stem for p in store.month_files()] == ["2026-02", "2026-01"]
+    assert [s["id"] for s in store.sessions()] == ids[::-1]
+    assert [s["id"] for s in store.sessions(since="2026-02-01")] == ids[:1:-1]
+
+
+def test_a_write_touches_only_its_month(store, mini_catalog):
+    old = a_session(mini_catalog, datetime(2025, 1, 5, 8, 0))
+    store.start_session(old)
+    old_file = store.month_files()[0]
+    before = old_file.stat().st_mtime_ns
+    new = a_session(mini_catalog)
+    store.start_session(new)
+    store.save_set(new["id"], 0, a_set())
+    assert old_file.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    "content", ["", "{not json", "[1, 2, 3]", '{"sessions": [1]}', '{"sessions": {"1": 5}}']
+)
+def test_a_damaged_file_is_reported_and_left_alone(private_dirs, mini_catalog, content):
+    Store(private_dirs).close()
+    month = private_dirs / "sessions" / "2026-03.json"
+    month.write_text(content)
+    store = Store(private_dirs)
+    session = a_session(mini_catalog)
+    with pytest.raises(DamagedFileError) as caught:
+        store.start_session(session)
+    assert str(month) in str(caught.value)
+    assert month.read_text() == content
+
+
+def test_a_damaged_main_file_stops_the_store_and_is_kept(private_dirs):
+    private_dirs.mkdir(parents=True)
+    (private_dirs / "rehab.json").write_text('{"meta": {"1": {"schema": 1}')
+    with pytest.raises(DamagedFileError, match="not valid JSON"):
+        Store(private_dirs)
+    assert (private_dirs / "rehab.json").read_text() == '{"meta": {"1": {"schema": 1}'
+
+
+def test_a_newer_schema_is_refused(private_dirs):
+    private_dirs.mkdir(parents=True)
+    (private_dirs / "rehab.json").write_text(json.dumps({"meta": {"1": {"schema": 99}}}))
+    with pytest.raises(StoreError, match="schema 99"):
+        Store(private_dirs)
+
+
+def test_stray_temp_files_from_a_crash_are_removed(private_dirs, mini_catalog):
+    store = Store(private_dirs)
+    store.start_session(a_session(mini_catalog))
+    store.close()
+    stray = private_dirs / "sessions" / ".2026-03.json.123.456.tmp"
+    stray.write_text("{half")
+    Store(private_dirs).close()
+    assert not stray.exists()
+
+
+def test_one_writer_at_a_time(private_dirs):
+    first = Store(private_dirs)
+    first.acquire_writer_lock()
+    second = Store(private_dirs)
+    with pytest.raises(LockedError, match="another rehab-tui"):
+        second.acquire_writer_lock()
+    first.close()
+    second.acquire_writer_lock()
+    second.close()
+
+
+def test_settings_round_trip(store):
+    assert store.setting("sound", True) is True
+    store.set_setting("sound", False)
+    assert store.setting("sound", True) is False
