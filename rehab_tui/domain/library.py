@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Kind(StrEnum):
-    """How an exercise is performed, and so how the player times it."""
+    """How an exercise is performed: its name in files and records. What each kind means (how it
+    is timed, described, spoken, recorded) is its module in rehab_tui.domain.kinds."""
 
     HOLD = "hold"  # an isometric hold, timed by a countdown
     TEMPO = "tempo"  # repetitions paced by a tempo (up, top, down, bottom)
@@ -71,15 +73,8 @@ class Dose:
     tempo: Tempo | None = None
 
     def with_changes(self, **changes: int) -> Dose:
-        return replace(self, **changes)
-
-    def describe(self, kind: Kind) -> str:
-        """A short dose as a person writes it: "5 × 30 s", "3 × 15 @ 1-0-3-1"."""
-        if kind is Kind.HOLD:
-            return f"{self.sets} × {self.hold_s} s"
-        if kind is Kind.TEMPO:
-            return f"{self.sets} × {self.reps} @ {self.tempo}"
-        return f"{self.sets} × {self.reps}"
+        whole_fields: dict[str, Any] = changes  # replace() would check each against Tempo too
+        return replace(self, **whole_fields)
 
 
 @dataclass(frozen=True)
@@ -109,7 +104,11 @@ class PlannedExercise:
         return self.exercise.kind
 
     def describe_dose(self) -> str:
-        text = self.dose.describe(self.exercise.kind)
+        """A short dose as a person writes it: "5 × 30 s each side", "3 × 15 @ 1-0-3-1"."""
+        # Imported here: the kinds' modules are built on this module's types.
+        from rehab_tui.domain.kinds import rules_for
+
+        text = rules_for(self.exercise.kind).describe(self.dose)
         return f"{text} each side" if self.exercise.per_side else text
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rehab_tui.domain.clock import Clock
-from rehab_tui.domain.timeline import Step, StepKind, StepState, Timeline, state_at
+from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.steps import Step, StepKind, StepState
+from rehab_tui.domain.timeline import Timeline, state_at
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,9 @@ class Playback:
         return events
 
     def done(self, reps: int) -> Events:
-        """The user finished a counted set, having done `reps`."""
+        """The user finished a counted set (a work step that waits for them), having done `reps`."""
         events = Events()
-        if self.finished or self.step.kind is not StepKind.REPS:
+        if self.finished or not self.step.is_work or self.step.duration is not None:
             return events
         self.resume()
         self._end_step(events, float(reps), skipped=False, next_start=self.clock.now())
@@ -140,7 +142,7 @@ class Playback:
 
     def _end_step(self, events: Events, amount: float, skipped: bool, next_start: float) -> None:
         step = self.step
-        if step.kind.is_work:
+        if step.is_work:
             events.results.append(self._result(step, amount, skipped))
         if self.index == len(self.timeline.steps) - 1:
             self.finished = True
@@ -156,15 +158,12 @@ class Playback:
         self._paused_at = None
 
     def _result(self, step: Step, amount: float, skipped: bool) -> SetResult:
-        if step.kind is StepKind.HOLD:
-            done: float = round(min(amount, float(step.target)), 1)
-        elif step.kind is StepKind.TEMPO:
-            done = float(state_at(self.timeline, self.index, amount).reps_done)
-        else:
-            done = float(int(amount))
+        """`amount`: the seconds spent in the step, or the reps the user counted."""
+        planned = self.timeline.exercises[step.exercise_index]
+        done = rules_for(planned.kind).done(step, planned, amount)
         return SetResult(
             exercise_index=step.exercise_index,
-            exercise_id=self.timeline.exercises[step.exercise_index].exercise.id,
+            exercise_id=planned.exercise.id,
             set_number=step.set_number,
             side=step.side,
             kind=step.kind.value,
@@ -182,7 +181,7 @@ def resume_index(timeline: Timeline, done: set[tuple[int, int, str | None]]) -> 
     `done` holds (exercise_index, set_number, side) of the saved sets. None when all are saved.
     """
     for index, step in enumerate(timeline.steps):
-        if step.kind.is_work and (step.exercise_index, step.set_number, step.side) not in done:
+        if step.is_work and (step.exercise_index, step.set_number, step.side) not in done:
             previous = timeline.steps[index - 1] if index else None
             return index - 1 if previous and previous.kind is StepKind.LEAD_IN else index
     return None

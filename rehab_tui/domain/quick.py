@@ -9,14 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rehab_tui.domain.kinds import kind_for_dose, rules_for
 from rehab_tui.domain.library import DOSE_LIMITS, Dose, Exercise, Kind, PlannedExercise, Tempo
 
 QUICK_PREFIX = "quick-"
-HOW_TO = {
-    Kind.HOLD: "Hold the position for the whole countdown; rest when it says rest.",
-    Kind.TEMPO: "Move with the cue words: each phase counts its own seconds.",
-    Kind.REPS: "Do the reps at your own pace, then press d.",
-}
 
 
 @dataclass(frozen=True)
@@ -44,7 +40,6 @@ class QuickTimer:
         sets = _within("--sets", self.sets, "sets")
         rest = _within("--rest", self.rest, "rest_s")
         if self.hold is not None:
-            kind = Kind.HOLD
             dose = Dose(sets=sets, rest_s=rest, hold_s=_within("--hold", self.hold, "hold_s"))
         else:
             reps = _within("--reps", self.reps, "reps")
@@ -54,9 +49,9 @@ class QuickTimer:
                     tempo = Tempo.parse(self.tempo)
                 except ValueError as error:
                     raise ValueError(f"--tempo: {error}") from None
-            kind = Kind.TEMPO if tempo else Kind.REPS
             dose = Dose(sets=sets, rest_s=rest, reps=reps, tempo=tempo)
-        return PlannedExercise(quick_exercise(kind, self.sides, dose), dose)
+        # The options give a dose's fields; the kind is the one whose dose has exactly those.
+        return PlannedExercise(quick_exercise(kind_for_dose(dose), self.sides, dose), dose)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("hold", "tempo", "reps", "sets", "rest", "sides")}
@@ -76,11 +71,11 @@ class QuickTimer:
 
 
 def quick_exercise(kind: Kind, per_side: bool, dose: Dose) -> Exercise:
-    names = {Kind.HOLD: "Hold", Kind.TEMPO: "Slow reps", Kind.REPS: "Reps"}
+    rules = rules_for(kind)
     return Exercise(
         id=f"{QUICK_PREFIX}{kind.value}",
-        name=f"{names[kind]} (quick timer)",
-        how_to=HOW_TO[kind],
+        name=f"{rules.quick_name} (quick timer)",
+        how_to=rules.quick_how_to,
         cues=("Keep pain at 3/10 or less",),
         kind=kind,
         per_side=per_side,

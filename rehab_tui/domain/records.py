@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rehab_tui.domain.capacity import TEST_EXERCISES
+from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.library import (
     Catalog,
     Dose,
@@ -81,16 +82,27 @@ def set_to_dict(result: SetResult) -> dict[str, Any]:
     }
 
 
+def dose_from_dict(data: dict[str, Any]) -> Dose:
+    """A dose as `dose_to_dict` wrote it (an imported one may lack rest_s: the import checks
+    only the sets)."""
+    tempo = data.get("tempo")
+    return Dose(
+        sets=data["sets"],
+        rest_s=data.get("rest_s", 0),
+        hold_s=data.get("hold_s"),
+        reps=data.get("reps"),
+        tempo=Tempo.parse(tempo) if tempo is not None else None,
+    )
+
+
 def prescription_of(session: dict[str, Any], catalog: Catalog) -> tuple[PlannedExercise, ...]:
     """The planned exercises of a saved session, for resuming it; KeyError if one is gone."""
     known = known_exercises(catalog)
     planned = []
     for entry in session["exercises"]:
-        dose = dict(entry["planned"])
-        if "tempo" in dose:
-            dose["tempo"] = Tempo.parse(dose["tempo"])
-        exercise = known.get(entry["exercise_id"]) or exercise_from_record(entry, Dose(**dose))
-        planned.append(PlannedExercise(exercise, Dose(**dose)))
+        dose = dose_from_dict(entry["planned"])
+        exercise = known.get(entry["exercise_id"]) or exercise_from_record(entry, dose)
+        planned.append(PlannedExercise(exercise, dose))
     return tuple(planned)
 
 
@@ -136,14 +148,14 @@ def saved_sets(session: dict[str, Any]) -> set[tuple[int, int, str | None]]:
 
 
 def time_under_load(session: dict[str, Any]) -> float:
-    """Seconds the tendon worked: seconds held, plus reps × rep length for tempo work."""
+    """Seconds the tendon worked, as each exercise's kind counts them (seconds held, reps × the
+    rep's length for tempo work, nothing for quick contacts)."""
     total = 0.0
     for entry in session["exercises"]:
-        if entry["kind"] == Kind.HOLD:
-            total += sum(s["done"] for s in entry["sets"])
-        elif entry["kind"] == Kind.TEMPO:
-            rep_seconds = Tempo.parse(entry["planned"]["tempo"]).rep_seconds
-            total += sum(s["done"] for s in entry["sets"]) * rep_seconds
+        if entry["sets"]:
+            done = sum(s["done"] for s in entry["sets"])
+            dose = dose_from_dict(entry["planned"])
+            total += rules_for(Kind(entry["kind"])).seconds_under_load(dose, done)
     return total
 
 
@@ -173,7 +185,7 @@ def logged_session(
     session = new_session(exercises, started, step)
     stamp = started.isoformat(timespec="seconds")
     for entry, planned in zip(session["exercises"], exercises, strict=True):
-        amount = planned.dose.hold_s if planned.kind is Kind.HOLD else planned.dose.reps
+        amount = rules_for(planned.kind).amount(planned.dose)
         sides = ("left", "right") if planned.exercise.per_side else (None,)
         entry["sets"] = [
             {

@@ -18,7 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rehab_tui.domain.library import Tempo
+from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.library import Kind, Tempo
 from rehab_tui.domain.plan import Plan, PlanSettings, Profile
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, session_rows, streak, weekly
@@ -532,7 +533,7 @@ class _Checker:
     def session(self, value: Any, field: str) -> dict[str, Any]:
         record = self.mapping(value, field)
         session_id = self.text(record, field, "id")
-        if not SESSION_ID.match(session_id or ""):
+        if session_id is None or not SESSION_ID.match(session_id):
             raise self.fail(
                 f"{field}.id", f"expected an id like 20260303-080000-1a2b3c, got {session_id!r}"
             )
@@ -553,11 +554,11 @@ class _Checker:
     def exercise(self, value: Any, field: str) -> None:
         entry = self.mapping(value, field)
         self.text(entry, field, "exercise_id")
-        self.choice(entry, field, "kind", ("hold", "tempo", "reps"))
+        self.choice(entry, field, "kind", tuple(kind.value for kind in Kind))
         self.boolean(entry, field, "per_side")
         planned = self.mapping(self.has(entry, field, "planned"), f"{field}.planned")
         self.whole(planned, f"{field}.planned", "sets", 1, 100)
-        if entry["kind"] == "tempo":
+        if "tempo" in rules_for(entry["kind"]).dose_fields:  # the time under load needs it
             tempo = self.text(planned, f"{field}.planned", "tempo")
             try:
                 Tempo.parse(tempo or "")

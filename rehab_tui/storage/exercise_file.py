@@ -16,6 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from rehab_tui.domain.kinds import REGISTERED, SHARED_DOSE_FIELDS, rules_for
 from rehab_tui.domain.library import (
     DOSE_LIMITS,
     Catalog,
@@ -34,6 +35,8 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+# "hold, tempo or reps": every kind's name, for the message when a file names none of them
+KIND_NAMES = " or ".join(", ".join(kind.value for kind in Kind).rsplit(", ", 1))
 FIELD_WORDS = {"sets": "{} sets", "hold_s": "hold {} s", "reps": "{} reps", "rest_s": "rest {} s"}
 
 
@@ -117,7 +120,7 @@ class YamlReader:
         node: Node,
         field: str,
         required: set[str],
-        optional: set[str] = frozenset(),
+        optional: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, Node]:
         if not isinstance(node, MappingNode):
             raise self.fail(node, field, f"expected a mapping with {', '.join(sorted(required))}")
@@ -216,7 +219,7 @@ class YamlReader:
             kind = Kind(kind_text)
         except ValueError:
             raise self.fail(
-                fields["kind"], f"{field}.kind", f"expected hold, tempo or reps, got {kind_text!r}"
+                fields["kind"], f"{field}.kind", f"expected {KIND_NAMES}, got {kind_text!r}"
             ) from None
         cue_nodes = self.sequence(fields["cues"], f"{field}.cues", "cues")
         cues = tuple(self.text(n, f"{field}.cues[{i}]", 80) for i, n in enumerate(cue_nodes))
@@ -238,17 +241,12 @@ class YamlReader:
         )
 
     def dose(self, node: Node, field: str, kind: Kind) -> Dose:
-        required = {"sets", "rest_s"} | (
-            {"hold_s"}
-            if kind is Kind.HOLD
-            else {"reps", "tempo"}
-            if kind is Kind.TEMPO
-            else {"reps"}
-        )
-        fields = self.mapping(node, field, required)
+        """The dose fields the kind has (rehab_tui.domain.kinds), each one required."""
+        fields = self.mapping(node, field, set(SHARED_DOSE_FIELDS | rules_for(kind).dose_fields))
         values = {
-            name: self.whole(fields[name], f"{field}.{name}", DOSE_LIMITS[name])
-            for name in required - {"tempo"}
+            name: self.whole(value, f"{field}.{name}", DOSE_LIMITS[name])
+            for name, value in fields.items()
+            if name in DOSE_LIMITS
         }
         tempo = None
         if "tempo" in fields:
@@ -271,7 +269,9 @@ class YamlReader:
             if not exercises[alternative].insertional_safe:
                 raise self.fail(where, field, f"{alternative!r} is not insertional_safe itself")
 
-    def stage(self, node: Node, field: str, expected_number: int, exercises: dict) -> Stage:
+    def stage(
+        self, node: Node, field: str, expected_number: int, exercises: dict[str, Exercise]
+    ) -> Stage:
         fields = self.mapping(node, field, {"number", "name", "goal", "progress_when", "levels"})
         number = self.whole(fields["number"], f"{field}.number", (1, 9))
         if number != expected_number:
@@ -309,10 +309,8 @@ class YamlReader:
         kinds = {exercises[i].kind for i in ids}
         for name, values_node in grows.items():
             where = f"{field}.progression.{name}"
-            if name == "hold_s" and Kind.HOLD not in kinds:
-                raise self.fail(values_node, where, "no exercise in this level is a hold")
-            if name == "reps" and kinds == {Kind.HOLD}:
-                raise self.fail(values_node, where, "every exercise in this level is a hold")
+            if not any(rules_for(kind).applies(name) for kind in kinds):
+                raise self.fail(values_node, where, _grows_nothing(name, kinds))
             value_nodes = self.sequence(values_node, where, "values")
             values = tuple(
                 self.whole(n, f"{where}[{i}]", DOSE_LIMITS[name]) for i, n in enumerate(value_nodes)
@@ -350,10 +348,16 @@ def build_ladder(
 
 def _apply(exercise: Exercise, fields: dict[str, int]) -> Dose:
     """The exercise's own dose with the level's progression values that apply to its kind."""
-    applicable = {
-        name: value
-        for name, value in fields.items()
-        if not (name == "hold_s" and exercise.kind is not Kind.HOLD)
-        and not (name == "reps" and exercise.kind is Kind.HOLD)
-    }
+    rules = rules_for(exercise.kind)
+    applicable = {name: value for name, value in fields.items() if rules.applies(name)}
     return exercise.dose.with_changes(**applicable)
+
+
+def _grows_nothing(name: str, kinds: set[Kind]) -> str:
+    """Why a level's progression of `name` is a mistake: no exercise in it has that field."""
+    having = [rules for rules in REGISTERED if rules.applies(name)]
+    if len(having) == 1:
+        return f"no exercise in this level is a {having[0].noun}"
+    if len(kinds) == 1:
+        return f"every exercise in this level is a {rules_for(next(iter(kinds))).noun}"
+    return f"no exercise in this level has {name}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rehab_tui.domain.library import Kind
 from rehab_tui.domain.playback import Playback, resume_index
 from rehab_tui.domain.timeline import StepKind, build_timeline
 
@@ -25,7 +26,7 @@ def test_hold_lasts_its_full_time_with_a_10_s_pause(timeline, clock):
     playback = Playback(timeline, clock)
     clock.advance(5.0)
     playback.update()
-    assert playback.step.kind is StepKind.HOLD
+    assert playback.step.kind is Kind.HOLD
     hold_started = clock.now()
     clock.advance(8.0)
     playback.update()
@@ -63,7 +64,7 @@ def test_skip_mid_hold_keeps_the_partial_set(timeline, clock):
 def test_skip_a_lead_in_saves_nothing(timeline, clock):
     playback = Playback(timeline, clock)
     events = playback.skip()
-    assert events.results == [] and playback.step.kind is StepKind.HOLD
+    assert events.results == [] and playback.step.kind is Kind.HOLD
 
 
 def test_back_restarts_the_previous_step(timeline, clock):
@@ -115,5 +116,5 @@ def test_resume_index_is_the_lead_in_of_the_first_unsaved_set(timeline):
     assert resume_index(timeline, set()) == 0
     assert resume_index(timeline, {(0, 1, None)}) == 3
     assert resume_index(timeline, {(0, 1, None), (0, 2, None), (1, 1, None), (2, 1, "left")}) == 11
-    every = {(s.exercise_index, s.set_number, s.side) for s in timeline.steps if s.kind.is_work}
+    every = {(s.exercise_index, s.set_number, s.side) for s in timeline.steps if s.is_work}
     assert resume_index(timeline, every) is None

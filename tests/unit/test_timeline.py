@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rehab_tui.domain.timeline import StepKind, build_timeline, state_at
+from rehab_tui.domain.library import Kind
+from rehab_tui.domain.timeline import build_timeline, state_at
 
 
 def kinds(timeline):
@@ -68,11 +69,11 @@ def test_tempo_finished_counts_every_rep(mini_catalog):
 def test_per_side_sets_alternate_left_right(catalog):
     step = catalog.ladder[4]  # stage 1 level 2: single-leg holds
     timeline = build_timeline(step.exercises)
-    holds = [s for s in timeline.steps if s.kind is StepKind.HOLD]
+    holds = [s for s in timeline.steps if s.kind is Kind.HOLD]
     assert [s.side for s in holds[:4]] == ["left", "right", "left", "right"]
     assert len(holds) == 2 * sum(p.dose.sets for p in step.exercises)
 
 
 def test_no_rest_after_the_last_set(catalog):
     timeline = build_timeline(catalog.ladder[0].exercises)
-    assert timeline.steps[-1].kind is StepKind.HOLD
+    assert timeline.steps[-1].kind is Kind.HOLD

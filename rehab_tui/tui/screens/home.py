@@ -12,13 +12,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from rehab_tui.domain.library import Kind
+from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.plan import Decision, Plan
 
 if TYPE_CHECKING:
     from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
 
-KIND_WORDS = {Kind.HOLD: "hold", Kind.TEMPO: "slow reps", Kind.REPS: "contacts"}
 DECISION_WORDS = {
     Decision.START: ("START", "bold cyan"),
     Decision.PROGRESS: ("STEP UP", "bold green"),
@@ -70,7 +69,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     for number, planned in enumerate(exercises, start=1):
         text.append(f"{number}. {planned.exercise.name}\n", "bold")
         text.append(
-            f"   {planned.describe_dose()} · {KIND_WORDS[planned.kind]}, rest {planned.dose.rest_s} s\n"
+            f"   {planned.describe_dose()} · {rules_for(planned.kind).plan_words}, rest {planned.dose.rest_s} s\n"
         )
         text.append(f"   {planned.exercise.how_to}\n", "dim")
     advice = plan.run_advice
@@ -84,7 +83,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     return text
 
 
-class HomeScreen(Screen):
+class HomeScreen(Screen[None]):
     BINDINGS = [
         # The screen itself says "Press enter to start"; the footer keeps room for the rest.
         Binding("enter", "start", "Start", priority=True, show=False, id="home.start"),

@@ -1,7 +1,8 @@
 """The player: one full screen per step (get ready, hold, tempo reps, counted reps, rest).
 
-All timing comes from `Playback`, which computes the state from the clock. This screen only
-redraws: it wakes when the shown second is due to change (and at least twice a second for the
+All timing comes from `Playback`, which computes the state from the clock, and what the timer
+panel shows for each kind of step comes from its view (rehab_tui.tui.widgets.step_views). This
+screen only redraws: it wakes when the shown second is due to change (and at least twice a second for the
 bars), updates what changed, rings and flashes on every phase change, and hands each finished
 set to the app to be saved in the background.
 """
@@ -16,16 +17,18 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
 from rehab_tui.domain.cues import spoken_words
+from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
-from rehab_tui.domain.timeline import StepKind, Timeline, tempo_phases
+from rehab_tui.domain.timeline import Timeline
 from rehab_tui.tui.widgets.session_progress import SessionProgress
+from rehab_tui.tui.widgets.step_views import view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
 
 MAX_TICK_S = 0.5  # the bars move at least this often
 FLASH_S = 0.4
 
 
-class PlayerScreen(Screen):
+class PlayerScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
         Binding("n", "next_step", "Next", id="player.next_step"),
@@ -119,11 +122,7 @@ class PlayerScreen(Screen):
         )
         self.query_one("#how-to", Label).update(exercise.how_to)
         self.query_one("#cues", Label).update("[dim]" + " · ".join(exercise.cues) + "[/dim]")
-        self.query_one("#tempo", TempoCue).display = step.kind is StepKind.TEMPO
-        self.query_one("#step-bar", ProgressBar).display = step.kind is not StepKind.REPS
-        stage = self.query_one("#stage")
-        for kind in StepKind:
-            stage.set_class(step.kind is kind, f"-{kind.value}")
+        view_for(step).enter(self.query_one("#stage"), step)
         self._shown.clear()
         self.refresh_bindings()
 
@@ -131,26 +130,12 @@ class PlayerScreen(Screen):
         playback = self.playback
         step = playback.step
         state = playback.state()
-        label = step.label
-        detail = step.detail
-        beat = None
-        if step.kind is StepKind.REPS and self._metronome() is not None:
-            self.rep_count = int(state.elapsed // self._metronome())
-            count = str(self.rep_count)
-            up = state.elapsed % self._metronome() < self._metronome() / 2
-            label = beat = "UP" if up else "DOWN"
-            detail = f"One rep per beat (about {step.target} is typical). Press d when you cannot keep up"
-        elif step.kind is StepKind.REPS:
-            count = str(self.rep_count)
-            detail = f"Do {step.target}. Press d when done · ↑/↓ to change the count"
-        elif step.kind is StepKind.TEMPO and state.phase is not None:
-            count = str(state.phase.seconds - state.phase_second + 1)
-            label = state.phase.name
-            self.query_one("#tempo", TempoCue).show(
-                tempo_phases(self.timeline.exercises[step.exercise_index]), state, step.target
-            )
-        else:
-            count = str(state.shown_seconds)
+        frame = view_for(step).frame(
+            self.query_one("#stage"), step, state, self._planned(), self.rep_count
+        )
+        if frame.reps is not None:
+            self.rep_count = frame.reps
+        label, detail, count = frame.label, frame.detail, frame.count
         if playback.paused:
             label = f"PAUSED · {label}"
             detail = "Press space to resume"
@@ -166,7 +151,7 @@ class PlayerScreen(Screen):
             f"Session · exercise {exercise_no} of {len(self.timeline.exercises)}",
             playback.session_fraction(),
         )
-        cue_key = (playback.index, state.rep, state.phase, beat)
+        cue_key = (playback.index, state.rep, state.phase, frame.beat)
         if self._shown.get("cue") not in (None, cue_key):
             self.cue()
         self._shown["cue"] = cue_key
@@ -176,10 +161,8 @@ class PlayerScreen(Screen):
             self.app.speak(words)
         self._spoken = spoken_key
 
-    def _metronome(self) -> float | None:
-        """Seconds per rep when counted reps follow a beat (the heel-raise test), else None."""
-        tempo = self.timeline.exercises[self.playback.step.exercise_index].dose.tempo
-        return tempo.rep_seconds if tempo is not None else None
+    def _planned(self) -> PlannedExercise:
+        return self.timeline.exercises[self.playback.step.exercise_index]
 
     def _show(self, selector: str, text: str) -> None:
         if self._shown.get(selector) != text:
@@ -199,9 +182,9 @@ class PlayerScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
-            return self.playback.step.kind is StepKind.REPS
-        if action == "count":  # a metronome counts by itself
-            return self.playback.step.kind is StepKind.REPS and self._metronome() is None
+            return view_for(self.playback.step).takes_count(self._planned())
+        if action == "count":
+            return view_for(self.playback.step).counts_by_hand(self._planned())
         return True
 
     def action_toggle_pause(self) -> None:

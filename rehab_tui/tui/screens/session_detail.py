@@ -13,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.plan import Outcome
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow
 
-UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
 OUTCOME_STYLE = {
     Outcome.GREEN: ("● green", "green"),
     Outcome.AMBER: ("● amber", "yellow"),
@@ -33,7 +33,7 @@ def sets_table(session: dict[str, Any]) -> Table:
             column, justify="right" if column in ("Set", "Planned", "Done", "Paused") else "left"
         )
     for entry in session["exercises"]:
-        unit = UNITS[entry["kind"]]
+        unit = rules_for(entry["kind"]).unit
         if not entry["sets"]:
             table.add_row(
                 Text(entry.get("name", entry["exercise_id"])), "–", "", "", "not done", ""
@@ -85,7 +85,7 @@ def detail_text(session: dict[str, Any], row: SessionRow) -> Text:
     return text
 
 
-class SessionDetailScreen(Screen):
+class SessionDetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", id="session_detail.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="session_detail.help"),

@@ -12,11 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.pain import zone_of
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.tui.widgets.pain_scale import zone_colour
-
-UNITS = {"hold": "s", "tempo": "reps", "reps": "reps"}
 
 
 def summary_table(session: dict[str, Any]) -> Table:
@@ -25,7 +24,7 @@ def summary_table(session: dict[str, Any]) -> Table:
     table.add_column("Sets", justify="right")
     table.add_column("Done / planned")
     for entry in session["exercises"]:
-        unit = UNITS[entry["kind"]]
+        unit = rules_for(entry["kind"]).unit
         done = " ".join(
             f"{s['done']:g}/{s['planned']}" + ("*" if s["skipped"] else "") for s in entry["sets"]
         )
@@ -60,7 +59,7 @@ def summary_text(session: dict[str, Any], colours: dict[str, str]) -> Text:
     return text
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape", "app.go_home", "Done", id="summary.go_home"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from rehab_tui.domain.timeline import StepState, TempoPhase
+from rehab_tui.domain.steps import StepState, TempoPhase
 
 PHASE_STYLE = {
     "UP": "bold cyan",

@@ -1,0 +1,43 @@
+"""The kinds of exercise, one module each, found through one registry: `rules_for(kind)`.
+
+A kind's module says everything the domain does differently for it: the dose fields it has and
+how a dose is written, the work step the timeline plays and the state within it, the words the
+player says, the amount a set records and the time under load it adds up to, and the words and
+unit the plan, summary and history use for it. Nothing outside this package asks which kind an
+exercise is (a test checks); the rest of the app asks the kind's rules instead.
+
+How to add a kind: name it in `Kind` (rehab_tui/domain/library.py; its value is what exercise
+files and stored sessions write), write its module here with a `KindRules` subclass and a
+module-level `RULES` (hold.py is the smallest to copy), and add that `RULES` to `REGISTERED`
+below. Its `dose_fields` are what an exercise file must give under `dose:` beside sets and rest_s
+(a field new to `Dose` needs its limits in DOSE_LIMITS, or a parser like tempo's). Then give it a
+view in rehab_tui/tui/widgets/step_views.py (or reuse one), and write exercises with
+`kind: <value>` in the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from rehab_tui.domain.kinds import hold, reps, tempo
+from rehab_tui.domain.kinds.rules import SHARED_DOSE_FIELDS, KindRules
+from rehab_tui.domain.library import Dose, Kind
+
+REGISTERED: tuple[KindRules, ...] = (hold.RULES, tempo.RULES, reps.RULES)
+_BY_KIND: dict[Kind, KindRules] = {rules.kind: rules for rules in REGISTERED}
+
+__all__ = ["REGISTERED", "SHARED_DOSE_FIELDS", "KindRules", "kind_for_dose", "rules_for"]
+
+
+def rules_for(kind: Kind) -> KindRules:
+    """The rules of `kind` (a stored "hold" works too: Kind is a string enum)."""
+    return _BY_KIND[kind]
+
+
+def kind_for_dose(dose: Dose) -> Kind:
+    """The kind whose dose has exactly the fields `dose` gives (the quick timer's choice)."""
+    given = {f.name for f in fields(dose) if getattr(dose, f.name) is not None}
+    for rules in REGISTERED:
+        if given == SHARED_DOSE_FIELDS | rules.dose_fields:
+            return rules.kind
+    raise ValueError(f"no kind of exercise has exactly the dose fields {sorted(given)}")

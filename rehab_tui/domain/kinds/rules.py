@@ -1,0 +1,77 @@
+"""What every kind of exercise must say about itself: the `KindRules` each kind's module fills in.
+
+Kept apart from the registry (the package's `__init__`) so that the kinds' modules can import it
+while the registry imports them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from rehab_tui.domain.library import Dose, Kind, PlannedExercise
+from rehab_tui.domain.steps import Step, StepState, timed_state
+
+# Dose fields every kind has; a kind's `dose_fields` are the ones it adds.
+SHARED_DOSE_FIELDS = frozenset({"sets", "rest_s"})
+COUNTDOWN_WORDS = {3: "three", 2: "two", 1: "one"}
+
+
+class KindRules(ABC):
+    """Everything the domain does differently for one kind of exercise.
+
+    One instance per kind (the module's `RULES`); it holds no state, so it is shared freely.
+    """
+
+    kind: ClassVar[Kind]
+    noun: ClassVar[str]  # one exercise of this kind, in a file mistake: "... is a hold"
+    plan_words: ClassVar[str]  # what the day's plan calls this kind of work: "slow reps"
+    unit: ClassVar[str]  # the unit of a set's planned and done amount: "s", "reps"
+    # The dose fields this kind has beside SHARED_DOSE_FIELDS: an exercise file must give each
+    # of them, and a level's progression may grow them.
+    dose_fields: ClassVar[frozenset[str]]
+    quick_name: ClassVar[str]  # the quick timer's exercise of this kind: "Hold"
+    quick_how_to: ClassVar[str]
+
+    @abstractmethod
+    def describe(self, dose: Dose) -> str:
+        """The dose as a person writes it: "5 × 30 s"."""
+
+    @abstractmethod
+    def amount(self, dose: Dose) -> int:
+        """What one set plans, in `unit`: the hold seconds, or the reps."""
+
+    @abstractmethod
+    def work_step(
+        self, planned: PlannedExercise, exercise_index: int, set_number: int, side: str | None
+    ) -> Step:
+        """The step that plays one side of one set."""
+
+    def state_at(self, step: Step, planned: PlannedExercise, elapsed: float) -> StepState:
+        """Where a work step is after `elapsed` unpaused seconds (a plain countdown unless
+        the kind has more to say, as tempo's phases do)."""
+        return timed_state(step, elapsed)
+
+    @abstractmethod
+    def done(self, step: Step, planned: PlannedExercise, measured: float) -> float:
+        """The amount a set records as done, from the seconds spent in it or the reps counted."""
+
+    @abstractmethod
+    def spoken_words(self, step: Step, state: StepState) -> str | None:
+        """What to say at this moment of a work step (see rehab_tui.domain.cues)."""
+
+    def seconds_under_load(self, dose: Dose, done: float) -> float:
+        """Seconds the tendon worked, given the sum of the done amounts of an exercise's sets."""
+        return 0.0
+
+    def applies(self, field: str) -> bool:
+        """Whether this kind's dose has `field`, so that a level's progression changes it."""
+        return field in SHARED_DOSE_FIELDS or field in self.dose_fields
+
+
+def countdown_word(step: Step, state: StepState) -> str | None:
+    """The countdown's words ("three", "two", "one") in the last seconds of a timed step longer
+    than three seconds; None at other moments."""
+    if step.duration is not None and step.duration > 3:
+        return COUNTDOWN_WORDS.get(state.shown_seconds)
+    return None

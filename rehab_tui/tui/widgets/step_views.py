@@ -1,0 +1,118 @@
+"""How the player's timer panel shows each kind of step: the one place in the TUI that maps a
+kind of exercise to its view.
+
+The panel (`#stage` in the player) holds the phase word, the big count, the step's bar, the
+tempo cue and a line of detail. A view says which of these a step uses and what they read: holds,
+lead-ins and rests count seconds down; tempo reps name the phase and count its seconds; counted
+reps show the count the user sets (or follow a metronome's beat). A new kind of exercise gets
+its view in `VIEWS` (a test checks that every kind has one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widget import Widget
+from textual.widgets import ProgressBar
+
+from rehab_tui.domain.kinds.reps import metronome_s
+from rehab_tui.domain.kinds.tempo import tempo_phases
+from rehab_tui.domain.library import Kind, PlannedExercise
+from rehab_tui.domain.steps import Step, StepKind, StepState
+from rehab_tui.tui.widgets.tempo_cue import TempoCue
+
+# The panel carries its step's kind as a class ("-hold", "-rest") for the colours in app.tcss.
+PANEL_CLASSES = tuple(kind.value for kind in (*StepKind, *Kind))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the panel reads at one moment."""
+
+    label: str
+    detail: str
+    count: str
+    beat: str | None = None  # a metronome's "UP" or "DOWN": each change rings the cue
+    reps: int | None = None  # the reps the view counted itself (a metronome), if any
+
+
+class StepView:
+    """A countdown: the step's label, its seconds left and its bar."""
+
+    bar = True  # the step's progress bar is shown
+    tempo_cue = False  # the tempo cue (phase, its seconds, the rep's phase bar) is shown
+
+    def enter(self, panel: Widget, step: Step) -> None:
+        panel.query_one(TempoCue).display = self.tempo_cue
+        panel.query_one("#step-bar", ProgressBar).display = self.bar
+        for name in PANEL_CLASSES:
+            panel.set_class(step.kind.value == name, f"-{name}")
+
+    def takes_count(self, planned: PlannedExercise) -> bool:
+        """Whether d ends the step with a count of reps."""
+        return False
+
+    def counts_by_hand(self, planned: PlannedExercise) -> bool:
+        """Whether the arrows change that count (a metronome counts by itself)."""
+        return False
+
+    def frame(
+        self, panel: Widget, step: Step, state: StepState, planned: PlannedExercise, reps: int
+    ) -> Frame:
+        """`reps`: the count as the user has set it."""
+        return Frame(step.label, step.detail, str(state.shown_seconds))
+
+
+class TempoView(StepView):
+    """The phase word and its seconds counting down, and the tempo cue under the bar."""
+
+    tempo_cue = True
+
+    def frame(
+        self, panel: Widget, step: Step, state: StepState, planned: PlannedExercise, reps: int
+    ) -> Frame:
+        if state.phase is None:
+            return super().frame(panel, step, state, planned, reps)
+        panel.query_one(TempoCue).show(tempo_phases(planned), state, step.target)
+        return Frame(
+            state.phase.name, step.detail, str(state.phase.seconds - state.phase_second + 1)
+        )
+
+
+class CountedView(StepView):
+    """The count of reps, set by the user with the arrows, or following a metronome's beat."""
+
+    bar = False
+
+    def takes_count(self, planned: PlannedExercise) -> bool:
+        return True
+
+    def counts_by_hand(self, planned: PlannedExercise) -> bool:
+        return metronome_s(planned.dose) is None
+
+    def frame(
+        self, panel: Widget, step: Step, state: StepState, planned: PlannedExercise, reps: int
+    ) -> Frame:
+        beat_s = metronome_s(planned.dose)
+        if beat_s is None:
+            detail = f"Do {step.target}. Press d when done · ↑/↓ to change the count"
+            return Frame(step.label, detail, str(reps))
+        counted = int(state.elapsed // beat_s)
+        beat = "UP" if state.elapsed % beat_s < beat_s / 2 else "DOWN"
+        detail = (
+            f"One rep per beat (about {step.target} is typical). Press d when you cannot keep up"
+        )
+        return Frame(beat, detail, str(counted), beat=beat, reps=counted)
+
+
+COUNTDOWN = StepView()
+VIEWS: dict[Kind, StepView] = {
+    Kind.HOLD: COUNTDOWN,
+    Kind.TEMPO: TempoView(),
+    Kind.REPS: CountedView(),
+}
+
+
+def view_for(step: Step) -> StepView:
+    """The view of a work step's kind; lead-ins and rests count down."""
+    return VIEWS[step.work_kind] if step.work_kind is not None else COUNTDOWN
