@@ -152,10 +152,8 @@ def time_under_load(session: dict[str, Any]) -> float:
     rep's length for tempo work, nothing for quick contacts)."""
     total = 0.0
     for entry in session["exercises"]:
-        if entry["sets"]:
-            done = sum(s["done"] for s in entry["sets"])
-            dose = dose_from_dict(entry["planned"])
-            total += rules_for(Kind(entry["kind"])).seconds_under_load(dose, done)
+        done = sum(s["done"] for s in entry["sets"])
+        total += rules_for(entry["kind"]).seconds_under_load(entry["planned"], done)
     return total
 
 

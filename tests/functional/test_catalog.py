@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rehab_tui.domain.kinds import SHARED_DOSE_FIELDS, rules_for
 from rehab_tui.domain.library import CatalogError, Kind
 from rehab_tui.storage.catalog import load_catalog
 
@@ -115,6 +116,30 @@ def test_hold_progression_in_a_level_without_holds_is_refused(tmp_path):
     text = MINI.replace("[hold-a, tempo-b, reps-c]", "[tempo-b]")
     with pytest.raises(CatalogError, match="no exercise in this level is a hold"):
         load_catalog(write(tmp_path, text))
+
+
+def test_reps_progression_in_a_level_of_holds_only_is_refused(tmp_path):
+    text = MINI.replace("[hold-a, tempo-b, reps-c]", "[hold-a]").replace(
+        "{hold_s: [20, 25]}", "{reps: [5, 6]}"
+    )
+    with pytest.raises(CatalogError, match="every exercise in this level is a hold"):
+        load_catalog(write(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("dose", "kind"),
+    [
+        ("{sets: 2, hold_s: 20, rest_s: 30}", Kind.HOLD),
+        ("{sets: 1, reps: 2, tempo: 1-0-3-1, rest_s: 30}", Kind.TEMPO),
+        ("{sets: 1, reps: 5, rest_s: 0}", Kind.REPS),
+    ],
+)
+def test_a_dose_takes_the_fields_its_kinds_rules_name(tmp_path, dose, kind):
+    path = write(tmp_path, MINI.replace(dose, dose.replace("{", "{speed: 2, "), 1))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    fields = ", ".join(sorted(SHARED_DOSE_FIELDS | rules_for(kind).dose_fields))
+    assert caught.value.message == f"unknown field; expected one of: {fields}"
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ under load. The player says "hold" as it starts and "three, two, one" before it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rehab_tui.domain.kinds.rules import KindRules, countdown_word
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
 from rehab_tui.domain.steps import Step, StepState
@@ -48,7 +51,7 @@ class HoldRules(KindRules):
     def spoken_words(self, step: Step, state: StepState) -> str | None:
         return countdown_word(step, state) or "hold"
 
-    def seconds_under_load(self, dose: Dose, done: float) -> float:
+    def seconds_under_load(self, planned: Mapping[str, Any], done: float) -> float:
         return done
 
 

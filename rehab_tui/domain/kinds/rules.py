@@ -7,7 +7,8 @@ while the registry imports them.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
 from rehab_tui.domain.steps import Step, StepState, timed_state
@@ -60,8 +61,10 @@ class KindRules(ABC):
     def spoken_words(self, step: Step, state: StepState) -> str | None:
         """What to say at this moment of a work step (see rehab_tui.domain.cues)."""
 
-    def seconds_under_load(self, dose: Dose, done: float) -> float:
-        """Seconds the tendon worked, given the sum of the done amounts of an exercise's sets."""
+    def seconds_under_load(self, planned: Mapping[str, Any], done: float) -> float:
+        """Seconds the tendon worked in an exercise's saved sets, `done` being the sum of their
+        done amounts. `planned` is the dose as the session saved it (records.dose_to_dict): read
+        as stored, since the history adds this up for every session ever saved."""
         return 0.0
 
     def applies(self, field: str) -> bool:

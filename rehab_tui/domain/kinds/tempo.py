@@ -7,6 +7,9 @@ rep's seconds under load. The player says "up" and "lower" as those phases start
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rehab_tui.domain.kinds.rules import KindRules
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise, Tempo
 from rehab_tui.domain.steps import Step, StepState, TempoPhase, timed_state
@@ -94,8 +97,8 @@ class TempoRules(KindRules):
     def spoken_words(self, step: Step, state: StepState) -> str | None:
         return PHASE_WORDS.get(state.phase.name) if state.phase is not None else None
 
-    def seconds_under_load(self, dose: Dose, done: float) -> float:
-        return done * tempo_of(dose).rep_seconds
+    def seconds_under_load(self, planned: Mapping[str, Any], done: float) -> float:
+        return done * Tempo.parse(planned["tempo"]).rep_seconds
 
 
 RULES = TempoRules()
