@@ -3,8 +3,9 @@
 A kind's module says everything the domain does differently for it: the dose fields it has and
 how a dose is written, the work step the timeline plays and the state within it, the words the
 player says, the amount a set records and the time under load it adds up to, and the words and
-unit the plan, summary and history use for it. Nothing outside this package asks which kind an
-exercise is (a test checks); the rest of the app asks the kind's rules instead.
+unit the plan, summary and history use for it. Nothing outside this package branches on a
+particular kind but the player's views (tests/unit/test_kinds.py checks); the rest of the app
+asks the kind's rules instead.
 
 How to add a kind: name it in `Kind` (rehab_tui/domain/library.py; its value is what exercise
 files and stored sessions write), write its module here with a `KindRules` subclass and a

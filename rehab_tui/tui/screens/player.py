@@ -2,9 +2,9 @@
 
 All timing comes from `Playback`, which computes the state from the clock, and what the timer
 panel shows for each kind of step comes from its view (rehab_tui.tui.widgets.step_views). This
-screen only redraws: it wakes when the shown second is due to change (and at least twice a second for the
-bars), updates what changed, rings and flashes on every phase change, and hands each finished
-set to the app to be saved in the background.
+screen only redraws: it wakes when the shown second is due to change (and at least twice a
+second for the bars), updates what changed, rings and flashes on every phase change, and hands
+each finished set to the app to be saved in the background.
 """
 
 from __future__ import annotations
