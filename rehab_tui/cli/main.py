@@ -21,8 +21,8 @@ from rich.text import Text
 
 from rehab_tui.domain.clock import SystemClock
 from rehab_tui.domain.library import Catalog, CatalogError
-from rehab_tui.domain.pain import PainLimits, check_pain
-from rehab_tui.domain.plan import LIMIT_CHOICES, TENDINOPATHY_TYPES, Plan
+from rehab_tui.domain.pain import LIMIT_CHOICES, PainLimits, check_pain, choices_help
+from rehab_tui.domain.plan import TENDINOPATHY_TYPES, Plan
 from rehab_tui.domain.records import (
     checkin_record,
     format_duration,
@@ -156,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument(
         "--limits",
         choices=LIMIT_CHOICES,
-        help="strict: pain 3/10 or less (default); silbernagel: 5/10 or less",
+        help=choices_help(),
     )
     return parser
 
@@ -391,16 +391,17 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
         store.acquire_writer_lock()
         plan = plan_for(store, catalog, day)
         store.add_session(logged_session(plan.exercises, started, plan.step, pain, args.note))
+        limits = load_profile(store).pain_limits
     out.print(
         f"Logged {day:%a %d %b}: {len(plan.exercises)} exercises at stage {plan.step.stage}, "
         f"pain {pain}/10."
     )
-    warn_if_severe(out, pain)
+    warn_if_severe(out, pain, limits)
     return 0
 
 
-def warn_if_severe(out: Console, pain: int) -> None:
-    if pain >= PainLimits().hard_stop:
+def warn_if_severe(out: Console, pain: int, limits: PainLimits) -> None:
+    if pain >= limits.hard_stop:
         out.print(
             f"[b red]Pain {pain}/10:[/b red] no running for now. A sudden snap, not being able to "
             "rise on tiptoe, a gap in the tendon, a hot swollen calf, fever or night pain mean "
@@ -425,11 +426,12 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     with open_store(args) as store:
         store.acquire_writer_lock()
         store.add_checkin(checkin_record(day, pain, stiffness))
+        limits = load_profile(store).pain_limits
     out.print(
         f"Check-in for {day:%a %d %b}: pain {pain}/10"
         + (f", stiff for {stiffness} min." if stiffness is not None else ".")
     )
-    warn_if_severe(out, pain)
+    warn_if_severe(out, pain, limits)
     if stiffness is not None and stiffness > 30:
         out.print("Morning stiffness over 30 minutes is worth a clinician's look.")
     return 0
@@ -504,7 +506,9 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
     catalog = read_catalog(args)
     path = locations.routines_file()
     if args.edit:
-        if ensure_routines_file(path):
+        with open_store(args) as store:
+            limits = load_profile(store).pain_limits  # the example's note quotes them
+        if ensure_routines_file(path, limits):
             out.print(f"Made {path} from an example.", markup=False)
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         try:

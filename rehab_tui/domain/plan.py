@@ -15,10 +15,16 @@ from enum import StrEnum
 from typing import Any
 
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
-from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
+from rehab_tui.domain.pain import (
+    DEFAULT_CHOICE,
+    DEFAULT_LIMITS,
+    LIMIT_CHOICES,
+    PainLimits,
+    PainZone,
+    zone_of,
+)
 
 TENDINOPATHY_TYPES = ("midportion", "insertional")
-LIMIT_CHOICES = ("strict", "silbernagel")
 CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
 CAPACITY_GATED_STAGE = 4  # entering it needs passed capacity tests (see capacity_gate)
 
@@ -41,7 +47,7 @@ class Decision(StrEnum):
 class Profile:
     tendinopathy: str = "midportion"  # or "insertional"
     baseline: int = 0  # usual morning pain, 0-10
-    limits: str = "strict"  # or "silbernagel"
+    limits: str = DEFAULT_CHOICE  # one of pain.LIMIT_CHOICES
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Profile:
@@ -59,12 +65,17 @@ class Profile:
             limits=data.get("limits") if data.get("limits") in LIMIT_CHOICES else default.limits,
         )
 
+    @property
+    def pain_limits(self) -> PainLimits:
+        """The pain limits chosen: every zone, limit and sentence about pain comes from them."""
+        return PainLimits.for_choice(self.limits)
+
 
 @dataclass(frozen=True)
 class PlanSettings:
     """Every threshold the plan uses, in one place (DOMAIN.md §1)."""
 
-    limits: PainLimits = field(default_factory=PainLimits)
+    limits: PainLimits = DEFAULT_LIMITS
     greens_to_progress: int = 3
     min_days_to_progress: int = 2
     gap_step_days: int = 7
@@ -78,8 +89,7 @@ class PlanSettings:
 
     @classmethod
     def for_profile(cls, profile: Profile) -> PlanSettings:
-        limits = PainLimits.silbernagel() if profile.limits == "silbernagel" else PainLimits()
-        return cls(limits=limits)
+        return cls(limits=profile.pain_limits)
 
 
 @dataclass(frozen=True)
@@ -100,7 +110,7 @@ class Plan:
     next_checkin: date
     see_clinician: bool = False
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # session id -> outcome
-    hard_stop: str | None = None  # pain of 7/10 or more: said whatever program is followed
+    hard_stop: str | None = None  # pain at the hard stop: said whatever program is followed
 
 
 def day_words(day: date) -> str:
@@ -284,7 +294,8 @@ def _decide(
                 rung,
                 Decision.HOLD,
                 [
-                    f"{_sentence(why)}: already at the first step; holding at {dose}, and keep pain at 3/10 or less."
+                    f"{_sentence(why)}: already at the first step; holding at {dose}, and "
+                    f"{settings.limits.keep_within}."
                 ],
                 False,
             )
@@ -425,7 +436,7 @@ def _worst_recent_pain(
     past: list[dict[str, Any]], checkins: list[dict[str, Any]]
 ) -> tuple[int, str] | None:
     """The worst pain given in the latest session or at a check-in since (or, with no session,
-    the latest check-in), and when: pain >= 7 during, after or the next day is a hard stop."""
+    the latest check-in), and when: pain at the hard stop during, after or the next day counts."""
     rated = []
     if past:
         latest = past[-1]
@@ -475,10 +486,9 @@ def _run_advice(
             "modify",
             "Swap the run for cycling, swimming or pool running, or make it short and easy.",
         )
-    green = limits.green_max
     return RunAdvice(
         "run",
-        f"An easy run is fine: keep pain at {green}/10 or less during it, and "
+        f"An easy run is fine: {limits.keep_within} during it, and "
         "back to your usual level by the next morning.",
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from rehab_tui.domain.kinds import kind_for_dose, rules_for
 from rehab_tui.domain.library import DOSE_LIMITS, Dose, Exercise, Kind, PlannedExercise, Tempo
+from rehab_tui.domain.pain import DEFAULT_LIMITS, PainLimits
 
 QUICK_PREFIX = "quick-"
 
@@ -26,7 +27,8 @@ class QuickTimer:
     rest: int = 60
     sides: bool = False
 
-    def planned(self) -> PlannedExercise:
+    def planned(self, limits: PainLimits = DEFAULT_LIMITS) -> PlannedExercise:
+        """The exercise to play, cued with the profile's `limits` (a check alone needs none)."""
         if self.hold is not None and (self.tempo is not None or self.reps is not None):
             raise ValueError(
                 "give --hold for a hold timer, or --reps (with --tempo for slow reps), not both"
@@ -51,7 +53,7 @@ class QuickTimer:
                     raise ValueError(f"--tempo: {error}") from None
             dose = Dose(sets=sets, rest_s=rest, reps=reps, tempo=tempo)
         # The options give a dose's fields; the kind is the one whose dose has exactly those.
-        return PlannedExercise(quick_exercise(kind_for_dose(dose), self.sides, dose), dose)
+        return PlannedExercise(quick_exercise(kind_for_dose(dose), self.sides, dose, limits), dose)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("hold", "tempo", "reps", "sets", "rest", "sides")}
@@ -70,13 +72,13 @@ class QuickTimer:
         return found
 
 
-def quick_exercise(kind: Kind, per_side: bool, dose: Dose) -> Exercise:
+def quick_exercise(kind: Kind, per_side: bool, dose: Dose, limits: PainLimits) -> Exercise:
     rules = rules_for(kind)
     return Exercise(
         id=f"{QUICK_PREFIX}{kind.value}",
         name=f"{rules.quick_name} (quick timer)",
         how_to=rules.quick_how_to,
-        cues=("Keep pain at 3/10 or less",),
+        cues=(limits.cue,),
         kind=kind,
         per_side=per_side,
         insertional_safe=True,

@@ -22,6 +22,7 @@ from rehab_tui.domain.library import (
     PlannedExercise,
     Tempo,
 )
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.playback import SetResult
 
 
@@ -95,13 +96,18 @@ def dose_from_dict(data: dict[str, Any]) -> Dose:
     )
 
 
-def prescription_of(session: dict[str, Any], catalog: Catalog) -> tuple[PlannedExercise, ...]:
-    """The planned exercises of a saved session, for resuming it; KeyError if one is gone."""
+def prescription_of(
+    session: dict[str, Any], catalog: Catalog, limits: PainLimits
+) -> tuple[PlannedExercise, ...]:
+    """The planned exercises of a saved session, for resuming it; KeyError if one is gone.
+
+    `limits` (the profile's) cue an exercise whose record saved no cues of its own.
+    """
     known = known_exercises(catalog)
     planned = []
     for entry in session["exercises"]:
         dose = dose_from_dict(entry["planned"])
-        exercise = known.get(entry["exercise_id"]) or exercise_from_record(entry, dose)
+        exercise = known.get(entry["exercise_id"]) or exercise_from_record(entry, dose, limits)
         planned.append(PlannedExercise(exercise, dose))
     return tuple(planned)
 
@@ -118,7 +124,7 @@ def resumable(session: dict[str, Any], catalog: Catalog) -> bool:
     )
 
 
-def exercise_from_record(entry: dict[str, Any], dose: Dose) -> Exercise:
+def exercise_from_record(entry: dict[str, Any], dose: Dose, limits: PainLimits) -> Exercise:
     """An exercise rebuilt from what its session saved (for ones in no exercise file)."""
     if not entry["exercise_id"].startswith(SELF_DESCRIBED):
         raise KeyError(entry["exercise_id"])
@@ -126,7 +132,7 @@ def exercise_from_record(entry: dict[str, Any], dose: Dose) -> Exercise:
         id=entry["exercise_id"],
         name=entry.get("name", entry["exercise_id"]),
         how_to=entry.get("how_to", ""),
-        cues=tuple(entry.get("cues", ())) or ("Keep pain at 3/10 or less",),
+        cues=tuple(entry.get("cues", ())) or (limits.cue,),
         kind=Kind(entry["kind"]),
         per_side=bool(entry["per_side"]),
         insertional_safe=True,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.library import PlannedExercise
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.steps import Step, StepKind, StepState, timed_state
 
 LEAD_IN_S = 5.0
@@ -35,10 +36,13 @@ def build_timeline(
     lead_in_s: float = LEAD_IN_S,
     switch_s: float = SWITCH_SIDES_S,
     rest_s: int | None = None,
+    *,
+    limits: PainLimits,
 ) -> Timeline:
     """Lead-in, work, rest for every set and side; a longer rest names the next exercise.
 
-    `rest_s` (the user's preference) replaces each exercise's rest, except where it plans none.
+    `rest_s` (the user's preference) replaces each exercise's rest, except where it plans none;
+    `limits` (the profile's) give a hold its "keep pain at ..." line.
     """
     exercises = tuple(exercises)
     steps: list[Step] = []
@@ -60,7 +64,7 @@ def build_timeline(
                         _side_words(side) if first_side else f"Now the {side} leg",
                     )
                 )
-                steps.append(work.work_step(planned, ex_index, set_number, side))
+                steps.append(work.work_step(planned, ex_index, set_number, side, limits))
             last_set = set_number == dose.sets
             if last_set and ex_index == len(exercises) - 1:
                 continue

@@ -20,7 +20,7 @@ from typing import Any
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.library import Kind, Tempo
-from rehab_tui.domain.plan import Plan, PlanSettings, Profile
+from rehab_tui.domain.plan import Plan, Profile
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, session_rows, streak, weekly
 from rehab_tui.storage.store import Store
@@ -190,8 +190,7 @@ def report_blocks(
         Heading(f"Achilles rehab report, {today:%d %B %Y}"),
         Para(
             f"Tendinopathy: {profile.tendinopathy}. Usual morning pain: {profile.baseline}/10. "
-            f"Pain limits: {profile.limits} (green up to "
-            f"{PlanSettings.for_profile(profile).limits.green_max}/10 during a session)."
+            f"Pain limits: {profile.limits} ({profile.pain_limits.green_during})."
         ),
         Heading("Where things stand"),
         Para(

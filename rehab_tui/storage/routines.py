@@ -11,14 +11,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from string import Template
 
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node
 
 from rehab_tui.domain.library import Catalog, PlannedExercise
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.storage.exercise_file import YamlReader, compose_yaml
 
 OWN_PREFIX = "own:"
 
+# The example file; $stop_above is filled in from the profile's pain limits (routines_template).
 TEMPLATE = """\
 # Your own routines for rehab-tui: for example the program your physiotherapist gave you.
 # Play one from the home screen (r). Check this file with: rehab-tui routines
@@ -32,7 +35,7 @@ TEMPLATE = """\
 
 routines:
   - name: Physio program
-    note: Twice a day; stop if the pain goes above 3/10.
+    note: Twice a day; $stop_above.
     exercises:
       - use: iso-single-straight
         dose: {sets: 5, hold_s: 45, rest_s: 120}
@@ -45,6 +48,11 @@ routines:
         insertional_safe: true
         dose: {sets: 3, hold_s: 30, rest_s: 60}
 """
+
+
+def routines_template(limits: PainLimits) -> str:
+    """The example routines file, its note quoting `limits` (the profile's)."""
+    return Template(TEMPLATE).substitute(stop_above=limits.stop_above)
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,11 @@ def load_routines(path: Path, catalog: Catalog) -> list[Routine]:
     return routines
 
 
-def _planned(reader: YamlReader, node, field: str, catalog: Catalog) -> PlannedExercise:
+def _planned(reader: YamlReader, node: Node, field: str, catalog: Catalog) -> PlannedExercise:
     uses = isinstance(node, MappingNode) and any(key.value == "use" for key, _ in node.value)
     if not uses:
-        exercise = reader.exercise(node, field)
-        return PlannedExercise(replace(exercise, id=f"{OWN_PREFIX}{exercise.id}"), exercise.dose)
+        own = reader.exercise(node, field)
+        return PlannedExercise(replace(own, id=f"{OWN_PREFIX}{own.id}"), own.dose)
     fields = reader.mapping(node, field, {"use"}, {"dose"})
     exercise_id = reader.text(fields["use"], f"{field}.use", 60)
     exercise = catalog.exercises.get(exercise_id)
@@ -103,7 +111,7 @@ def _planned(reader: YamlReader, node, field: str, catalog: Catalog) -> PlannedE
     return PlannedExercise(exercise, exercise.dose)
 
 
-def ensure_routines_file(path: Path) -> bool:
+def ensure_routines_file(path: Path, limits: PainLimits) -> bool:
     """Create the file with a commented example (0600, in a 0700 folder); True if created."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
@@ -111,5 +119,5 @@ def ensure_routines_file(path: Path) -> bool:
     except FileExistsError:
         return False
     with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(TEMPLATE)
+        file.write(routines_template(limits))
     return True

@@ -174,8 +174,10 @@ class RehabApp(App):
         if due is not None and unfinished is None:
             from rehab_tui.tui.screens.checkin import CheckinScreen
 
-            baseline = load_profile(self.store).baseline
-            self.push_screen(CheckinScreen(self.today(), due, baseline))
+            profile = load_profile(self.store)
+            self.push_screen(
+                CheckinScreen(self.today(), due, profile.baseline, profile.pain_limits)
+            )
             return
         self.push_screen(HomeScreen(self.todays_plan(), self.todays_own()))
         if unfinished is not None:
@@ -188,6 +190,10 @@ class RehabApp(App):
 
     def today(self) -> date:
         return self.clock.wall().date()
+
+    def pain_limits(self) -> PainLimits:
+        """The profile's pain limits: every pain zone, limit and cue shown follows them."""
+        return load_profile(self.store).pain_limits
 
     def finish_first_start(self, profile: Profile, red_flag: str | None) -> None:
         from rehab_tui.tui.screens.red_flag import RedFlagScreen
@@ -205,8 +211,7 @@ class RehabApp(App):
     def _warn_if_severe(self, pain: int | None, when: str) -> None:
         from rehab_tui.tui.screens.red_flag import RedFlagScreen
 
-        limit = PainLimits().hard_stop
-        if pain is not None and pain >= limit:
+        if pain is not None and pain >= self.pain_limits().hard_stop:
             self.push_screen(RedFlagScreen(f"You rated the pain {pain}/10 {when}."))
 
     def todays_plan(self) -> Plan:
@@ -270,7 +275,9 @@ class RehabApp(App):
         from rehab_tui.tui.screens.player import PlayerScreen
 
         timeline = (
-            self.timeline_of(prescription_of(session, self.catalog), session.get("kind"))
+            self.timeline_of(
+                prescription_of(session, self.catalog, self.pain_limits()), session.get("kind")
+            )
             if choice == "resume"
             else None
         )
@@ -300,7 +307,9 @@ class RehabApp(App):
         """The steps, with the preferred lead-in; the preferred rest applies to the plan only
         (a routine, a test and the quick timer keep the rests they were given)."""
         rest = self.config["rest_s"] if kind in (None, "plan") else None
-        return build_timeline(exercises, lead_in_s=self.config["lead_in_s"], rest_s=rest)
+        return build_timeline(
+            exercises, lead_in_s=self.config["lead_in_s"], rest_s=rest, limits=self.pain_limits()
+        )
 
     def save_set(self, session_id: str, result: SetResult) -> None:
         """Save one finished set off the event loop, so a slow disk never stalls a countdown."""
@@ -321,7 +330,7 @@ class RehabApp(App):
             completed=completed,
             paused_s=round(paused_s, 1),
         )
-        self.switch_screen(PainScreen(session_id))
+        self.switch_screen(PainScreen(session_id, self.pain_limits()))
 
     async def rate_session(self, session_id: str, pain: int | None, note: str) -> None:
         from rehab_tui.tui.screens.summary import SummaryScreen
@@ -330,7 +339,7 @@ class RehabApp(App):
         self.store.finish_session(session_id, pain=pain, note=note)
         session = self.store.session(session_id)
         assert session is not None
-        self.switch_screen(SummaryScreen(session))
+        self.switch_screen(SummaryScreen(session, self.pain_limits()))
         result = test_result(session, pain)
         if result is not None:
             from rehab_tui.domain.review import describe_test
@@ -386,7 +395,7 @@ class RehabApp(App):
         if timer is None:
             return
         self.store.set_setting("quick_timer", timer.to_dict())
-        self.start_free((timer.planned(),), kind="free", quick=True)
+        self.start_free((timer.planned(self.pain_limits()),), kind="free", quick=True)
 
     def _save_score(self, score: int | None) -> None:
         if score is not None:

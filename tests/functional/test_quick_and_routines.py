@@ -8,9 +8,10 @@ import pytest
 
 from rehab_tui.cli.main import main
 from rehab_tui.domain.library import CatalogError, Kind
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.plan import Decision, Profile, own_program_advice
 from rehab_tui.domain.quick import QuickTimer
-from rehab_tui.storage.routines import TEMPLATE, ensure_routines_file, load_routines
+from rehab_tui.storage.routines import ensure_routines_file, load_routines, routines_template
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
@@ -18,6 +19,7 @@ from rehab_tui.tui.screens.player import PlayerScreen
 from rehab_tui.tui.screens.quick_timer import QuickTimerScreen
 
 SIZE = (80, 24)
+EXAMPLE = routines_template(DEFAULT_LIMITS)
 
 # -- the quick timer's options ---------------------------------------------------------------
 
@@ -118,7 +120,9 @@ def write(tmp_path, text: str):
 
 def test_the_example_routine_loads(tmp_path, catalog):
     path = tmp_path / "cfg" / "routines.yaml"
-    assert ensure_routines_file(path) and not ensure_routines_file(path)
+    assert ensure_routines_file(path, DEFAULT_LIMITS) and not ensure_routines_file(
+        path, DEFAULT_LIMITS
+    )
     assert path.stat().st_mode & 0o777 == 0o600
     (routine,) = load_routines(path, catalog)
     assert routine.name == "Physio program"
@@ -138,8 +142,8 @@ def test_the_example_routine_loads(tmp_path, catalog):
     ],
 )  # fmt: skip
 def test_bad_routines_are_named(tmp_path, catalog, old, new, expected):
-    assert old in TEMPLATE
-    path = write(tmp_path, TEMPLATE.replace(old, new))
+    assert old in EXAMPLE
+    path = write(tmp_path, EXAMPLE.replace(old, new))
     with pytest.raises(CatalogError) as caught:
         load_routines(path, catalog)
     assert str(caught.value).startswith(str(path)) and expected in str(caught.value), str(
@@ -148,7 +152,7 @@ def test_bad_routines_are_named(tmp_path, catalog, old, new, expected):
 
 
 def test_two_routines_with_one_name_are_refused(tmp_path, catalog):
-    body = TEMPLATE.split("routines:\n", 1)[1]
+    body = EXAMPLE.split("routines:\n", 1)[1]
     path = write(tmp_path, "routines:\n" + body + body)
     with pytest.raises(CatalogError, match="another routine is called 'Physio program'"):
         load_routines(path, catalog)
@@ -157,7 +161,7 @@ def test_two_routines_with_one_name_are_refused(tmp_path, catalog):
 def test_routines_cli_lists_and_follows(private_dirs, capsys, tmp_path):
     from rehab_tui.storage import locations
 
-    ensure_routines_file(locations.config_dir() / "routines.yaml")
+    ensure_routines_file(locations.config_dir() / "routines.yaml", DEFAULT_LIMITS)
     assert main(["routines"]) == 0
     assert "Physio program" in capsys.readouterr().out
     assert main(["routines", "--follow", "Nope"]) == 1
@@ -170,7 +174,7 @@ def test_routines_cli_lists_and_follows(private_dirs, capsys, tmp_path):
 async def test_a_followed_routine_is_todays_session(private_dirs, catalog, store, clock):
     from rehab_tui.storage import locations
 
-    ensure_routines_file(locations.config_dir() / "routines.yaml")
+    ensure_routines_file(locations.config_dir() / "routines.yaml", DEFAULT_LIMITS)
     store.set_setting("own_program", "Physio program")
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:

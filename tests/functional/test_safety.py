@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.playback import resume_index
 from rehab_tui.domain.records import prescription_of, saved_sets
 from rehab_tui.domain.timeline import build_timeline
@@ -122,7 +123,9 @@ def test_a_signal_ends_the_app_and_leaves_a_resumable_session(private_dirs, mini
         session = store.active_session()
         assert session is not None, "the session stays in progress, so it can be resumed"
         assert [s["set"] for s in session["exercises"][0]["sets"]] == [1]
-        timeline = build_timeline(prescription_of(session, mini_catalog))
+        timeline = build_timeline(
+            prescription_of(session, mini_catalog, DEFAULT_LIMITS), limits=DEFAULT_LIMITS
+        )
         assert resume_index(timeline, saved_sets(session)) > 0
 
 

@@ -13,7 +13,7 @@ from textual.color import Color
 from textual.widgets import Footer, Select, Switch
 
 from rehab_tui.domain.cues import spoken_words
-from rehab_tui.domain.pain import PainZone
+from rehab_tui.domain.pain import DEFAULT_LIMITS, PainZone
 from rehab_tui.domain.timeline import StepKind, build_timeline, state_at
 from rehab_tui.services.planning import load_profile
 from rehab_tui.storage import locations
@@ -200,7 +200,7 @@ class FakeSpeaker:
 
 
 def test_the_words_of_a_hold_set(catalog):
-    timeline = build_timeline(catalog.ladder[0].exercises[:1])
+    timeline = build_timeline(catalog.ladder[0].exercises[:1], limits=DEFAULT_LIMITS)
     lead_in, hold = timeline.steps[0], timeline.steps[1]
     assert spoken_words(lead_in, state_at(timeline, 0, 0)) == "get ready"
     assert spoken_words(lead_in, state_at(timeline, 0, 2.5)) == "three"

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from textual.widgets import Digits, Label
 
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.storage import locations
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.confirm import ConfirmScreen
@@ -196,7 +197,7 @@ async def test_a_session_left_open_can_be_closed_out(mini_catalog, store, clock)
 async def test_pain_scale_reaches_10_and_stays_in_range(mini_catalog, store, clock):
     app = RehabApp(mini_catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(PainScreen("20260303-080000-abcdef"))
+        app.push_screen(PainScreen("20260303-080000-abcdef", DEFAULT_LIMITS))
         await pilot.pause()
         scale = app.screen.query_one(PainScale)
         await pilot.press("9", "right", "right", "right")

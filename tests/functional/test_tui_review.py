@@ -91,7 +91,7 @@ async def test_trends_show_pain_load_stage_sessions_and_tests(catalog, store, cl
         assert isinstance(trends, TrendsScreen)
         assert len(trends.rows) == len(PAINS)
         assert sum(w.sessions for w in trends.weeks) == len(PAINS)
-        assert trends.limit == 3
+        assert trends.limits.green_max == 3
         head = str(trends.query_one("#trends-head").content)
         assert "18 sessions" in head and "streak 18 days" in head
         assert "left 19, right 24" in str(trends.query_one("#tests").content)

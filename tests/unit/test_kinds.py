@@ -14,6 +14,7 @@ from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.kinds import REGISTERED, kind_for_dose, rules_for
 from rehab_tui.domain.kinds.rules import KindRules
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.playback import SetResult
 from rehab_tui.domain.records import new_session, set_to_dict, time_under_load
 from rehab_tui.domain.steps import StepKind
@@ -43,7 +44,7 @@ def planned(kind: Kind, per_side: bool = False) -> PlannedExercise:
 
 
 def work_step_of(kind: Kind):
-    timeline = build_timeline([planned(kind)])
+    timeline = build_timeline([planned(kind)], limits=DEFAULT_LIMITS)
     index = next(i for i, step in enumerate(timeline.steps) if step.is_work)
     return timeline, index
 
@@ -133,7 +134,7 @@ def test_counted_reps_wait_for_the_user_and_add_no_time_under_load():
 
 
 def test_lead_ins_and_rests_are_no_kind_of_exercise():
-    timeline = build_timeline([planned(Kind.HOLD)])
+    timeline = build_timeline([planned(Kind.HOLD)], limits=DEFAULT_LIMITS)
     around = [s for s in timeline.steps if not s.is_work]
     assert {s.kind for s in around} == {StepKind.LEAD_IN, StepKind.REST}
     assert all(s.work_kind is None for s in around)

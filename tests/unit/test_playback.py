@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rehab_tui.domain.library import Kind
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.playback import Playback, resume_index
 from rehab_tui.domain.timeline import StepKind, build_timeline
 
 
 @pytest.fixture
 def timeline(mini_catalog):
-    return build_timeline(mini_catalog.ladder[0].exercises)
+    return build_timeline(mini_catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
 
 
 def run_until_step(playback, clock, index, step=0.1):

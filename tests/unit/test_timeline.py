@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rehab_tui.domain.library import Kind
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.timeline import build_timeline, state_at
 
 
@@ -13,7 +14,7 @@ def kinds(timeline):
 
 
 def test_mini_session_steps(mini_catalog):
-    timeline = build_timeline(mini_catalog.ladder[0].exercises)
+    timeline = build_timeline(mini_catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
     assert kinds(timeline) == [
         ("lead_in", 0, 1, None), ("hold", 0, 1, None), ("rest", 0, 1, None),
         ("lead_in", 0, 2, None), ("hold", 0, 2, None), ("rest", 0, 2, None),
@@ -32,7 +33,7 @@ def test_mini_session_steps(mini_catalog):
 
 
 def test_shown_seconds_change_exactly_when_a_second_is_crossed(mini_catalog):
-    timeline = build_timeline(mini_catalog.ladder[0].exercises)
+    timeline = build_timeline(mini_catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
     assert state_at(timeline, 1, 0.0).shown_seconds == 20
     assert state_at(timeline, 1, 0.999).shown_seconds == 20
     assert state_at(timeline, 1, 1.0).shown_seconds == 19
@@ -55,25 +56,25 @@ def test_shown_seconds_change_exactly_when_a_second_is_crossed(mini_catalog):
     ],
 )
 def test_tempo_phases(mini_catalog, elapsed, rep, phase, second):
-    timeline = build_timeline(mini_catalog.ladder[0].exercises)
+    timeline = build_timeline(mini_catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
     state = state_at(timeline, 7, elapsed)
     assert (state.rep, state.phase.name, state.phase_second) == (rep, phase, second)
 
 
 def test_tempo_finished_counts_every_rep(mini_catalog):
-    timeline = build_timeline(mini_catalog.ladder[0].exercises)
+    timeline = build_timeline(mini_catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
     state = state_at(timeline, 7, 10.0)
     assert state.finished and state.reps_done == 2
 
 
 def test_per_side_sets_alternate_left_right(catalog):
     step = catalog.ladder[4]  # stage 1 level 2: single-leg holds
-    timeline = build_timeline(step.exercises)
+    timeline = build_timeline(step.exercises, limits=DEFAULT_LIMITS)
     holds = [s for s in timeline.steps if s.kind is Kind.HOLD]
     assert [s.side for s in holds[:4]] == ["left", "right", "left", "right"]
     assert len(holds) == 2 * sum(p.dose.sets for p in step.exercises)
 
 
 def test_no_rest_after_the_last_set(catalog):
-    timeline = build_timeline(catalog.ladder[0].exercises)
+    timeline = build_timeline(catalog.ladder[0].exercises, limits=DEFAULT_LIMITS)
     assert timeline.steps[-1].kind is Kind.HOLD

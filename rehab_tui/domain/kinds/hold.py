@@ -11,6 +11,7 @@ from typing import Any
 
 from rehab_tui.domain.kinds.rules import KindRules, countdown_word
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.steps import Step, StepState
 
 
@@ -30,7 +31,12 @@ class HoldRules(KindRules):
         return dose.hold_s or 0  # 0 only for a damaged record: the hold then ends at once
 
     def work_step(
-        self, planned: PlannedExercise, exercise_index: int, set_number: int, side: str | None
+        self,
+        planned: PlannedExercise,
+        exercise_index: int,
+        set_number: int,
+        side: str | None,
+        limits: PainLimits,
     ) -> Step:
         seconds = self.amount(planned.dose)
         return Step(
@@ -40,7 +46,7 @@ class HoldRules(KindRules):
             set_number,
             side,
             "HOLD",
-            "Keep pain at 3/10 or less",
+            limits.cue,
             target=seconds,
         )
 

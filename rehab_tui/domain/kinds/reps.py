@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rehab_tui.domain.kinds.rules import KindRules
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.steps import Step, StepState
 
 
@@ -33,7 +34,12 @@ class RepsRules(KindRules):
         return dose.reps or 0  # 0 only for a damaged record: the user still counts the set
 
     def work_step(
-        self, planned: PlannedExercise, exercise_index: int, set_number: int, side: str | None
+        self,
+        planned: PlannedExercise,
+        exercise_index: int,
+        set_number: int,
+        side: str | None,
+        limits: PainLimits,
     ) -> Step:
         return Step(
             Kind.REPS,

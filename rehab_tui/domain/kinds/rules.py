@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.steps import Step, StepState, timed_state
 
 # Dose fields every kind has; a kind's `dose_fields` are the ones it adds.
@@ -44,7 +45,12 @@ class KindRules(ABC):
 
     @abstractmethod
     def work_step(
-        self, planned: PlannedExercise, exercise_index: int, set_number: int, side: str | None
+        self,
+        planned: PlannedExercise,
+        exercise_index: int,
+        set_number: int,
+        side: str | None,
+        limits: PainLimits,
     ) -> Step:
         """The step that plays one side of one set."""
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rehab_tui.domain.kinds.rules import KindRules
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise, Tempo
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.steps import Step, StepState, TempoPhase, timed_state
 
 PHASE_WORDS = {"UP": "up", "LOWER": "lower"}
@@ -51,7 +52,12 @@ class TempoRules(KindRules):
         return dose.reps or 0  # 0 only for a damaged record
 
     def work_step(
-        self, planned: PlannedExercise, exercise_index: int, set_number: int, side: str | None
+        self,
+        planned: PlannedExercise,
+        exercise_index: int,
+        set_number: int,
+        side: str | None,
+        limits: PainLimits,
     ) -> Step:
         reps = self.amount(planned.dose)
         return Step(

@@ -7,19 +7,21 @@ from datetime import date
 from textual.binding import Binding
 from textual.widgets import Input
 
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.tui.screens.rating import RatingScreen
 
 
 class CheckinScreen(RatingScreen):
     BINDINGS = [Binding("escape", "skip", "Skip for now", id="checkin.skip")]
 
-    def __init__(self, day: date, session_day: date, baseline: int) -> None:
+    def __init__(self, day: date, session_day: date, baseline: int, limits: PainLimits) -> None:
         super().__init__(
             f"How does the tendon feel this morning, after {session_day:%A}'s session?",
             "Pain right now, 0-10 (it starts at your usual level): a digit or the arrows, then "
             "enter. It decides whether today's plan steps up, holds or steps back.",
             "Morning stiffness in minutes (optional; tab to reach it):",
             Input(placeholder="e.g. 10", id="stiffness", type="integer", max_length=3),
+            limits,
             start=baseline,
         )
         self.day = day

@@ -37,7 +37,7 @@ WELCOME = (
 )
 
 
-class FirstStartScreen(Screen):
+class FirstStartScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "accept", "Accept", priority=True, id="first_start.accept"),
         Binding(
@@ -69,7 +69,8 @@ class FirstStartScreen(Screen):
         yield Header()
         with Vertical(id="first-start"):
             yield Label(WELCOME, id="question")
-            yield PainScale(id="baseline-scale")
+            # No profile yet: the scale shows the limits the new profile starts with.
+            yield PainScale(limits=Profile().pain_limits, id="baseline-scale")
             yield Label("", id="hint")
         yield Footer()
 

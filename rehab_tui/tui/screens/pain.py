@@ -5,19 +5,21 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.tui.screens.rating import RatingScreen
 
 
 class PainScreen(RatingScreen):
     BINDINGS = [Binding("escape", "skip", "Skip rating", id="pain.skip")]
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, session_id: str, limits: PainLimits) -> None:
         super().__init__(
             "How much did it hurt during the session?",
             "0 is no pain, 10 the worst imaginable. Press a digit, or use the arrows "
             "(10 is right of 9), then enter.",
             "Note (optional; tab to reach it, enter to save):",
             Input(placeholder="e.g. stiff first thing, easier by set 3", id="note", max_length=500),
+            limits,
         )
         self.session_id = session_id
 

@@ -11,16 +11,25 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
+from rehab_tui.domain.pain import PainLimits
 from rehab_tui.tui.widgets.pain_scale import PainScale
 
 
-class RatingScreen(Screen):
+class RatingScreen(Screen[None]):
     BINDINGS = [Binding("tab", "app.focus_next", "Next field", show=False, id="rating.focus_next")]
 
     def __init__(
-        self, question: str, hint: str, field_label: str, field: Input, start: int = 0
+        self,
+        question: str,
+        hint: str,
+        field_label: str,
+        field: Input,
+        limits: PainLimits,
+        start: int = 0,
     ) -> None:
+        """`limits`: the profile's pain limits, which colour and label the scale."""
         super().__init__()
+        self.limits = limits
         self.question = question
         self.hint = hint
         self.field_label = field_label
@@ -32,7 +41,7 @@ class RatingScreen(Screen):
         with Vertical(id="pain"):
             yield Label(f"[b]{self.question}[/b]", id="pain-question")
             yield Label(self.hint, classes="dim")
-            yield PainScale(self.start, id="scale")
+            yield PainScale(self.start, limits=self.limits, id="scale")
             yield Label(self.field_label)
             yield self.field
         yield Footer()

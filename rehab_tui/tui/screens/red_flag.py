@@ -1,4 +1,4 @@
-"""See a clinician first: shown for a red-flag answer or pain of 7/10 or more."""
+"""See a clinician first: shown for a red-flag answer or pain at the hard stop or above."""
 
 from __future__ import annotations
 

@@ -15,14 +15,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Switch
 
+from rehab_tui.domain.pain import LIMIT_CHOICES, choice_label
 from rehab_tui.services.planning import load_profile
 from rehab_tui.tui.speech import INSTALL_HINT
 
 PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
-    "limits": [
-        ("Strict: pain up to 3/10 during", "strict"),
-        ("Silbernagel: pain up to 5/10 during", "silbernagel"),
-    ],
+    "limits": [(choice_label(choice), choice) for choice in LIMIT_CHOICES],
     "tendinopathy": [("Mid-portion", "midportion"), ("Insertional (at the heel)", "insertional")],
     "baseline": [(f"{n}/10", n) for n in range(11)],
 }
@@ -48,7 +46,7 @@ LABELS = {
 }
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="settings.help"),
@@ -85,7 +83,7 @@ class SettingsScreen(Screen):
             yield self._row("theme", Select(themes, value=app.theme, allow_blank=False))
         yield Footer()
 
-    def _row(self, key: str, field: Select) -> Horizontal:
+    def _row(self, key: str, field: Select[Any]) -> Horizontal:
         field.id = key
         return Horizontal(Label(LABELS[key], classes="setting-label"), field, classes="setting")
 
@@ -105,7 +103,8 @@ class SettingsScreen(Screen):
         if key in PROFILE_CHOICES:
             profile = load_profile(app.store)
             if getattr(profile, key) != event.value:
-                app.store.set_setting("profile", asdict(replace(profile, **{key: event.value})))
+                change: dict[str, Any] = {key: event.value}
+                app.store.set_setting("profile", asdict(replace(profile, **change)))
         elif key == "theme":
             if app.theme != event.value:
                 app.theme = event.value  # saved by the app, as a change from the palette is

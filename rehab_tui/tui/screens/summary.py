@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
-from rehab_tui.domain.pain import zone_of
+from rehab_tui.domain.pain import PainLimits, zone_of
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.tui.widgets.pain_scale import zone_colour
 
@@ -37,8 +37,8 @@ def summary_table(session: dict[str, Any]) -> Table:
     return table
 
 
-def summary_text(session: dict[str, Any], colours: dict[str, str]) -> Text:
-    """`colours`: the theme's variables, for the pain zone's colour."""
+def summary_text(session: dict[str, Any], limits: PainLimits, colours: dict[str, str]) -> Text:
+    """`limits`: the profile's, for the pain's zone; `colours`: the theme's variables."""
     done, planned = sets_done(session)
     text = Text()
     heading = "Session complete" if session["completed"] else "Session ended early"
@@ -51,8 +51,7 @@ def summary_text(session: dict[str, Any], colours: dict[str, str]) -> Text:
     else:
         pain = session["pain"]
         text.append(
-            f"{pain}/10 ({zone_of(pain).value})",
-            style=f"bold {zone_colour(colours, zone_of(pain))}",
+            limits.rating(pain), style=f"bold {zone_colour(colours, zone_of(pain, limits))}"
         )
     if session["note"]:
         text.append(f"\nNote: {session['note']}")
@@ -65,14 +64,18 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, session: dict[str, Any]) -> None:
+    def __init__(self, session: dict[str, Any], limits: PainLimits) -> None:
         super().__init__()
         self.session = session
+        self.limits = limits
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="summary"):
-            yield Static(summary_text(self.session, self.app.theme_variables), id="summary-head")
+            yield Static(
+                summary_text(self.session, self.limits, self.app.theme_variables),
+                id="summary-head",
+            )
             yield Static(summary_table(self.session), id="summary-table")
             yield Static(
                 "[dim]* ended early with n · enter: back to the home screen[/dim]",

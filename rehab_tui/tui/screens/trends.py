@@ -1,9 +1,11 @@
-"""Trends: pain during and the next morning against the 3/10 line, load per week, stage over
-time, adherence (sessions per week and the streak) and the capacity tests."""
+"""Trends: pain during and the next morning against the line of the profile's green limit, load
+per week, stage over time, adherence (sessions per week and the streak) and the capacity tests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,27 +15,27 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
-from rehab_tui.domain.plan import PlanSettings, Profile
+from rehab_tui.domain.plan import Profile
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.tui.widgets.trend_chart import TrendChart
 
 WEEKS = 12
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", id="trends.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="trends.help"),
     ]
 
     def __init__(
-        self, rows: list[SessionRow], tests: list[dict], profile: Profile, today: date
+        self, rows: list[SessionRow], tests: list[dict[str, Any]], profile: Profile, today: date
     ) -> None:
         super().__init__()
         self.rows = [r for r in reversed(rows) if (today - r.day).days < WEEKS * 7]  # oldest first
         self.all_rows = rows
         self.tests = tests
-        self.limit = PlanSettings.for_profile(profile).limits.green_max
+        self.limits = profile.pain_limits
         self.today = today
         self.weeks = weekly(rows, WEEKS, today)
 
@@ -70,7 +72,8 @@ class TrendsScreen(Screen):
         return xs
 
     def draw_pain(self, plt: Plot) -> None:
-        plt.title(f"Pain during (●) and next morning (○), 0-10; line: your limit {self.limit}/10")
+        limit = self.limits.green_max
+        plt.title(f"Pain during (●) and next morning (○), 0-10; line: your limit {limit}/10")
         xs = self._day_axis(plt)
         during = [(x, r.pain) for x, r in zip(xs, self.rows, strict=True) if r.pain is not None]
         morning = [
@@ -80,14 +83,16 @@ class TrendsScreen(Screen):
             plt.scatter(*zip(*during, strict=True), marker="●", color="red")
         if morning:
             plt.scatter(*zip(*morning, strict=True), marker="○", color="blue")
-        plt.hline(self.limit, "green")
+        plt.hline(limit, "green")
         plt.ylim(0, 10)
-        plt.yticks([0, 3, 5, 10])
+        marks: list[float] = list(self.limits.marks())
+        plt.yticks(marks)
 
-    def _week_bars(self, plt: Plot, values: list[float], color: str) -> None:
+    def _week_bars(self, plt: Plot, values: Sequence[float], color: str) -> None:
         plt.bar(list(range(len(self.weeks))), values, color=color, width=0.6)
         ticks = [0, 4, 8, len(self.weeks) - 1]
-        plt.xticks(ticks, [f"wk of {self.weeks[i].start:%d %b}" for i in ticks])
+        positions: list[float] = list(ticks)
+        plt.xticks(positions, [f"wk of {self.weeks[i].start:%d %b}" for i in ticks])
 
     def draw_load(self, plt: Plot) -> None:
         plt.title("Time under load per week (minutes)")

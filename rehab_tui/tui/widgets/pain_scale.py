@@ -1,15 +1,16 @@
-"""A 0–10 pain scale with the green / amber / red zones, picked by keyboard or mouse."""
+"""A 0–10 pain scale with the zones of the profile's pain limits, picked by keyboard or mouse."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from rehab_tui.domain.pain import PainZone, zone_of
+from rehab_tui.domain.pain import PainLimits, PainZone, scale_label, zone_of
 
 # The theme's text colours for success, warning and error: each theme makes them readable on its
 # own background (tests/functional/test_settings.py checks every built-in theme).
@@ -28,7 +29,10 @@ CELL_WIDTH = 6
 
 
 class PainScale(Widget, can_focus=True):
-    """Digits 0–9 pick directly; arrows move (10 is one step right of 9); enter confirms."""
+    """Digits 0–9 pick directly; arrows move (10 is one step right of 9); enter confirms.
+
+    The zones (colours and the words under them) are the `limits` its screen passes in.
+    """
 
     BINDINGS = [
         Binding("left,down", "move(-1)", "Less", show=False, id="pain_scale.less"),
@@ -46,31 +50,28 @@ class PainScale(Widget, can_focus=True):
             self.value = value
             super().__init__()
 
-    def __init__(self, value: int = 0, *, id: str | None = None) -> None:
+    def __init__(self, value: int = 0, *, limits: PainLimits, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.limits = limits
         self.set_reactive(PainScale.value, value)
 
-    def get_content_width(self, container, viewport) -> int:
+    def get_content_width(self, container: Size, viewport: Size) -> int:
         return CELL_WIDTH * 11
 
     def render(self) -> Text:
         variables = self.app.theme_variables
         numbers, bar = Text(), Text()
         for n in range(11):
-            colour = zone_colour(variables, zone_of(n))
+            colour = zone_colour(variables, zone_of(n, self.limits))
             selected = n == self.value
             numbers.append(
                 f"{n:^{CELL_WIDTH}}", style=f"bold reverse {colour}" if selected else colour
             )
             bar.append("▀" * CELL_WIDTH if selected else "─" * CELL_WIDTH, style=colour)
         words = Text()
-        for label, start, end in (
-            ("green: OK", 0, 3),
-            ("amber: hold", 4, 5),
-            ("red: ease off", 6, 10),
-        ):
-            width = (end - start + 1) * CELL_WIDTH
-            words.append(f"{label:^{width}}", style=zone_colour(variables, zone_of(start)))
+        for zone, band in self.limits.bands():
+            width = len(band) * CELL_WIDTH
+            words.append(f"{scale_label(zone):^{width}}", style=zone_colour(variables, zone))
         return Text("\n").join([numbers, bar, words])
 
     def on_key(self, event: events.Key) -> None:
