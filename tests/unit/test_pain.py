@@ -21,7 +21,7 @@ from rehab_tui.domain.pain import (
 from rehab_tui.domain.plan import PlanSettings, Profile, make_plan
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.records import exercise_from_record
-from rehab_tui.domain.timeline import StepKind, build_timeline
+from rehab_tui.domain.timeline import build_timeline
 from rehab_tui.storage.routines import routines_template
 
 STRICT = PainLimits.for_choice("strict")
@@ -113,7 +113,7 @@ def test_the_plan_and_run_advice_quote_the_chosen_limit(mini_catalog, choice, n)
 @pytest.mark.parametrize(("limits", "n"), [(STRICT, 3), (SILBERNAGEL, 5)])
 def test_the_players_cues_quote_the_chosen_limit(mini_catalog, limits, n):
     timeline = build_timeline(mini_catalog.ladder[0].exercises, limits=limits)
-    holds = [step for step in timeline.steps if step.kind is StepKind.HOLD]
+    holds = [step for step in timeline.steps if step.kind is Kind.HOLD]
     assert holds and {step.detail for step in holds} == {f"Keep pain at {n}/10 or less"}
     assert QuickTimer(hold=30).planned(limits).exercise.cues == (f"Keep pain at {n}/10 or less",)
     entry = {"exercise_id": "quick-hold", "kind": "hold", "per_side": False}
