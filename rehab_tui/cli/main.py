@@ -23,6 +23,7 @@ from rehab_tui.domain.clock import SystemClock
 from rehab_tui.domain.library import Catalog, CatalogError
 from rehab_tui.domain.pain import LIMIT_CHOICES, PainLimits, check_pain, choices_help
 from rehab_tui.domain.plan import TENDINOPATHY_TYPES, Plan
+from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import (
     checkin_record,
     format_duration,
@@ -30,6 +31,7 @@ from rehab_tui.domain.records import (
     sets_done,
     time_under_load,
 )
+from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.planning import load_profile, plan_for
 from rehab_tui.storage import locations
@@ -39,12 +41,9 @@ from rehab_tui.storage.store import DamagedFileError, Store, StoreError, set_asi
 if TYPE_CHECKING:
     from rehab_tui.domain.quick import QuickTimer
 
-# The export formats (rehab_tui.exchange.report.FORMATS), named here so that the parser does not import the
+# The export formats (rehab_tui.exchange.export.FORMATS), named here so that the parser does not import the
 # report module; a test keeps the two the same.
 EXPORT_FORMATS = ("json", "csv", "md", "html")
-
-HISTORY_SCHEMA = 1
-PLAN_SCHEMA = 1
 
 
 class UserError(Exception):
@@ -273,7 +272,7 @@ def cmd_validate(args: argparse.Namespace, out: Console) -> int:
 
 def cmd_history(args: argparse.Namespace, out: Console) -> int:
     since = parse_day(args.since, date.today()).isoformat() if args.since else None
-    sessions: list[dict[str, Any]] = []
+    sessions: list[SessionRecord] = []
     with open_store(args) as store:
         for session in store.sessions(since=since):
             sessions.append(session)
@@ -311,41 +310,6 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
         )
     out.print(table)
     return 0
-
-
-def plan_json(plan: Plan) -> dict[str, Any]:
-    exercises = []
-    for planned in plan.exercises:
-        dose = planned.dose
-        item: dict[str, Any] = {
-            "id": planned.exercise.id,
-            "name": planned.exercise.name,
-            "kind": planned.kind.value,
-            "sets": dose.sets,
-        }
-        if dose.reps is not None:
-            item["reps"] = dose.reps
-        if dose.hold_s is not None:
-            item["hold_s"] = dose.hold_s
-        if dose.tempo is not None:
-            item["tempo"] = str(dose.tempo)
-        if planned.exercise.per_side:
-            item["side"] = "each"
-        item["rest_s"] = dose.rest_s
-        exercises.append(item)
-    return {
-        "schema": PLAN_SCHEMA,
-        "date": plan.date.isoformat(),
-        "stage": plan.step.stage,
-        "stage_name": plan.stage_name,
-        "step": plan.step.index + 1,
-        "decision": plan.decision.value,
-        "reasons": list(plan.reasons),
-        "exercises": exercises,
-        "run_advice": {"verdict": plan.run_advice.verdict, "text": plan.run_advice.text},
-        "next_checkin": plan.next_checkin.isoformat(),
-        "see_clinician": plan.see_clinician,
-    }
 
 
 def cmd_plan(args: argparse.Namespace, out: Console) -> int:
@@ -459,7 +423,7 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: Console) -> int:
-    from rehab_tui.exchange.report import render, save_export
+    from rehab_tui.exchange.export import render, save_export
 
     catalog = read_catalog(args)
     now = SystemClock().wall()
@@ -479,7 +443,7 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: Console) -> int:
-    from rehab_tui.exchange.report import ExportFileError, import_into, read_export
+    from rehab_tui.exchange.importing import ExportFileError, import_into, read_export
 
     try:
         data = read_export(Path(args.file))  # the whole file is checked before anything is written

@@ -11,20 +11,26 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import Any
+from typing import Final
 
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
+from rehab_tui.domain.record_types import (
+    SessionRecord,
+    SidedTestKind,
+    SidedTestRecord,
+    VisaARecord,
+)
 
-HEEL_RAISE = "heel_raise"
-HOP = "hop"
-VISA_A = "visa_a"
+HEEL_RAISE: Final = "heel_raise"
+HOP: Final = "hop"
+VISA_A: Final = "visa_a"
 
 
 def _as_planned(exercise: Exercise) -> PlannedExercise:
     return PlannedExercise(exercise, exercise.dose)
 
 
-TESTS: dict[str, PlannedExercise] = {
+TESTS: dict[SidedTestKind, PlannedExercise] = {
     HEEL_RAISE: _as_planned(
         Exercise(
             id="test-heel-raise",
@@ -61,10 +67,10 @@ def new_test_id(when: datetime) -> str:
     return f"{when:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}"
 
 
-def test_result(session: dict[str, Any], pain: int | None) -> dict[str, Any] | None:
+def test_result(session: SessionRecord, pain: int | None) -> SidedTestRecord | None:
     """The result a finished test session records (None if a side was never done)."""
     test = session.get("test")
-    if test not in (HEEL_RAISE, HOP):
+    if test is None or test not in TESTS:
         return None
     sides = {s["side"]: int(s["done"]) for s in session["exercises"][0]["sets"]}
     if set(sides) != {"left", "right"}:
@@ -79,7 +85,7 @@ def test_result(session: dict[str, Any], pain: int | None) -> dict[str, Any] | N
     }
 
 
-def visa_a_record(score: int, when: datetime) -> dict[str, Any]:
+def visa_a_record(score: int, when: datetime) -> VisaARecord:
     if not 0 <= score <= 100:
         raise ValueError(f"a VISA-A score is from 0 to 100, got {score}")
     return {

@@ -9,6 +9,7 @@ a time, and every plan says why in sentences that name the evidence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -22,6 +23,13 @@ from rehab_tui.domain.pain import (
     PainLimits,
     PainZone,
     zone_of,
+)
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    SessionKind,
+    SessionRecord,
+    SidedTestRecord,
 )
 
 TENDINOPATHY_TYPES = ("midportion", "insertional")
@@ -50,19 +58,22 @@ class Profile:
     limits: str = DEFAULT_CHOICE  # one of pain.LIMIT_CHOICES
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Profile:
-        """Read a saved profile; a value that is not valid falls back to its default."""
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Profile:
+        """Read a saved profile (a ProfileRecord, or anything at all from an old or hand-edited
+        file); a value that is not valid falls back to its default."""
         data = data or {}
         default = cls()
-        baseline = data.get("baseline")
+        tendinopathy, baseline, limits = (
+            data.get(k) for k in ("tendinopathy", "baseline", "limits")
+        )
         return cls(
-            tendinopathy=data.get("tendinopathy")
-            if data.get("tendinopathy") in TENDINOPATHY_TYPES
+            tendinopathy=tendinopathy
+            if tendinopathy in TENDINOPATHY_TYPES
             else default.tendinopathy,
             baseline=baseline
             if isinstance(baseline, int) and 0 <= baseline <= 10
             else default.baseline,
-            limits=data.get("limits") if data.get("limits") in LIMIT_CHOICES else default.limits,
+            limits=limits if limits in LIMIT_CHOICES else default.limits,
         )
 
     @property
@@ -98,16 +109,20 @@ class RunAdvice:
     text: str
 
 
+# Plan has a field called `date`, which hides the type of that name inside the class.
+Day = date
+
+
 @dataclass(frozen=True)
 class Plan:
-    date: date
+    date: Day
     step: LadderStep
     stage_name: str
     exercises: tuple[PlannedExercise, ...]
     decision: Decision
     reasons: tuple[str, ...]
     run_advice: RunAdvice
-    next_checkin: date
+    next_checkin: Day
     see_clinician: bool = False
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # session id -> outcome
     hard_stop: str | None = None  # pain at the hard stop: said whatever program is followed
@@ -118,13 +133,13 @@ def day_words(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-def session_day(session: dict[str, Any]) -> date:
+def session_day(session: SessionRecord) -> date:
     return date.fromisoformat(session["started_at"][:10])
 
 
 def outcome_of(
-    session: dict[str, Any],
-    checkins: list[dict[str, Any]],
+    session: SessionRecord,
+    checkins: list[CheckinRecord],
     profile: Profile,
     settings: PlanSettings,
 ) -> tuple[Outcome, str]:
@@ -142,7 +157,7 @@ def judge_outcome(
 ) -> tuple[Outcome, str]:
     """The traffic light from pain during, the next morning's pain and the usual morning pain."""
     limits = settings.limits
-    during = f"pain {pain}/10 on {day_words(day)}" if pain is not None else None
+    during = f"pain {pain}/10 on {day_words(day)}"  # said only when there is a pain rating
     if pain is not None and zone_of(pain, limits) is PainZone.RED:
         return Outcome.RED, during
     if morning is not None and morning - baseline >= settings.morning_red_rise:
@@ -166,12 +181,12 @@ def judge_outcome(
 
 def make_plan(
     catalog: Catalog,
-    sessions: list[dict[str, Any]],
-    checkins: list[dict[str, Any]],
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
     profile: Profile,
     today: date,
     settings: PlanSettings | None = None,
-    tests: list[dict[str, Any]] | None = None,
+    tests: list[CapacityRecord] | None = None,
 ) -> Plan:
     """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed."""
     settings = settings or PlanSettings.for_profile(profile)
@@ -186,7 +201,9 @@ def make_plan(
     checkins = sorted(
         (c for c in checkins if date.fromisoformat(c["date"]) <= today), key=lambda c: c["date"]
     )
-    planned = [s for s in past if s.get("kind") == "plan" and s.get("ladder_index") is not None]
+    planned = [
+        s for s in past if s.get("kind") == SessionKind.PLAN and s.get("ladder_index") is not None
+    ]
     outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
     ladder = catalog.ladder
 
@@ -232,16 +249,16 @@ def make_plan(
 
 def _decide(
     catalog: Catalog,
-    past: list[dict[str, Any]],
-    planned: list[dict[str, Any]],
+    past: list[SessionRecord],
+    planned: list[SessionRecord],
     outcomes: dict[str, tuple[Outcome, str]],
     today: date,
     settings: PlanSettings,
-    tests: list[dict[str, Any]],
+    tests: list[CapacityRecord],
 ) -> tuple[int, Decision, list[str], bool]:
     ladder = catalog.ladder
     latest = planned[-1]
-    rung = min(latest["ladder_index"], len(ladder) - 1)
+    rung = min(_ladder_index(latest), len(ladder) - 1)
     here = ladder[rung]
     dose = _dose_words(here)
     gap = (today - session_day(past[-1])).days
@@ -372,12 +389,20 @@ def _decide(
     )
 
 
-def capacity_gate(tests: list[dict[str, Any]], today: date, settings: PlanSettings) -> str | None:
+def _ladder_index(session: SessionRecord) -> int:
+    """The ladder step of a plan session; make_plan counts only the sessions that have one."""
+    index = session["ladder_index"]
+    if index is None:
+        raise ValueError(f"session {session['id']} is not on the ladder")
+    return index
+
+
+def capacity_gate(tests: list[CapacityRecord], today: date, settings: PlanSettings) -> str | None:
     """None when recent heel-raise and hop tests show readiness for springy work; else why not."""
     since = (today - timedelta(days=settings.test_valid_days)).isoformat()
     recent = [t for t in tests if since <= t["date"] <= today.isoformat()]
-    raises = [t for t in recent if t["kind"] == "heel_raise"]
-    hops = [t for t in recent if t["kind"] == "hop"]
+    raises: list[SidedTestRecord] = [t for t in recent if t["kind"] == "heel_raise"]
+    hops: list[SidedTestRecord] = [t for t in recent if t["kind"] == "hop"]
     missing = []
     if not raises:
         missing.append(f"no heel-raise test in the last {settings.test_valid_days // 7} weeks")
@@ -421,7 +446,8 @@ def _for_profile(
     exercises, reasons = [], []
     for planned in step.exercises:
         exercise = planned.exercise
-        if exercise.insertional_safe:
+        # The exercise file names an alternative for every exercise not safe for insertional pain.
+        if exercise.insertional_safe or exercise.insertional_alternative is None:
             exercises.append(planned)
             continue
         alternative = catalog.exercises[exercise.insertional_alternative]
@@ -433,7 +459,7 @@ def _for_profile(
 
 
 def _worst_recent_pain(
-    past: list[dict[str, Any]], checkins: list[dict[str, Any]]
+    past: list[SessionRecord], checkins: list[CheckinRecord]
 ) -> tuple[int, str] | None:
     """The worst pain given in the latest session or at a check-in since (or, with no session,
     the latest check-in), and when: pain at the hard stop during, after or the next day counts."""
@@ -441,7 +467,7 @@ def _worst_recent_pain(
     if past:
         latest = past[-1]
         since = latest["started_at"][:10]
-        if latest.get("pain") is not None:
+        if latest["pain"] is not None:
             rated.append((latest["pain"], f"during the session on {since}"))
         rated += [
             (c["pain"], f"at the check-in on {c['date']}") for c in checkins if c["date"] > since
@@ -494,7 +520,7 @@ def _run_advice(
 
 
 def _next_checkin(
-    planned: list[dict[str, Any]], outcomes: dict[str, tuple[Outcome, str]], today: date
+    planned: list[SessionRecord], outcomes: dict[str, tuple[Outcome, str]], today: date
 ) -> date:
     """The morning after the latest session still waiting for one, else tomorrow."""
     if planned:
@@ -506,14 +532,14 @@ def _next_checkin(
 
 
 def checkin_due(
-    sessions: list[dict[str, Any]], checkins: list[dict[str, Any]], now: datetime
+    sessions: list[SessionRecord], checkins: list[CheckinRecord], now: datetime
 ) -> date | None:
     """The day of a session that ended 12-48 h before `now` with no check-in dated after it."""
-    ended = [s for s in sessions if s.get("ended_at")]
+    ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
     if not ended:
         return None
-    latest = max(ended, key=lambda s: s["ended_at"])
-    hours = (now - datetime.fromisoformat(latest["ended_at"])).total_seconds() / 3600
+    ended_at, latest = max(ended, key=lambda pair: pair[0])
+    hours = (now - datetime.fromisoformat(ended_at)).total_seconds() / 3600
     day = session_day(latest)
     if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1]:
         return None
@@ -523,8 +549,8 @@ def checkin_due(
 
 
 def own_program_advice(
-    sessions: list[dict[str, Any]],
-    checkins: list[dict[str, Any]],
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
     profile: Profile,
     today: date,
     settings: PlanSettings | None = None,
@@ -533,7 +559,7 @@ def own_program_advice(
     advice, since the doses are the physio's to change. Returns (decision, reasons, see_clinician)."""
     settings = settings or PlanSettings.for_profile(profile)
     own = sorted(
-        (s for s in sessions if s.get("kind") == "routine" and session_day(s) <= today),
+        (s for s in sessions if s.get("kind") == SessionKind.ROUTINE and session_day(s) <= today),
         key=lambda s: s["started_at"],
     )
     if not own:

@@ -1,15 +1,15 @@
 """Session records: the documents the store keeps, built from a prescription and read back.
 
 A record carries everything needed to show, export or resume a session even if the exercise
-file changes later: each exercise's planned dose is written into it, not just its id.
+file changes later: each exercise's planned dose is written into it, not just its id. The
+records' types are in record_types.py.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Unpack, cast
 
 from rehab_tui.domain.capacity import TEST_EXERCISES
 from rehab_tui.domain.kinds import rules_for
@@ -24,6 +24,16 @@ from rehab_tui.domain.library import (
 )
 from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.playback import SetResult
+from rehab_tui.domain.record_types import (
+    CheckinRecord,
+    ExerciseRecord,
+    PlannedDose,
+    SessionExtras,
+    SessionKind,
+    SessionRecord,
+    SetRecord,
+    Side,
+)
 
 
 def new_session_id(started: datetime) -> str:
@@ -32,11 +42,17 @@ def new_session_id(started: datetime) -> str:
 
 
 def new_session(
-    exercises: tuple[PlannedExercise, ...], started: datetime, step: LadderStep | None
-) -> dict[str, Any]:
-    return {
+    exercises: tuple[PlannedExercise, ...],
+    started: datetime,
+    step: LadderStep | None,
+    kind: SessionKind | None = None,
+    **extras: Unpack[SessionExtras],
+) -> SessionRecord:
+    """A session about to start. Its kind is the plan's with a ladder step, else `kind` (free
+    unless said); `extras` say what a session outside the plan was (a routine, a test)."""
+    session: SessionRecord = {
         "id": new_session_id(started),
-        "kind": "plan" if step is not None else "free",
+        "kind": kind or (SessionKind.PLAN if step is not None else SessionKind.FREE),
         "started_at": started.isoformat(timespec="seconds"),
         "ended_at": None,
         "completed": False,
@@ -45,36 +61,44 @@ def new_session(
         "pain": None,
         "note": "",
         "paused_s": 0.0,
-        "exercises": [
-            {
-                "exercise_id": p.exercise.id,
-                "name": p.exercise.name,
-                "kind": p.kind.value,
-                "per_side": p.exercise.per_side,
-                "planned": dose_to_dict(p.dose),
-                "sets": [],
-                **(
-                    {"how_to": p.exercise.how_to, "cues": list(p.exercise.cues)}
-                    if p.exercise.id.startswith(SELF_DESCRIBED)
-                    else {}
-                ),
-            }
-            for p in exercises
-        ],
+        "exercises": [exercise_record(p) for p in exercises],
+        **extras,
     }
+    return session
 
 
-def dose_to_dict(dose: Dose) -> dict[str, Any]:
-    data = {k: v for k, v in asdict(dose).items() if v is not None}
+def exercise_record(planned: PlannedExercise) -> ExerciseRecord:
+    exercise = planned.exercise
+    entry: ExerciseRecord = {
+        "exercise_id": exercise.id,
+        "name": exercise.name,
+        "kind": planned.kind,
+        "per_side": exercise.per_side,
+        "planned": dose_to_dict(planned.dose),
+        "sets": [],
+    }
+    if exercise.id.startswith(SELF_DESCRIBED):
+        entry["how_to"] = exercise.how_to
+        entry["cues"] = list(exercise.cues)
+    return entry
+
+
+def dose_to_dict(dose: Dose) -> PlannedDose:
+    """The dose's fields that are set, in Dose's order, the tempo written as "1-0-3-0"."""
+    data: PlannedDose = {"sets": dose.sets, "rest_s": dose.rest_s}
+    if dose.hold_s is not None:
+        data["hold_s"] = dose.hold_s
+    if dose.reps is not None:
+        data["reps"] = dose.reps
     if dose.tempo is not None:
         data["tempo"] = str(dose.tempo)
     return data
 
 
-def set_to_dict(result: SetResult) -> dict[str, Any]:
+def set_to_dict(result: SetResult) -> SetRecord:
     return {
         "set": result.set_number,
-        "side": result.side,
+        "side": cast(Side | None, result.side),  # the timeline names sides "left" and "right"
         "planned": result.planned,
         "done": result.done,
         "skipped": result.skipped,
@@ -83,13 +107,12 @@ def set_to_dict(result: SetResult) -> dict[str, Any]:
     }
 
 
-def dose_from_dict(data: dict[str, Any]) -> Dose:
-    """A dose as `dose_to_dict` wrote it (an imported one may lack rest_s: the import checks
-    only the sets)."""
+def dose_from_dict(data: PlannedDose) -> Dose:
+    """A dose as `dose_to_dict` wrote it."""
     tempo = data.get("tempo")
     return Dose(
         sets=data["sets"],
-        rest_s=data.get("rest_s", 0),
+        rest_s=data["rest_s"],
         hold_s=data.get("hold_s"),
         reps=data.get("reps"),
         tempo=Tempo.parse(tempo) if tempo is not None else None,
@@ -97,7 +120,7 @@ def dose_from_dict(data: dict[str, Any]) -> Dose:
 
 
 def prescription_of(
-    session: dict[str, Any], catalog: Catalog, limits: PainLimits
+    session: SessionRecord, catalog: Catalog, limits: PainLimits
 ) -> tuple[PlannedExercise, ...]:
     """The planned exercises of a saved session, for resuming it; KeyError if one is gone.
 
@@ -116,7 +139,7 @@ def prescription_of(
 SELF_DESCRIBED = ("quick-", "own:")
 
 
-def resumable(session: dict[str, Any], catalog: Catalog) -> bool:
+def resumable(session: SessionRecord, catalog: Catalog) -> bool:
     known = known_exercises(catalog)
     return all(
         e["exercise_id"] in known or e["exercise_id"].startswith(SELF_DESCRIBED)
@@ -124,7 +147,7 @@ def resumable(session: dict[str, Any], catalog: Catalog) -> bool:
     )
 
 
-def exercise_from_record(entry: dict[str, Any], dose: Dose, limits: PainLimits) -> Exercise:
+def exercise_from_record(entry: ExerciseRecord, dose: Dose, limits: PainLimits) -> Exercise:
     """An exercise rebuilt from what its session saved (for ones in no exercise file)."""
     if not entry["exercise_id"].startswith(SELF_DESCRIBED):
         raise KeyError(entry["exercise_id"])
@@ -145,7 +168,7 @@ def known_exercises(catalog: Catalog) -> dict[str, Exercise]:
     return {**catalog.exercises, **TEST_EXERCISES}
 
 
-def saved_sets(session: dict[str, Any]) -> set[tuple[int, int, str | None]]:
+def saved_sets(session: SessionRecord) -> set[tuple[int, int, str | None]]:
     return {
         (index, s["set"], s["side"])
         for index, entry in enumerate(session["exercises"])
@@ -153,7 +176,7 @@ def saved_sets(session: dict[str, Any]) -> set[tuple[int, int, str | None]]:
     }
 
 
-def time_under_load(session: dict[str, Any]) -> float:
+def time_under_load(session: SessionRecord) -> float:
     """Seconds the tendon worked, as each exercise's kind counts them (seconds held, reps × the
     rep's length for tempo work, nothing for quick contacts)."""
     total = 0.0
@@ -163,7 +186,7 @@ def time_under_load(session: dict[str, Any]) -> float:
     return total
 
 
-def sets_done(session: dict[str, Any]) -> tuple[int, int]:
+def sets_done(session: SessionRecord) -> tuple[int, int]:
     """(sides of sets saved, sides of sets planned) across the session."""
     done = sum(len(entry["sets"]) for entry in session["exercises"])
     planned = sum(
@@ -184,13 +207,13 @@ def logged_session(
     step: LadderStep | None,
     pain: int,
     note: str,
-) -> dict[str, Any]:
+) -> SessionRecord:
     """A session done away from the app, recorded afterwards as done in full, as planned."""
-    session = new_session(exercises, started, step)
+    session = new_session(exercises, started, step, logged=True)
     stamp = started.isoformat(timespec="seconds")
     for entry, planned in zip(session["exercises"], exercises, strict=True):
         amount = rules_for(planned.kind).amount(planned.dose)
-        sides = ("left", "right") if planned.exercise.per_side else (None,)
+        sides: tuple[Side | None, ...] = ("left", "right") if planned.exercise.per_side else (None,)
         entry["sets"] = [
             {
                 "set": n,
@@ -204,12 +227,15 @@ def logged_session(
             for n in range(1, planned.dose.sets + 1)
             for side in sides
         ]
-    session.update(ended_at=stamp, completed=True, pain=pain, note=note, logged=True)
+    session["ended_at"] = stamp
+    session["completed"] = True
+    session["pain"] = pain
+    session["note"] = note
     return session
 
 
-def checkin_record(day: date, pain: int, stiffness_min: int | None) -> dict[str, Any]:
-    record: dict[str, Any] = {"date": day.isoformat(), "pain": pain}
+def checkin_record(day: date, pain: int, stiffness_min: int | None) -> CheckinRecord:
+    record: CheckinRecord = {"date": day.isoformat(), "pain": pain}
     if stiffness_min is not None:
         record["stiffness_min"] = stiffness_min
     return record

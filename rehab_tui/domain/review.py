@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
 
 from rehab_tui.domain.plan import Outcome, PlanSettings, Profile, judge_outcome, session_day
+from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionKind, SessionRecord
 from rehab_tui.domain.records import sets_done, time_under_load
 
 # A streak forgives one missed day between sessions: twice-weekly heavy days and rest days are
@@ -28,7 +28,7 @@ class SessionRow:
     id: str
     day: date
     started_at: str
-    kind: str  # plan, free or test
+    kind: SessionKind
     stage: int | None
     done: int
     planned: int
@@ -45,7 +45,7 @@ class SessionRow:
 class CheckinIndex:
     """Check-ins by date, for "the one before" and "the next morning" lookups in O(log n)."""
 
-    def __init__(self, checkins: list[dict[str, Any]]):
+    def __init__(self, checkins: list[CheckinRecord]):
         ordered = sorted(checkins, key=lambda c: c["date"])
         self.dates = [date.fromisoformat(c["date"]) for c in ordered]
         self.pains = [c["pain"] for c in ordered]
@@ -62,7 +62,7 @@ class CheckinIndex:
 
 
 def session_rows(
-    sessions: list[dict[str, Any]], checkins: list[dict[str, Any]], profile: Profile
+    sessions: list[SessionRecord], checkins: list[CheckinRecord], profile: Profile
 ) -> list[SessionRow]:
     """One row per session, newest first, each with its outcome as the plan engine sees it."""
     settings = PlanSettings.for_profile(profile)
@@ -85,7 +85,7 @@ def session_rows(
                 id=session["id"],
                 day=day,
                 started_at=session["started_at"],
-                kind=session.get("kind", "plan"),
+                kind=session.get("kind", SessionKind.PLAN),
                 stage=session.get("stage"),
                 done=done,
                 planned=planned,
@@ -143,11 +143,12 @@ def streak(rows: list[SessionRow], today: date) -> int:
     return run
 
 
-def describe_test(test: dict[str, Any]) -> str:
+def describe_test(test: CapacityRecord) -> str:
     """One line for a capacity-test result, as the trends screen and the report show it."""
-    kind = test["kind"]
-    pain = "not rated" if test.get("pain") is None else f"{test['pain']}/10"
-    if kind == "heel_raise":
+    if test["kind"] == "visa_a":
+        return f"VISA-A score {test['score']}/100 (healthy is above 90)"
+    pain = "not rated" if test["pain"] is None else f"{test['pain']}/10"
+    if test["kind"] == "heel_raise":
         left, right = test["left"], test["right"]
         weaker, stronger = sorted((left, right))
         symmetry = round(100 * weaker / stronger) if stronger else 0
@@ -155,6 +156,4 @@ def describe_test(test: dict[str, Any]) -> str:
             f"Heel raises to fatigue: left {left}, right {right} (norm about {HEEL_RAISE_NORM}; "
             f"symmetry {symmetry} %), pain {pain}"
         )
-    if kind == "hop":
-        return f"Single-leg hops: left {test['left']}, right {test['right']}, pain {pain}"
-    return f"VISA-A score {test['score']}/100 (healthy is above 90)"
+    return f"Single-leg hops: left {test['left']}, right {test['right']}, pain {pain}"

@@ -19,14 +19,21 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack, cast
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    SessionChanges,
+    SessionRecord,
+    SetRecord,
+)
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
 
 SCHEMA_VERSION = 1
@@ -226,22 +233,22 @@ class Store:
 
     # -- sessions -----------------------------------------------------------------------
 
-    def add_session(self, session: dict[str, Any]) -> None:
+    def add_session(self, session: SessionRecord) -> None:
         with self._lock:
             self._month_db(month_of(session["id"])).table("sessions").insert(session)
 
-    def start_session(self, session: dict[str, Any]) -> None:
+    def start_session(self, session: SessionRecord) -> None:
         """Save a new session and mark it as the one in progress."""
         with self._lock:
             self.add_session(session)
             self.set_setting("active_session", session["id"])
 
-    def save_set(self, session_id: str, exercise_index: int, result: dict[str, Any]) -> None:
+    def save_set(self, session_id: str, exercise_index: int, result: SetRecord) -> None:
         """Add (or replace, when a set is redone) one set of one exercise of a session."""
         with self._lock:
             table = self._month_db(month_of(session_id)).table("sessions")
 
-            def add_set(doc: dict[str, Any]) -> None:
+            def add_set(doc: MutableMapping[str, Any]) -> None:
                 sets = doc["exercises"][exercise_index]["sets"]
                 key = (result["set"], result["side"])
                 kept = [s for s in sets if (s["set"], s["side"]) != key]
@@ -252,7 +259,7 @@ class Store:
             if not table.update(add_set, Query().id == session_id):
                 raise StoreError(f"no session {session_id} to save a set into")
 
-    def finish_session(self, session_id: str, **fields: Any) -> None:
+    def finish_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:
         """Close a session with its end time, pain and note; it is no longer in progress."""
         with self._lock:
             table = self._month_db(month_of(session_id)).table("sessions")
@@ -260,27 +267,28 @@ class Store:
             if self.setting("active_session") == session_id:
                 self.set_setting("active_session", None)
 
-    def update_session(self, session_id: str, **fields: Any) -> None:
+    def update_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:
         with self._lock:
             self._month_db(month_of(session_id)).table("sessions").update(
                 fields, Query().id == session_id
             )
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
+    def session(self, session_id: str) -> SessionRecord | None:
         with self._lock:
             path = self.data_dir / SESSIONS_DIR / f"{month_of(session_id)}.json"
             if not path.exists():
                 return None
             found = self._db(path).table("sessions").get(Query().id == session_id)
-            return dict(found) if found else None
+            return cast(SessionRecord, dict(found)) if found else None
 
-    def active_session(self) -> dict[str, Any] | None:
+    def active_session(self) -> SessionRecord | None:
         """The session left in progress by a quit or a crash, if there is one."""
         session_id = self.setting("active_session")
         return self.session(session_id) if session_id else None
 
-    def _months(self, table: str, since: str | None) -> Iterator[list[dict[str, Any]]]:
-        """One table's documents, a month at a time, newest month first, back to `since`'s month."""
+    def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
+        """One table's documents (records of that table's type), a month at a time, newest month
+        first, back to `since`'s month."""
         for tables in self._month_tables(since):
             yield list(tables.get(table, {}).values())
 
@@ -294,13 +302,13 @@ class Store:
 
     def recent(
         self, since: str
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    ) -> tuple[list[SessionRecord], list[CheckinRecord], list[CapacityRecord]]:
         """Sessions (newest first), check-ins and tests (oldest first) on or after `since`,
         reading each month file once: what the plan needs, at a cost that does not grow with
         the years before `since`."""
-        sessions: list[dict[str, Any]] = []
-        checkins: list[dict[str, Any]] = []
-        tests: list[dict[str, Any]] = []
+        sessions: list[SessionRecord] = []
+        checkins: list[CheckinRecord] = []
+        tests: list[CapacityRecord] = []
         for tables in self._month_tables(since):
             sessions += (
                 s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
@@ -312,7 +320,7 @@ class Store:
         tests.sort(key=lambda t: (t["date"], t["id"]))
         return sessions, checkins, tests
 
-    def sessions(self, since: str | None = None) -> Iterator[dict[str, Any]]:
+    def sessions(self, since: str | None = None) -> Iterator[SessionRecord]:
         """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
         for docs in self._months("sessions", since):
             for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
@@ -322,14 +330,14 @@ class Store:
 
     # -- morning check-ins --------------------------------------------------------------
 
-    def add_checkin(self, checkin: dict[str, Any]) -> None:
+    def add_checkin(self, checkin: CheckinRecord) -> None:
         """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
         with self._lock:
             month = checkin["date"][:7]
             table = self._month_db(month).table("checkins")
             table.upsert(checkin, Query().date == checkin["date"])
 
-    def checkins(self, since: str | None = None) -> list[dict[str, Any]]:
+    def checkins(self, since: str | None = None) -> list[CheckinRecord]:
         """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
         found = [c for docs in self._months("checkins", since) for c in docs]
         return sorted(
@@ -338,13 +346,13 @@ class Store:
 
     # -- capacity tests (heel-raise and hop tests, VISA-A scores) ------------------------
 
-    def add_test(self, record: dict[str, Any]) -> None:
+    def add_test(self, record: CapacityRecord) -> None:
         """Save one capacity-test result ({"id", "date": "YYYY-MM-DD", "kind", ...})."""
         with self._lock:
             table = self._month_db(record["date"][:7]).table("tests")
             table.upsert(record, Query().id == record["id"])
 
-    def tests(self, since: str | None = None) -> list[dict[str, Any]]:
+    def tests(self, since: str | None = None) -> list[CapacityRecord]:
         """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
         found = [t for docs in self._months("tests", since) for t in docs]
         return sorted(
@@ -356,20 +364,21 @@ class Store:
 
     def merge(
         self,
-        sessions: list[dict[str, Any]],
-        checkins: list[dict[str, Any]],
-        tests: list[dict[str, Any]],
+        sessions: list[SessionRecord],
+        checkins: list[CheckinRecord],
+        tests: list[CapacityRecord],
     ) -> tuple[int, int, int]:
         """Add the records not already here (sessions and tests by id, check-ins by date).
 
         One write per month file touched. Returns how many sessions, check-ins and tests were new.
         """
-        by_month: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for table, records, month_key in (
+        by_month: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
+        filing: list[tuple[str, Sequence[Mapping[str, Any]], Callable[[Any], str]]] = [
             ("sessions", sessions, lambda r: month_of(r["id"])),
             ("checkins", checkins, lambda r: r["date"][:7]),
             ("tests", tests, lambda r: r["date"][:7]),
-        ):
+        ]
+        for table, records, month_key in filing:
             for record in records:
                 by_month.setdefault(month_key(record), {}).setdefault(table, []).append(record)
         added = {"sessions": 0, "checkins": 0, "tests": 0}

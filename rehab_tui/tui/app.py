@@ -15,7 +15,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -32,6 +32,12 @@ from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.plan import Plan, Profile, checkin_due, own_program_advice
 from rehab_tui.domain.playback import Playback, SetResult, resume_index
 from rehab_tui.domain.quick import QuickTimer
+from rehab_tui.domain.record_types import (
+    SessionExtras,
+    SessionKind,
+    SessionRecord,
+    SidedTestKind,
+)
 from rehab_tui.domain.records import (
     checkin_record,
     new_session,
@@ -59,7 +65,7 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-class RehabApp(App):
+class RehabApp(App[None]):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -91,7 +97,7 @@ class RehabApp(App):
         self.clock = clock or SystemClock()
         self._too_small: TooSmallScreen | None = None
         self._started = False
-        self._exports: dict[Worker, Path] = {}
+        self._exports: dict[Worker[None], Path] = {}
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -266,12 +272,12 @@ class RehabApp(App):
             self.action_go_home()
             return
         routine = next(r for r in self.routines() if r.name == name)
-        self.start_free(routine.exercises, kind="routine", routine=routine.name)
+        self.start_free(routine.exercises, SessionKind.ROUTINE, routine=routine.name)
 
-    def _can_resume(self, session: dict[str, Any]) -> bool:
+    def _can_resume(self, session: SessionRecord) -> bool:
         return resumable(session, self.catalog)
 
-    def _resume_choice(self, session: dict[str, Any], choice: str | None) -> None:
+    def _resume_choice(self, session: SessionRecord, choice: str | None) -> None:
         from rehab_tui.tui.screens.player import PlayerScreen
 
         timeline = (
@@ -300,13 +306,15 @@ class RehabApp(App):
 
         session = new_session(plan.exercises, self.clock.wall(), plan.step)
         self.store.start_session(session)
-        timeline = self.timeline_of(plan.exercises, "plan")
+        timeline = self.timeline_of(plan.exercises, SessionKind.PLAN)
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
 
-    def timeline_of(self, exercises: tuple[PlannedExercise, ...], kind: str | None) -> Timeline:
+    def timeline_of(
+        self, exercises: tuple[PlannedExercise, ...], kind: SessionKind | None
+    ) -> Timeline:
         """The steps, with the preferred lead-in; the preferred rest applies to the plan only
         (a routine, a test and the quick timer keep the rests they were given)."""
-        rest = self.config["rest_s"] if kind in (None, "plan") else None
+        rest = self.config["rest_s"] if kind in (None, SessionKind.PLAN) else None
         return build_timeline(
             exercises, lead_in_s=self.config["lead_in_s"], rest_s=rest, limits=self.pain_limits()
         )
@@ -361,20 +369,25 @@ class RehabApp(App):
 
             self.push_screen(ScoreScreen(), self._save_score)
         elif choice is not None:
-            self.start_test(choice)
+            self.start_test(next(kind for kind in TESTS if kind == choice))
 
-    def start_test(self, kind: str) -> None:
-        self.start_free((TESTS[kind],), kind="test", test=kind)
+    def start_test(self, kind: SidedTestKind) -> None:
+        self.start_free((TESTS[kind],), SessionKind.TEST, test=kind)
 
-    def start_free(self, exercises: tuple[PlannedExercise, ...], **fields: Any) -> None:
+    def start_free(
+        self,
+        exercises: tuple[PlannedExercise, ...],
+        kind: SessionKind,
+        **extras: Unpack[SessionExtras],
+    ) -> None:
         """Play exercises outside the plan (a test, the quick timer, a routine); saved like any
-        session, with `fields` saying what it was; the plan reads its pain but does not count it."""
+        session, with `kind` and `extras` saying what it was; the plan reads its pain but does
+        not count it."""
         from rehab_tui.tui.screens.player import PlayerScreen
 
-        session = new_session(exercises, self.clock.wall(), None)
-        session.update(fields)
+        session = new_session(exercises, self.clock.wall(), None, kind, **extras)
         self.store.start_session(session)
-        timeline = self.timeline_of(exercises, fields.get("kind"))
+        timeline = self.timeline_of(exercises, kind)
         self.push_screen(PlayerScreen(session["id"], timeline, Playback(timeline, self.clock)))
 
     # -- the quick timer ------------------------------------------------------------------
@@ -395,7 +408,7 @@ class RehabApp(App):
         if timer is None:
             return
         self.store.set_setting("quick_timer", timer.to_dict())
-        self.start_free((timer.planned(self.pain_limits()),), kind="free", quick=True)
+        self.start_free((timer.planned(self.pain_limits()),), SessionKind.FREE, quick=True)
 
     def _save_score(self, score: int | None) -> None:
         if score is not None:
@@ -439,7 +452,7 @@ class RehabApp(App):
     def _export(self, folder: Path, fmt: str | None) -> None:
         if fmt is None:
             return
-        from rehab_tui.exchange.report import export_name, render, save_export
+        from rehab_tui.exchange.export import export_name, render, save_export
 
         now = self.clock.wall()
         path = folder / export_name(fmt, now.date())
@@ -553,7 +566,7 @@ class RehabApp(App):
     def action_help(self) -> None:
         self.show_help(self.screen)
 
-    def show_help(self, screen: Screen, on_close: Callable[[Any], None] | None = None) -> None:
+    def show_help(self, screen: Screen[Any], on_close: Callable[[Any], None] | None = None) -> None:
         from rehab_tui.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(screen), on_close)
@@ -563,7 +576,7 @@ class RehabApp(App):
 
         self.push_screen(ConfirmScreen(question, detail), callback)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette lists every key of the current screen, by its description."""
         from rehab_tui.tui.screens.help import described_bindings
 

@@ -13,13 +13,11 @@ from hypothesis import strategies as st
 
 from rehab_tui.cli.main import main
 from rehab_tui.domain.records import checkin_record, logged_session
-from rehab_tui.exchange.report import (
+from rehab_tui.exchange.export import export_data, render, to_json
+from rehab_tui.exchange.importing import (
     ExportFileError,
-    export_data,
     import_into,
     read_export,
-    render,
-    to_json,
     validate_export,
 )
 from rehab_tui.services.planning import load_profile, plan_for
@@ -117,7 +115,15 @@ def good_export() -> dict:
                         "per_side": False,
                         "planned": {"sets": 1, "rest_s": 60, "hold_s": 20},
                         "sets": [
-                            {"set": 1, "side": None, "planned": 20, "done": 20.0, "skipped": False}
+                            {
+                                "set": 1,
+                                "side": None,
+                                "planned": 20,
+                                "done": 20.0,
+                                "skipped": False,
+                                "paused_s": 0.0,
+                                "completed_at": "2026-03-03T08:01:00+00:00",
+                            }
                         ],
                     }
                 ],

@@ -12,7 +12,7 @@ import pytest
 
 from rehab_tui.cli.main import EXPORT_FORMATS
 from rehab_tui.domain.library import CatalogError
-from rehab_tui.exchange import report
+from rehab_tui.exchange import export
 from rehab_tui.startup import main as entry_point
 from rehab_tui.storage import exercise_file, locations
 from rehab_tui.storage.catalog import load_catalog
@@ -93,7 +93,7 @@ def test_the_cli_keeps_its_cache_in_the_user_cache_folder(capsys):
 
 
 def test_the_parser_offers_the_formats_the_report_writes():
-    assert EXPORT_FORMATS == report.FORMATS
+    assert EXPORT_FORMATS == export.FORMATS
 
 
 def entry_point_with(argv: list[str]) -> int:

@@ -16,13 +16,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
 from rehab_tui.storage.store import StoreError
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
 FIRST_DAYS = 90
-KIND_WORDS = {"plan": "", "free": "free", "test": "test"}
+# What the Stage column says for a session off the ladder.
+KIND_WORDS = {
+    SessionKind.PLAN: "",
+    SessionKind.FREE: "free",
+    SessionKind.ROUTINE: "routine",
+    SessionKind.TEST: "test",
+}
 
 
 def row_cells(row: SessionRow) -> list[object]:
@@ -42,7 +49,7 @@ def row_cells(row: SessionRow) -> list[object]:
     ]
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("g", "trends", "Trends", id="history.trends"),

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.plan import Decision, Plan
+from rehab_tui.domain.record_types import SessionKind
 
 if TYPE_CHECKING:
     from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
@@ -120,7 +121,7 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         if self.own is not None:
             self.app.start_free(
-                self.own.routine.exercises, kind="routine", routine=self.own.routine.name
+                self.own.routine.exercises, SessionKind.ROUTINE, routine=self.own.routine.name
             )
         else:
             self.app.start_session(self.plan)

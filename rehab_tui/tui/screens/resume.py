@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import sets_done
 
 
@@ -21,7 +20,7 @@ class ResumeScreen(ModalScreen[str]):
         Binding("c", "choose('close')", "Close it out", id="resume.choose_close"),
     ]
 
-    def __init__(self, session: dict[str, Any], can_resume: bool) -> None:
+    def __init__(self, session: SessionRecord, can_resume: bool) -> None:
         super().__init__()
         self.session = session
         self.can_resume = can_resume

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.plan import Outcome
+from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow
 
@@ -26,7 +25,7 @@ OUTCOME_STYLE = {
 }
 
 
-def sets_table(session: dict[str, Any]) -> Table:
+def sets_table(session: SessionRecord) -> Table:
     table = Table(box=None, padding=(0, 2), expand=False, show_edge=False)
     for column in ("Exercise", "Set", "Side", "Planned", "Done", "Paused"):
         table.add_column(
@@ -50,17 +49,18 @@ def sets_table(session: dict[str, Any]) -> Table:
     return table
 
 
-def detail_text(session: dict[str, Any], row: SessionRow) -> Text:
+def detail_text(session: SessionRecord, row: SessionRow) -> Text:
     word, style = OUTCOME_STYLE[row.outcome]
     text = Text()
     text.append(f"{row.day:%A %d %B %Y}", "bold")
     text.append(f", started {session['started_at'][11:16]}")
-    if session.get("ended_at"):
-        text.append(f", ended {session['ended_at'][11:16]}")
+    ended_at, step = session.get("ended_at"), session.get("ladder_index")
+    if ended_at:
+        text.append(f", ended {ended_at[11:16]}")
     text.append("\n")
-    if row.stage is not None:
-        text.append(f"Stage {row.stage}, step {session['ladder_index'] + 1} of the ladder · ")
-    elif session.get("kind") == "test":
+    if row.stage is not None and step is not None:
+        text.append(f"Stage {row.stage}, step {step + 1} of the ladder · ")
+    elif session.get("kind") == SessionKind.TEST:
         text.append("Capacity test · ")
     else:
         text.append("Free session (not counted by the plan) · ")
@@ -91,7 +91,7 @@ class SessionDetailScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="session_detail.help"),
     ]
 
-    def __init__(self, session: dict[str, Any], row: SessionRow) -> None:
+    def __init__(self, session: SessionRecord, row: SessionRow) -> None:
         super().__init__()
         self.session = session
         self.row = row

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,11 +12,12 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.pain import PainLimits, zone_of
+from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.tui.widgets.pain_scale import zone_colour
 
 
-def summary_table(session: dict[str, Any]) -> Table:
+def summary_table(session: SessionRecord) -> Table:
     table = Table(box=None, padding=(0, 2), expand=False)
     table.add_column("Exercise")
     table.add_column("Sets", justify="right")
@@ -37,7 +36,7 @@ def summary_table(session: dict[str, Any]) -> Table:
     return table
 
 
-def summary_text(session: dict[str, Any], limits: PainLimits, colours: dict[str, str]) -> Text:
+def summary_text(session: SessionRecord, limits: PainLimits, colours: dict[str, str]) -> Text:
     """`limits`: the profile's, for the pain's zone; `colours`: the theme's variables."""
     done, planned = sets_done(session)
     text = Text()
@@ -64,7 +63,7 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, session: dict[str, Any], limits: PainLimits) -> None:
+    def __init__(self, session: SessionRecord, limits: PainLimits) -> None:
         super().__init__()
         self.session = session
         self.limits = limits

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
 from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.tui.widgets.trend_chart import TrendChart
 
@@ -29,7 +29,7 @@ class TrendsScreen(Screen[None]):
     ]
 
     def __init__(
-        self, rows: list[SessionRow], tests: list[dict[str, Any]], profile: Profile, today: date
+        self, rows: list[SessionRow], tests: list[CapacityRecord], profile: Profile, today: date
     ) -> None:
         super().__init__()
         self.rows = [r for r in reversed(rows) if (today - r.day).days < WEEKS * 7]  # oldest first
@@ -90,9 +90,8 @@ class TrendsScreen(Screen[None]):
 
     def _week_bars(self, plt: Plot, values: Sequence[float], color: str) -> None:
         plt.bar(list(range(len(self.weeks))), values, color=color, width=0.6)
-        ticks = [0, 4, 8, len(self.weeks) - 1]
-        positions: list[float] = list(ticks)
-        plt.xticks(positions, [f"wk of {self.weeks[i].start:%d %b}" for i in ticks])
+        ticks: list[float] = [0, 4, 8, len(self.weeks) - 1]
+        plt.xticks(ticks, [f"wk of {self.weeks[int(i)].start:%d %b}" for i in ticks])
 
     def draw_load(self, plt: Plot) -> None:
         plt.title("Time under load per week (minutes)")

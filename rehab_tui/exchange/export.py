@@ -1,0 +1,182 @@
+"""Export: all the data as json (for import), a csv of sessions or sets, or the physio report.
+
+The json export is the whole data, versioned and deterministic: keys sorted, records in id/date
+order, so two exports of the same data differ only in `exported_at`. A saved export is health
+data: it is written like every other file the app writes, whole and readable by its owner alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypedDict
+
+from rehab_tui.domain.plan import Plan, Profile
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    ProfileRecord,
+    SessionRecord,
+)
+from rehab_tui.domain.review import SessionRow, session_rows
+from rehab_tui.exchange.report import report_blocks, to_html, to_markdown
+from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.store import Store
+
+EXPORT_SCHEMA = 1
+FORMATS = ("json", "csv", "md", "html")
+PRIVATE_SETTINGS = {"active_session"}  # where this machine is, not part of the user's data
+
+
+class ExportFile(TypedDict):
+    """A json export, as written (and, checked in full, read back by importing.py)."""
+
+    schema: int
+    app: str
+    exported_at: str
+    profile: ProfileRecord | None
+    settings: dict[str, Any]
+    sessions: list[SessionRecord]
+    checkins: list[CheckinRecord]
+    tests: list[CapacityRecord]
+
+
+# -- json ------------------------------------------------------------------------------------
+
+
+def export_data(store: Store, exported_at: datetime) -> ExportFile:
+    settings = {
+        key: value
+        for key, value in store.settings().items()
+        if key not in PRIVATE_SETTINGS and key != "profile"
+    }
+    return {
+        "schema": EXPORT_SCHEMA,
+        "app": "rehab-tui",
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+        "profile": store.setting("profile"),
+        "settings": settings,
+        "sessions": sorted(store.sessions(), key=lambda s: s["id"]),
+        "checkins": store.checkins(),
+        "tests": store.tests(),
+    }
+
+
+def to_json(data: ExportFile) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# -- csv -------------------------------------------------------------------------------------
+
+SESSION_COLUMNS = [
+    "id",
+    "date",
+    "started_at",
+    "kind",
+    "stage",
+    "completed",
+    "sets_done",
+    "sets_planned",
+    "under_load_s",
+    "pain",
+    "next_morning_pain",
+    "outcome",
+    "note",
+]
+SET_COLUMNS = [
+    "session_id",
+    "date",
+    "exercise_id",
+    "exercise",
+    "set",
+    "side",
+    "planned",
+    "done",
+    "skipped",
+    "paused_s",
+    "completed_at",
+]
+
+
+def to_csv(rows: list[SessionRow]) -> str:
+    """One row per session, oldest first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SESSION_COLUMNS)
+    for row in reversed(rows):
+        writer.writerow(
+            [
+                row.id,
+                row.day.isoformat(),
+                row.started_at,
+                row.kind,
+                blank(row.stage),
+                "yes" if row.completed else "no",
+                row.done,
+                row.planned,
+                round(row.under_load_s, 1),
+                blank(row.pain),
+                blank(row.morning),
+                row.outcome.value,
+                row.note,
+            ]
+        )
+    return out.getvalue()
+
+
+def sets_to_csv(sessions: list[SessionRecord]) -> str:
+    """One row per saved set (each side of a per-side set is its own row), oldest first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SET_COLUMNS)
+    for session in sorted(sessions, key=lambda s: s["started_at"]):
+        for entry in session["exercises"]:
+            for done in entry["sets"]:
+                writer.writerow(
+                    [
+                        session["id"],
+                        session["started_at"][:10],
+                        entry["exercise_id"],
+                        entry.get("name", ""),
+                        done["set"],
+                        blank(done["side"]),
+                        done["planned"],
+                        done["done"],
+                        "yes" if done["skipped"] else "no",
+                        done.get("paused_s", 0.0),
+                        done.get("completed_at", ""),
+                    ]
+                )
+    return out.getvalue()
+
+
+def blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def render(fmt: str, store: Store, plan: Plan, profile: Profile, now: datetime, sets: bool) -> str:
+    """The export in one of FORMATS, as text."""
+    if fmt == "json":
+        return to_json(export_data(store, now))
+    sessions = list(store.sessions())
+    if fmt == "csv" and sets:
+        return sets_to_csv(sessions)
+    rows = session_rows(sessions, store.checkins(), profile)
+    if fmt == "csv":
+        return to_csv(rows)
+    blocks = report_blocks(profile, plan, rows, store.tests(), now.date())
+    return to_markdown(blocks) if fmt == "md" else to_html(blocks)
+
+
+def save_export(path: Path, text: str) -> None:
+    """Write an export readable by its owner alone (it is health data), replacing any old one
+    whole: a failure part way leaves the old file as it was."""
+    write_atomically(path, text)
+
+
+def export_name(fmt: str, day: date) -> str:
+    kind = "report" if fmt in ("md", "html") else "data"
+    return f"rehab-tui-{kind}-{day.isoformat()}.{fmt}"

@@ -1,0 +1,118 @@
+"""Import of a json export: the whole file is read and checked before anything is written, then
+merged by id, so importing twice adds nothing the second time.
+
+Each record is checked against the type the app writes it as (checking.py walks the record
+types), so whatever the app writes (every session kind, every field) imports again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    ProfileRecord,
+    SessionRecord,
+)
+from rehab_tui.exchange.checking import ExportFileError, RecordChecker
+from rehab_tui.exchange.export import EXPORT_SCHEMA
+from rehab_tui.storage.store import Store
+
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+__all__ = ["ExportFileError", "ImportData", "import_into", "read_export", "validate_export"]
+
+
+@dataclass(frozen=True)
+class ImportData:
+    profile: ProfileRecord | None
+    sessions: list[SessionRecord]
+    checkins: list[CheckinRecord]
+    tests: list[CapacityRecord]
+
+
+def read_export(path: Path) -> ImportData:
+    """Read and validate a json export completely; ExportFileError names what is wrong."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ExportFileError(f"{path}: the file is larger than 100 MB; not an export")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExportFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ExportFileError(f"{path}: this is a folder, not a file") from None
+    except UnicodeDecodeError:
+        raise ExportFileError(f"{path}: the file is not UTF-8 text") from None
+    except OSError as error:
+        raise ExportFileError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExportFileError(
+            f"{path}, line {error.lineno}: not valid JSON ({error.msg}); is it a rehab-tui export?"
+        ) from None
+    except RecursionError:
+        raise ExportFileError(f"{path}: nested too deeply to be a rehab-tui export") from None
+    return validate_export(data, str(path))
+
+
+def validate_export(data: Any, source: str) -> ImportData:
+    check = RecordChecker(source)
+    check.mapping(data, "the file")
+    if data.get("app") != "rehab-tui" or "schema" not in data:
+        raise check.fail("the file", 'not a rehab-tui export (no "app": "rehab-tui" and "schema")')
+    schema = data["schema"]
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise check.fail("schema", f"expected a whole number, got {schema!r}")
+    if schema > EXPORT_SCHEMA:
+        raise check.fail(
+            "schema",
+            f"export schema {schema} is newer than this rehab-tui reads ({EXPORT_SCHEMA}); upgrade rehab-tui",
+        )
+    profile = data.get("profile")
+    if profile is not None:
+        check.record(profile, ProfileRecord, "profile")
+    sessions = [
+        _session(check, s, f"sessions[{i}]")
+        for i, s in enumerate(check.items(data, "sessions", "sessions"))
+    ]
+    checkins: list[CheckinRecord] = [
+        check.record(c, CheckinRecord, f"checkins[{i}]")
+        for i, c in enumerate(check.items(data, "checkins", "checkins"))
+    ]
+    tests: list[CapacityRecord] = []
+    for i, test in enumerate(check.items(data, "tests", "tests")):
+        check.value(test, CapacityRecord, f"tests[{i}]")
+        tests.append(test)
+    check.unique(sessions, "sessions", "id")
+    check.unique(checkins, "checkins", "date")
+    check.unique(tests, "tests", "id")
+    return ImportData(profile, sessions, checkins, tests)
+
+
+def _session(check: RecordChecker, value: Any, field: str) -> SessionRecord:
+    """A session record, and what its type cannot say: its date is its id's, and a tempo
+    exercise has a tempo."""
+    session: SessionRecord = check.record(value, SessionRecord, field)
+    if session["started_at"][:10].replace("-", "") != session["id"][:8]:
+        raise check.fail(
+            f"{field}.started_at", f"does not match the date in the id {session['id']!r}"
+        )
+    for i, entry in enumerate(session["exercises"]):
+        needs_tempo = "tempo" in rules_for(entry["kind"]).dose_fields  # time under load reads it
+        if needs_tempo and "tempo" not in entry["planned"]:
+            raise check.fail(f"{field}.exercises[{i}].planned.tempo", "missing")
+    return session
+
+
+def import_into(store: Store, data: ImportData) -> tuple[int, int, int]:
+    """Merge a validated export; the profile is taken only when this store has none."""
+    added = store.merge(data.sessions, data.checkins, data.tests)
+    if data.profile is not None and store.setting("profile") is None:
+        store.set_setting("profile", data.profile)
+    return added
