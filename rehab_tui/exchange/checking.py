@@ -6,8 +6,11 @@ and its `Annotated` metadata (a Range, a TextForm) which values; a session kind,
 or a side is one of its enum's or Literal's values. So a kind or field added to those types is
 accepted on import the day the app starts writing it.
 
-Keys the types do not name are left as they are (an export from a newer rehab-tui may carry
-more). Every problem is an ExportFileError that names the file and the field:
+A checked record comes back with its fields in the order the app writes them (the fields every
+record has, then the others, each as the type declares them), whatever order the file had them
+in: the json export sorts keys, and a restored backup should print the same `history --json` as
+the data it was made from. Keys the types do not name are kept, after the others (an export from
+a newer rehab-tui may carry more). Every problem is an ExportFileError that names the file and the field:
 "FILE: sessions[3].pain: expected a whole number from 0 to 10, got 11".
 """
 
@@ -46,9 +49,11 @@ class ExportFileError(Exception):
 
 @cache
 def fields_of(shape: Any) -> tuple[tuple[str, Any, bool], ...]:
-    """(key, type, required) for each field of a record type, inherited fields included."""
+    """(key, type, required) for each field of a record type, inherited fields included, in the
+    order the app writes them: the required fields, then the others, each in declared order."""
     hints = get_type_hints(shape, include_extras=True)
-    return tuple((key, hint, key in shape.__required_keys__) for key, hint in hints.items())
+    fields = [(key, hint, key in shape.__required_keys__) for key, hint in hints.items()]
+    return tuple(sorted(fields, key=lambda field: not field[2]))  # a stable sort
 
 
 def tags_of(shape: type) -> tuple[str, ...]:
@@ -104,35 +109,36 @@ class RecordChecker:
         return value
 
     def record(self, value: Any, shape: type, field: str) -> Any:
-        """`value` if it is a record of type `shape` (a TypedDict); else ExportFileError."""
+        """`value` as a record of type `shape` (a TypedDict), its fields in the app's order;
+        ExportFileError if it is not one."""
         record = self.mapping(value, field)
+        checked = {}
         for key, hint, required in fields_of(shape):
             if key in record:
-                self.value(record[key], hint, f"{field}.{key}")
+                checked[key] = self.value(record[key], hint, f"{field}.{key}")
             elif required:
                 raise self.fail(f"{field}.{key}", "missing")
-        return record
+        return checked | {key: item for key, item in record.items() if key not in checked}
 
-    def value(self, value: Any, hint: Any, field: str, nullable: bool = False) -> None:
-        """Check one value against its annotated type."""
+    def value(self, value: Any, hint: Any, field: str, nullable: bool = False) -> Any:
+        """`value` checked against its annotated type (records in it put in the app's order)."""
         hint, metadata = _bare(hint)
         origin = get_origin(hint)
         if origin in (Union, types.UnionType):
             members = [arg for arg in get_args(hint) if arg is not type(None)]
             if value is None and len(members) < len(get_args(hint)):
-                return
-            if len(members) == 1:
-                self.value(value, members[0], field, nullable=len(get_args(hint)) > 1)
-            else:
-                self.tagged(value, members, field)
-        elif is_typeddict(hint):
-            self.record(value, hint, field)
-        elif origin is list:
+                return value
+            if len(members) > 1:
+                return self.tagged(value, members, field)
+            return self.value(value, members[0], field, nullable=len(get_args(hint)) > 1)
+        if is_typeddict(hint):
+            return self.record(value, hint, field)
+        if origin is list:
             if not isinstance(value, list):
                 raise self.fail(field, f"expected a list, got {type_name(value)}")
-            for index, item in enumerate(value):
-                self.value(item, get_args(hint)[0], f"{field}[{index}]")
-        elif origin is Literal or (isinstance(hint, type) and issubclass(hint, Enum)):
+            item = get_args(hint)[0]
+            return [self.value(v, item, f"{field}[{i}]") for i, v in enumerate(value)]
+        if origin is Literal or (isinstance(hint, type) and issubclass(hint, Enum)):
             self.choice(value, _choices(hint), field, nullable)
         elif hint is bool:
             if not isinstance(value, bool):
@@ -143,15 +149,16 @@ class RecordChecker:
             self.text(value, _first(metadata, TextForm), field)
         else:  # a record type using a type this walk does not know: a mistake in this module
             raise TypeError(f"{field}: no import check for {hint!r}")
+        return value
 
-    def tagged(self, value: Any, shapes: list[Any], field: str) -> None:
+    def tagged(self, value: Any, shapes: list[Any], field: str) -> Any:
         """A record of one of several types, told apart by its TAG field."""
         record = self.mapping(value, field)
         by_tag = {tag: shape for shape in shapes for tag in tags_of(shape)}
         if TAG not in record:
             raise self.fail(f"{field}.{TAG}", "missing")
         self.choice(record[TAG], tuple(by_tag), f"{field}.{TAG}", nullable=False)
-        self.record(record, by_tag[record[TAG]], field)
+        return self.record(record, by_tag[record[TAG]], field)
 
     def choice(self, value: Any, allowed: tuple[str, ...], field: str, nullable: bool) -> None:
         if not isinstance(value, str) or value not in allowed:

@@ -76,7 +76,7 @@ def validate_export(data: Any, source: str) -> ImportData:
         )
     profile = data.get("profile")
     if profile is not None:
-        check.record(profile, ProfileRecord, "profile")
+        profile = check.record(profile, ProfileRecord, "profile")
     sessions = [
         _session(check, s, f"sessions[{i}]")
         for i, s in enumerate(check.items(data, "sessions", "sessions"))
@@ -85,10 +85,10 @@ def validate_export(data: Any, source: str) -> ImportData:
         check.record(c, CheckinRecord, f"checkins[{i}]")
         for i, c in enumerate(check.items(data, "checkins", "checkins"))
     ]
-    tests: list[CapacityRecord] = []
-    for i, test in enumerate(check.items(data, "tests", "tests")):
-        check.value(test, CapacityRecord, f"tests[{i}]")
-        tests.append(test)
+    tests: list[CapacityRecord] = [
+        check.value(t, CapacityRecord, f"tests[{i}]")
+        for i, t in enumerate(check.items(data, "tests", "tests"))
+    ]
     check.unique(sessions, "sessions", "id")
     check.unique(checkins, "checkins", "date")
     check.unique(tests, "tests", "id")

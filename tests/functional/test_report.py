@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import checkin_record, logged_session
 from rehab_tui.exchange.export import export_data, render, to_json
 from rehab_tui.exchange.importing import (
@@ -147,7 +148,18 @@ BAD_EXPORTS = [
     (lambda d: d["checkins"][0].update(date="2026-02-30"), "checkins[0].date: expected a date like"),
     (lambda d: d["checkins"][0].pop("pain"), "checkins[0].pain: missing"),
     (lambda d: d["sessions"][0]["exercises"][0].update(kind="tempo"), "planned.tempo: missing"),
-    (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "plank"}), "tests[0].kind: expected one of"),
+    (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "plank"}), "tests[0].kind: expected one of heel_raise, hop, visa_a, got 'plank'"),
+    (lambda d: d["sessions"][0].update(kind="run"), "sessions[0].kind: expected one of plan, free, routine, test, got 'run'"),
+    (lambda d: d["sessions"][0].update(quick="yes"), "sessions[0].quick: expected true or false"),
+    (lambda d: d["sessions"][0].update(test="plank"), "sessions[0].test: expected one of heel_raise, hop, got 'plank'"),
+    (lambda d: d["sessions"][0].update(routine=None), "sessions[0].routine: expected text, got null"),
+    (lambda d: d["sessions"][0].pop("exercises"), "sessions[0].exercises: missing"),
+    (lambda d: d["sessions"][0].update(paused_s=float("inf")), "sessions[0].paused_s: expected a number of 0 or more, got inf"),
+    (lambda d: d["sessions"][0]["exercises"][0]["sets"][0].pop("planned"), "sessions[0].exercises[0].sets[0].planned: missing"),
+    (lambda d: d["sessions"][0]["exercises"][0]["sets"][0].update(side="both"), "sets[0].side: expected one of null, left, right, got 'both'"),
+    (lambda d: d["checkins"][0].update(date="20260304"), "checkins[0].date: expected a date like 2026-03-03, got '20260304'"),
+    (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "hop", "left": 10, "pain": 1}), "tests[0].right: missing"),
+    (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "visa_a", "score": 101}), "tests[0].score: expected a whole number from 0 to 100, got 101"),
 ]  # fmt: skip
 
 
@@ -180,6 +192,26 @@ def test_a_damaged_export_file_writes_nothing(private_dirs, tmp_path, capsys, co
     assert main(["import", str(path)]) == 1
     assert message in capsys.readouterr().err
     assert not list(private_dirs.glob("sessions/*.json"))
+
+
+@pytest.mark.parametrize("kind", list(SessionKind))
+def test_every_session_kind_and_field_the_app_writes_is_accepted(kind):
+    data = good_export()
+    extras = {"routine": "Physio program", "quick": True, "test": "hop", "logged": True}
+    data["sessions"][0].update(kind=kind.value, **extras)
+    data["tests"] = [
+        {"id": "t1", "date": "2026-03-03", "kind": "hop", "left": 10, "right": 9, "pain": None},
+        {"id": "t2", "date": "2026-03-03", "kind": "visa_a", "score": 80},
+    ]
+    (session,) = validate_export(data, "ok.json").sessions
+    assert session["kind"] == kind and {k: session[k] for k in extras} == extras
+
+
+def test_an_import_puts_the_fields_in_the_order_the_app_writes_them():
+    data = json.loads(json.dumps(good_export(), sort_keys=True))
+    (session,) = validate_export(data, "ok.json").sessions
+    assert list(session) == list(good_export()["sessions"][0])
+    assert list(session["exercises"][0]["sets"][0])[:3] == ["set", "side", "planned"]
 
 
 JSON = st.recursive(
