@@ -9,14 +9,13 @@ any doubt about it and the file is read again.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 
 from rehab_tui.domain.library import Catalog
+from rehab_tui.storage.atomic import write_atomically
 
 
 def default_catalog_path() -> Path:
@@ -86,12 +85,6 @@ class CatalogCache:
         data = pickle.dumps((self.key, catalog), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")  # 0600
+            write_atomically(self.file, data)
         except OSError:
-            return  # no cache this time; the file is read again at the next start
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temp, self.file)
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
+            pass  # no cache this time; the file is read again at the next start

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from rehab_tui.storage.atomic import write_atomically
 
 DEFAULT_THEME = "textual-dark"
 
@@ -172,12 +172,7 @@ class Config:
             return f"{self.path} was not changed: {error}"
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")  # 0600
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
+            write_atomically(self.path, text)
         except OSError as error:
             return f"cannot save {self.path}: {error.strerror}"
         return None

@@ -8,7 +8,6 @@ clash with the exercise file's and a session of them can be resumed from what it
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
@@ -17,6 +16,7 @@ from yaml.nodes import MappingNode, Node
 
 from rehab_tui.domain.library import Catalog, PlannedExercise
 from rehab_tui.domain.pain import PainLimits
+from rehab_tui.storage.atomic import write_atomically
 from rehab_tui.storage.exercise_file import YamlReader, compose_yaml
 
 OWN_PREFIX = "own:"
@@ -112,12 +112,12 @@ def _planned(reader: YamlReader, node: Node, field: str, catalog: Catalog) -> Pl
 
 
 def ensure_routines_file(path: Path, limits: PainLimits) -> bool:
-    """Create the file with a commented example (0600, in a 0700 folder); True if created."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    """Create the file with a commented example (0600, in a 0700 folder); True if created.
+
+    An existing file is never replaced: it is the user's own.
+    """
+    if path.exists():
         return False
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(routines_template(limits))
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomically(path, routines_template(limits))
     return True
