@@ -67,29 +67,7 @@ def report_blocks(
         *[Para(f"Why: {reason}") for reason in plan.reasons],
         Para(f"Running: {plan.run_advice.verdict}. {plan.run_advice.text}"),
     ]
-    recent = [r for r in rows if (today - r.day).days < REPORT_WEEKS * 7]
-    blocks.append(Heading(f"Sessions in the last {REPORT_WEEKS} weeks"))
-    if recent:
-        blocks.append(
-            Table(
-                ["Date", "Stage", "Sets", "Under load", "Pain", "Next morning", "Outcome", "Note"],
-                [
-                    [
-                        f"{r.day:%a %d %b}",
-                        r.kind if r.stage is None else str(r.stage),
-                        f"{r.done}/{r.planned}",
-                        format_duration(r.under_load_s),
-                        "–" if r.pain is None else f"{r.pain}/10",
-                        "–" if r.morning is None else f"{r.morning}/10",
-                        OUTCOME_WORDS[r.outcome.value],
-                        r.note,
-                    ]
-                    for r in recent
-                ],
-            )
-        )
-    else:
-        blocks.append(Para("No sessions in these weeks."))
+    blocks += recent_sessions(rows, today)
     blocks += [Heading("Trends"), Pre(trend_text(rows, today))]
     blocks.append(Heading("Capacity tests"))
     if tests:
@@ -109,6 +87,29 @@ def report_blocks(
         )
     )
     return blocks
+
+
+def recent_sessions(rows: list[SessionRow], today: date) -> list[Block]:
+    """The sessions of the last REPORT_WEEKS weeks, one table row each, newest first."""
+    recent = [r for r in rows if (today - r.day).days < REPORT_WEEKS * 7]
+    heading = Heading(f"Sessions in the last {REPORT_WEEKS} weeks")
+    if not recent:
+        return [heading, Para("No sessions in these weeks.")]
+    header = ["Date", "Stage", "Sets", "Under load", "Pain", "Next morning", "Outcome", "Note"]
+    table = [
+        [
+            f"{r.day:%a %d %b}",
+            r.kind if r.stage is None else str(r.stage),
+            f"{r.done}/{r.planned}",
+            format_duration(r.under_load_s),
+            "–" if r.pain is None else f"{r.pain}/10",
+            "–" if r.morning is None else f"{r.morning}/10",
+            OUTCOME_WORDS[r.outcome.value],
+            r.note,
+        ]
+        for r in recent
+    ]
+    return [heading, Table(header, table)]
 
 
 def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:
