@@ -19,7 +19,7 @@ from rehab_tui.cli.main import main
 from rehab_tui.domain.pain import PAIN_SCALE, PainLimits, PainZone
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.records import checkin_record, logged_session, new_session
-from rehab_tui.exchange.report import render
+from rehab_tui.exchange.export import render
 from rehab_tui.services.planning import load_profile, plan_for
 from rehab_tui.storage import locations
 from rehab_tui.tui.app import RehabApp

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.records import checkin_record
 from rehab_tui.exchange.export import save_export
 from rehab_tui.storage.catalog import default_catalog_path, load_catalog
@@ -51,7 +52,7 @@ def test_every_writer_goes_through_the_one_atomic_writer(tmp_path, renames):
     assert config.set("bell", False) is None
     load_catalog(default_catalog_path(), cache_dir=tmp_path / "cache")
     routines = tmp_path / "config" / "routines.yaml"
-    assert ensure_routines_file(routines)
+    assert ensure_routines_file(routines, DEFAULT_LIMITS)
     export = tmp_path / "export.md"
     save_export(export, "# report\n")
 

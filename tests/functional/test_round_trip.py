@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from rehab_tui.cli.main import main
 from rehab_tui.domain.clock import FakeClock
+from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.storage import locations
@@ -97,7 +98,7 @@ async def test_a_backup_of_everything_the_app_records_imports_whole(
     cli(capsys, "log", "--pain", "2", "--date", two_days_ago.isoformat(), "--note", "easy")
     cli(capsys, "checkin", "--pain", "0", "--date", two_days_ago.isoformat())
     cli(capsys, "checkin", "--pain", "1", "--stiffness-min", "10", "--date", yesterday.isoformat())
-    ensure_routines_file(locations.routines_file())
+    ensure_routines_file(locations.routines_file(), DEFAULT_LIMITS)
     cli(capsys, "routines", "--follow", "Physio program")
 
     clock = FakeClock(datetime.combine(yesterday, time(18)).astimezone(UTC))
