@@ -1,4 +1,4 @@
-"""The capacity tests (DOMAIN.md §6): what the player plays, and the result it records.
+"""The capacity tests (README, "History, trends and capacity tests"): what the player plays, and the result it records.
 
 - Heel raises to fatigue: single leg, one rep per metronome beat (up 1 s, down 1 s); the count
   climbs with the beat and the user presses d on the first rep they cannot keep up with.

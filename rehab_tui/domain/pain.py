@@ -1,4 +1,5 @@
-"""Pain limits: the one definition of every pain zone, threshold and limit sentence (DOMAIN.md §1).
+"""Pain limits: the one definition of every pain zone, threshold and limit sentence
+(README, "The plan, and why it changes").
 
 The profile chooses the limits: "strict" (the clinic traffic lights, green 0–3, amber 4–5, red
 6–10; the default) or "silbernagel" (Silbernagel 2007: green up to 5, red still from 6). Every
@@ -34,7 +35,7 @@ ZONE_ADVICE = {PainZone.GREEN: "OK", PainZone.AMBER: "hold", PainZone.RED: "ease
 
 @dataclass(frozen=True)
 class PainLimits:
-    """The last green and the last amber rating, and the hard stop (DOMAIN.md §1).
+    """The last green and the last amber rating, and the hard stop.
 
     Got from a choice (`for_choice`, or a Profile's `pain_limits`), never from numbers of one's own.
     """

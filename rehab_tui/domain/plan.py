@@ -1,10 +1,11 @@
 """The pain-guided plan: (catalog, history, check-ins, profile, settings, date) -> today's plan.
 
-Pure: no clock, no I/O, no Textual. It follows DOMAIN.md: a session's outcome combines the pain
-during it with the next morning's check-in against the person's baseline; three green sessions in
-a row on at least two days earn one step up; amber or pending holds; red steps back; two reds in a
-row step back a stage and advise a clinician; gaps of 7+ and 21+ days restart lower. One change at
-a time, and every plan says why in sentences that name the evidence.
+Pure: no clock, no I/O, no Textual. It follows the rules the README lists under "The plan, and
+why it changes": a session's outcome combines the pain during it with the next morning's
+check-in against the person's baseline; three green sessions in a row on at least two days earn
+one step up; amber or pending holds; red steps back; two reds in a row step back a stage and
+advise a clinician; gaps of 7+ and 21+ days restart lower. One change at a time, and every plan
+says why in sentences that name the evidence.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ class Profile:
 
 @dataclass(frozen=True)
 class PlanSettings:
-    """Every threshold the plan uses, in one place (DOMAIN.md §1)."""
+    """Every threshold the plan uses, in one place."""
 
     limits: PainLimits = DEFAULT_LIMITS
     greens_to_progress: int = 3
@@ -93,7 +94,7 @@ class PlanSettings:
     gap_stage_days: int = 21
     morning_amber_rise: int = 1  # next-morning pain this much above baseline: amber
     morning_red_rise: int = 3  # ... this much: red
-    # The gate into stage 4 (DOMAIN.md §2, §6): recent heel-raise and hop tests.
+    # The gate into stage 4: recent heel-raise and hop tests.
     heel_raises_needed: int = 25
     symmetry_needed: float = 0.9
     test_valid_days: int = 42

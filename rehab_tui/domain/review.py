@@ -20,7 +20,7 @@ from rehab_tui.domain.records import sets_done, time_under_load
 # A streak forgives one missed day between sessions: twice-weekly heavy days and rest days are
 # part of the programme, and a streak that resets over one of them would punish following it.
 STREAK_GAP_DAYS = 2
-HEEL_RAISE_NORM = 25  # single-leg heel raises, healthy median (DOMAIN.md §6)
+HEEL_RAISE_NORM = 25  # single-leg heel raises, healthy median (Hébert-Losier 2017: 21-25)
 
 
 @dataclass(frozen=True)

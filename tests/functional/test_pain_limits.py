@@ -1,4 +1,4 @@
-"""The profile's pain limits, followed by every screen, cue, chart and report (DOMAIN.md §1).
+"""The profile's pain limits, followed by every screen, cue, chart and report.
 
 With the Silbernagel limits a pain of 4/10 is green everywhere (the pain scale, the summary,
 history, a session's detail, trends and the physio report) and nothing quotes 3/10; with the

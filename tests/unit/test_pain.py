@@ -1,4 +1,4 @@
-"""The one definition of the pain limits (DOMAIN.md §1), and what the rules built on it say."""
+"""The one definition of the pain limits, and what the rules built on it say."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""No pain number is written outside rehab_tui/domain/pain.py (DOMAIN.md §1: one definition).
+"""No pain number is written outside rehab_tui/domain/pain.py (one definition).
 
 Every zone, limit and sentence quoting a pain number must come from the profile's PainLimits,
 so that the Silbernagel limits change all of them. This test reads the package's source and

@@ -1,4 +1,4 @@
-"""The plan engine, scenario by scenario (DOMAIN.md §1-§5), through the pure module."""
+"""The plan engine, scenario by scenario, through the pure module."""
 
 from __future__ import annotations
 
