@@ -22,7 +22,8 @@ from rich.text import Text
 from rehab_tui.domain.clock import SystemClock
 from rehab_tui.domain.library import Catalog, CatalogError
 from rehab_tui.domain.pain import LIMIT_CHOICES, PainLimits, check_pain, choices_help
-from rehab_tui.domain.plan import TENDINOPATHY_TYPES, Plan
+from rehab_tui.domain.plan import Plan
+from rehab_tui.domain.profile import TENDINOPATHY_TYPES
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import (
     checkin_record,

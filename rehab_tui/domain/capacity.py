@@ -1,20 +1,25 @@
-"""The capacity tests (README, "History, trends and capacity tests"): what the player plays, and the result it records.
+"""The capacity tests: what the player plays, the result it records, and the gate they open
+(README, "History, trends and capacity tests").
 
 - Heel raises to fatigue: single leg, one rep per metronome beat (up 1 s, down 1 s); the count
   climbs with the beat and the user presses d on the first rep they cannot keep up with.
   Healthy median about 25 a side.
 - Hop test: 10 single-leg hops a side, then a pain rating; the gate into springy work and running.
 - VISA-A: a score (0-100) taken elsewhere; the questionnaire itself is not reproduced.
+
+Recent heel-raise and hop tests open springy work (stage 4): `capacity_gate`.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
+from rehab_tui.domain.outcomes import PlanSettings
 from rehab_tui.domain.record_types import (
+    CapacityRecord,
     SessionRecord,
     SidedTestKind,
     SidedTestRecord,
@@ -94,3 +99,37 @@ def visa_a_record(score: int, when: datetime) -> VisaARecord:
         "kind": VISA_A,
         "score": score,
     }
+
+
+def capacity_gate(tests: list[CapacityRecord], today: date, settings: PlanSettings) -> str | None:
+    """None when recent heel-raise and hop tests show readiness for springy work; else why not."""
+    since = (today - timedelta(days=settings.test_valid_days)).isoformat()
+    recent = [t for t in tests if since <= t["date"] <= today.isoformat()]
+    raises: list[SidedTestRecord] = [t for t in recent if t["kind"] == "heel_raise"]
+    hops: list[SidedTestRecord] = [t for t in recent if t["kind"] == "hop"]
+    missing = []
+    if not raises:
+        missing.append(f"no heel-raise test in the last {settings.test_valid_days // 7} weeks")
+    else:
+        latest = raises[-1]
+        weaker, stronger = sorted((latest["left"], latest["right"]))
+        if weaker < settings.heel_raises_needed:
+            missing.append(
+                f"{settings.heel_raises_needed} heel raises each side needed, the latest test had "
+                f"{latest['left']} left and {latest['right']} right"
+            )
+        elif weaker < stronger * settings.symmetry_needed:
+            missing.append(
+                f"the weaker side needs {round(settings.symmetry_needed * 100)} % of the other"
+            )
+        if latest["pain"] is None:
+            missing.append("the heel-raise test has no pain rating")
+        elif latest["pain"] > settings.limits.green_max:
+            missing.append(f"the heel-raise test hurt {latest['pain']}/10")
+    if not hops:
+        missing.append("no hop test (10 single-leg hops each side) yet")
+    elif hops[-1]["pain"] is None:
+        missing.append("the hop test has no pain rating")
+    elif hops[-1]["pain"] > settings.limits.green_max:
+        missing.append(f"the hop test hurt {hops[-1]['pain']}/10")
+    return "; ".join(missing) if missing else None

@@ -1,48 +1,39 @@
 """The pain-guided plan: (catalog, history, check-ins, profile, settings, date) -> today's plan.
 
 Pure: no clock, no I/O, no Textual. It follows the rules the README lists under "The plan, and
-why it changes": a session's outcome combines the pain during it with the next morning's
-check-in against the person's baseline; three green sessions in a row on at least two days earn
-one step up; amber or pending holds; red steps back; two reds in a row step back a stage and
-advise a clinician; gaps of 7+ and 21+ days restart lower. One change at a time, and every plan
-says why in sentences that name the evidence.
+why it changes": a session's outcome (rehab_tui.domain.outcomes) combines the pain during it
+with the next morning's check-in against the person's baseline; three green sessions in a row on
+at least two days earn one step up; amber or pending holds; red steps back; two reds in a row
+step back a stage and advise a clinician; gaps of 7+ and 21+ days restart lower. One change at a
+time, and every plan says why in sentences that name the evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
+from rehab_tui.domain.capacity import capacity_gate
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
-from rehab_tui.domain.pain import (
-    DEFAULT_CHOICE,
-    DEFAULT_LIMITS,
-    LIMIT_CHOICES,
-    PainLimits,
-    PainZone,
-    zone_of,
+from rehab_tui.domain.outcomes import (
+    Outcome,
+    PlanSettings,
+    day_words,
+    outcome_of,
+    sentence,
+    session_day,
 )
+from rehab_tui.domain.pain import PainZone, zone_of
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
     SessionKind,
     SessionRecord,
-    SidedTestRecord,
 )
 
-TENDINOPATHY_TYPES = ("midportion", "insertional")
-CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
 CAPACITY_GATED_STAGE = 4  # entering it needs passed capacity tests (see capacity_gate)
-
-
-class Outcome(StrEnum):
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    PENDING = "pending"
 
 
 class Decision(StrEnum):
@@ -50,58 +41,6 @@ class Decision(StrEnum):
     PROGRESS = "progress"
     HOLD = "hold"
     REGRESS = "regress"
-
-
-@dataclass(frozen=True)
-class Profile:
-    tendinopathy: str = "midportion"  # or "insertional"
-    baseline: int = 0  # usual morning pain, 0-10
-    limits: str = DEFAULT_CHOICE  # one of pain.LIMIT_CHOICES
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> Profile:
-        """Read a saved profile (a ProfileRecord, or anything at all from an old or hand-edited
-        file); a value that is not valid falls back to its default."""
-        data = data or {}
-        default = cls()
-        tendinopathy, baseline, limits = (
-            data.get(k) for k in ("tendinopathy", "baseline", "limits")
-        )
-        return cls(
-            tendinopathy=tendinopathy
-            if tendinopathy in TENDINOPATHY_TYPES
-            else default.tendinopathy,
-            baseline=baseline
-            if isinstance(baseline, int) and 0 <= baseline <= 10
-            else default.baseline,
-            limits=limits if limits in LIMIT_CHOICES else default.limits,
-        )
-
-    @property
-    def pain_limits(self) -> PainLimits:
-        """The pain limits chosen: every zone, limit and sentence about pain comes from them."""
-        return PainLimits.for_choice(self.limits)
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    """Every threshold the plan uses, in one place."""
-
-    limits: PainLimits = DEFAULT_LIMITS
-    greens_to_progress: int = 3
-    min_days_to_progress: int = 2
-    gap_step_days: int = 7
-    gap_stage_days: int = 21
-    morning_amber_rise: int = 1  # next-morning pain this much above baseline: amber
-    morning_red_rise: int = 3  # ... this much: red
-    # The gate into stage 4: recent heel-raise and hop tests.
-    heel_raises_needed: int = 25
-    symmetry_needed: float = 0.9
-    test_valid_days: int = 42
-
-    @classmethod
-    def for_profile(cls, profile: Profile) -> PlanSettings:
-        return cls(limits=profile.pain_limits)
 
 
 @dataclass(frozen=True)
@@ -127,57 +66,6 @@ class Plan:
     see_clinician: bool = False
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # session id -> outcome
     hard_stop: str | None = None  # pain at the hard stop: said whatever program is followed
-
-
-def day_words(day: date) -> str:
-    """ "Tue 3 Mar", as the reasons name days."""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def session_day(session: SessionRecord) -> date:
-    return date.fromisoformat(session["started_at"][:10])
-
-
-def outcome_of(
-    session: SessionRecord,
-    checkins: list[CheckinRecord],
-    profile: Profile,
-    settings: PlanSettings,
-) -> tuple[Outcome, str]:
-    """A session's traffic light and the sentence that explains it."""
-    day = session_day(session)
-    before = [c for c in checkins if date.fromisoformat(c["date"]) <= day]
-    baseline = before[-1]["pain"] if before else profile.baseline
-    after = [c for c in checkins if day < date.fromisoformat(c["date"]) <= day + timedelta(days=2)]
-    morning = after[0]["pain"] if after else None
-    return judge_outcome(day, session.get("pain"), morning, baseline, settings)
-
-
-def judge_outcome(
-    day: date, pain: int | None, morning: int | None, baseline: int, settings: PlanSettings
-) -> tuple[Outcome, str]:
-    """The traffic light from pain during, the next morning's pain and the usual morning pain."""
-    limits = settings.limits
-    during = f"pain {pain}/10 on {day_words(day)}"  # said only when there is a pain rating
-    if pain is not None and zone_of(pain, limits) is PainZone.RED:
-        return Outcome.RED, during
-    if morning is not None and morning - baseline >= settings.morning_red_rise:
-        return (
-            Outcome.RED,
-            f"next-morning pain {morning}/10 after {day_words(day)}, {morning - baseline} above your usual {baseline}",
-        )
-    if pain is not None and zone_of(pain, limits) is PainZone.AMBER:
-        return Outcome.AMBER, during
-    if morning is not None and morning - baseline >= settings.morning_amber_rise:
-        return (
-            Outcome.AMBER,
-            f"next-morning pain {morning}/10 after {day_words(day)}, above your usual {baseline}",
-        )
-    if pain is None:
-        return Outcome.PENDING, f"no pain rating for {day_words(day)}'s session"
-    if morning is None:
-        return Outcome.PENDING, f"no next-morning check-in after {day_words(day)} yet"
-    return Outcome.GREEN, f"{during}, back to {morning}/10 the next morning"
 
 
 def make_plan(
@@ -248,6 +136,9 @@ def make_plan(
     )
 
 
+Choice = tuple[int, Decision, list[str], bool]  # rung, decision, reasons, see a clinician
+
+
 def _decide(
     catalog: Catalog,
     past: list[SessionRecord],
@@ -256,78 +147,96 @@ def _decide(
     today: date,
     settings: PlanSettings,
     tests: list[CapacityRecord],
-) -> tuple[int, Decision, list[str], bool]:
-    ladder = catalog.ladder
-    latest = planned[-1]
-    rung = min(_ladder_index(latest), len(ladder) - 1)
-    here = ladder[rung]
-    dose = _dose_words(here)
-    gap = (today - session_day(past[-1])).days
+) -> Choice:
+    """The rung for today, from the gap since the last session and the latest outcomes."""
+    rung = min(_ladder_index(planned[-1]), len(catalog.ladder) - 1)
+    after_gap = _after_gap(catalog, rung, session_day(past[-1]), today, settings)
+    if after_gap is not None:
+        return after_gap
+    outcome, why = outcomes[planned[-1]["id"]]
+    dose = _dose_words(catalog.ladder[rung])
+    if outcome is Outcome.RED:
+        return _after_red(catalog, planned, outcomes, rung, settings)
+    if outcome is Outcome.AMBER:
+        return rung, Decision.HOLD, [f"{sentence(why)}: holding at {dose}."], False
+    if outcome is Outcome.PENDING:
+        return rung, Decision.HOLD, [f"{sentence(why)}: holding at {dose} until it is in."], False
+    return _after_green(catalog, planned, outcomes, rung, today, settings, tests)
 
+
+def _after_gap(
+    catalog: Catalog, rung: int, last_day: date, today: date, settings: PlanSettings
+) -> Choice | None:
+    """A restart lower after a long enough break, or None."""
+    gap = (today - last_day).days
+    since = f"{gap} days since your last session on {day_words(last_day)}"
     if gap >= settings.gap_stage_days:
-        stage = max(1, here.stage - 1)
+        stage = max(1, catalog.ladder[rung].stage - 1)
         lower = catalog.first_step_of_stage(stage).index
-        return (
-            lower,
-            Decision.REGRESS,
-            [
-                f"{gap} days since your last session on {day_words(session_day(past[-1]))}: "
-                f"restarting at the start of stage {stage} ({catalog.stage(stage).name})."
-            ],
-            False,
-        )
+        where = f"at the start of stage {stage} ({catalog.stage(stage).name})"
+        return lower, Decision.REGRESS, [f"{since}: restarting {where}."], False
     if gap >= settings.gap_step_days:
         lower = max(0, rung - 1)
+        where = f"one step lower, at {_dose_words(catalog.ladder[lower])}"
+        return lower, Decision.REGRESS, [f"{since}: restarting {where}."], False
+    return None
+
+
+def _after_red(
+    catalog: Catalog,
+    planned: list[SessionRecord],
+    outcomes: dict[str, tuple[Outcome, str]],
+    rung: int,
+    settings: PlanSettings,
+) -> Choice:
+    """One rung back after a red session; a stage back, and a clinician, after two in a row."""
+    ladder = catalog.ladder
+    why = outcomes[planned[-1]["id"]][1]
+    previous = outcomes[planned[-2]["id"]] if len(planned) > 1 else None
+    if previous is not None and previous[0] is Outcome.RED:
+        lower = catalog.first_step_of_stage(max(1, ladder[rung].stage - 1)).index
+        if lower >= rung:
+            lower = max(0, rung - 1)
         return (
             lower,
             Decision.REGRESS,
             [
-                f"{gap} days since your last session on {day_words(session_day(past[-1]))}: "
-                f"restarting one step lower, at {_dose_words(ladder[lower])}."
+                f"Two red sessions in a row ({previous[1]}; {why}): stepping "
+                f"back to stage {ladder[lower].stage}, {_dose_words(ladder[lower])}. "
+                "Please see a physiotherapist or doctor about this tendon."
+            ],
+            True,
+        )
+    lower = max(0, rung - 1)
+    if lower == rung:
+        return (
+            rung,
+            Decision.HOLD,
+            [
+                f"{sentence(why)}: already at the first step; holding at "
+                f"{_dose_words(ladder[rung])}, and {settings.limits.keep_within}."
             ],
             False,
         )
+    reason = f"{sentence(why)}: stepping back to {_dose_words(ladder[lower])}."
+    return lower, Decision.REGRESS, [reason], False
 
-    outcome, why = outcomes[latest["id"]]
-    if outcome is Outcome.RED:
-        previous = planned[-2] if len(planned) > 1 else None
-        if previous is not None and outcomes[previous["id"]][0] is Outcome.RED:
-            stage = max(1, here.stage - 1)
-            lower = catalog.first_step_of_stage(stage).index
-            if lower >= rung:
-                lower = max(0, rung - 1)
-            return (
-                lower,
-                Decision.REGRESS,
-                [
-                    f"Two red sessions in a row ({outcomes[previous['id']][1]}; {why}): stepping "
-                    f"back to stage {ladder[lower].stage}, {_dose_words(ladder[lower])}. "
-                    "Please see a physiotherapist or doctor about this tendon."
-                ],
-                True,
-            )
-        lower = max(0, rung - 1)
-        if lower == rung:
-            return (
-                rung,
-                Decision.HOLD,
-                [
-                    f"{_sentence(why)}: already at the first step; holding at {dose}, and "
-                    f"{settings.limits.keep_within}."
-                ],
-                False,
-            )
-        return (
-            lower,
-            Decision.REGRESS,
-            [f"{_sentence(why)}: stepping back to {_dose_words(ladder[lower])}."],
-            False,
-        )
-    if outcome is Outcome.AMBER:
-        return rung, Decision.HOLD, [f"{_sentence(why)}: holding at {dose}."], False
-    if outcome is Outcome.PENDING:
-        return rung, Decision.HOLD, [f"{_sentence(why)}: holding at {dose} until it is in."], False
 
+def _after_green(
+    catalog: Catalog,
+    planned: list[SessionRecord],
+    outcomes: dict[str, tuple[Outcome, str]],
+    rung: int,
+    today: date,
+    settings: PlanSettings,
+    tests: list[CapacityRecord],
+) -> Choice:
+    """One rung up after enough greens in a row at this dose on enough days, unless a gate or
+    the top of the ladder says to hold."""
+    ladder = catalog.ladder
+    latest = planned[-1]
+    why = outcomes[latest["id"]][1]
+    dose = _dose_words(ladder[rung])
     streak = []
     for session in reversed(planned):
         if (
@@ -338,56 +247,36 @@ def _decide(
         streak.append(session)
     days = {session_day(s) for s in streak}
     needed = settings.greens_to_progress
-    if len(streak) >= needed and len(days) >= settings.min_days_to_progress:
-        if rung + 1 >= len(ladder):
-            return (
-                rung,
-                Decision.HOLD,
-                [
-                    f"{len(streak)} green sessions in a row at {dose}: this is the top of the ladder. "
-                    "Keep it up and build your running gradually."
-                ],
-                False,
+    if len(streak) < needed:
+        reason = f"{sentence(why)}: {len(streak)} of {needed} green sessions at {dose}; holding."
+        return rung, Decision.HOLD, [reason], False
+    if len(days) < settings.min_days_to_progress:
+        reason = (
+            f"{len(streak)} green sessions, but all on {day_words(session_day(latest))}: "
+            f"holding at {dose} until they span {settings.min_days_to_progress} days."
+        )
+        return rung, Decision.HOLD, [reason], False
+    if rung + 1 >= len(ladder):
+        reason = (
+            f"{len(streak)} green sessions in a row at {dose}: this is the top of the ladder. "
+            "Keep it up and build your running gradually."
+        )
+        return rung, Decision.HOLD, [reason], False
+    up = ladder[rung + 1]
+    if up.stage == CAPACITY_GATED_STAGE and ladder[rung].stage < up.stage:
+        not_ready = capacity_gate(tests, today, settings)
+        if not_ready is not None:
+            reason = (
+                f"{len(streak)} green sessions in a row at {dose}. Stage {up.stage} starts "
+                f"when the capacity tests are passed: {not_ready}. Take them from home "
+                f"(key c); holding at {dose}."
             )
-        up = ladder[rung + 1]
-        if up.stage == CAPACITY_GATED_STAGE and ladder[rung].stage < up.stage:
-            not_ready = capacity_gate(tests, today, settings)
-            if not_ready is not None:
-                return (
-                    rung,
-                    Decision.HOLD,
-                    [
-                        f"{len(streak)} green sessions in a row at {dose}. Stage {up.stage} starts "
-                        f"when the capacity tests are passed: {not_ready}. Take them from home "
-                        f"(key c); holding at {dose}."
-                    ],
-                    False,
-                )
-        return (
-            rung + 1,
-            Decision.PROGRESS,
-            [
-                f"{len(streak)} green sessions in a row on {len(days)} days at {dose} "
-                f"(latest: {why}): one step up, {up.change}."
-            ],
-            False,
-        )
-    if len(streak) >= needed:
-        return (
-            rung,
-            Decision.HOLD,
-            [
-                f"{len(streak)} green sessions, but all on {day_words(session_day(latest))}: "
-                f"holding at {dose} until they span {settings.min_days_to_progress} days."
-            ],
-            False,
-        )
-    return (
-        rung,
-        Decision.HOLD,
-        [f"{_sentence(why)}: {len(streak)} of {needed} green sessions at {dose}; holding."],
-        False,
+            return rung, Decision.HOLD, [reason], False
+    reason = (
+        f"{len(streak)} green sessions in a row on {len(days)} days at {dose} "
+        f"(latest: {why}): one step up, {up.change}."
     )
+    return rung + 1, Decision.PROGRESS, [reason], False
 
 
 def _ladder_index(session: SessionRecord) -> int:
@@ -396,40 +285,6 @@ def _ladder_index(session: SessionRecord) -> int:
     if index is None:
         raise ValueError(f"session {session['id']} is not on the ladder")
     return index
-
-
-def capacity_gate(tests: list[CapacityRecord], today: date, settings: PlanSettings) -> str | None:
-    """None when recent heel-raise and hop tests show readiness for springy work; else why not."""
-    since = (today - timedelta(days=settings.test_valid_days)).isoformat()
-    recent = [t for t in tests if since <= t["date"] <= today.isoformat()]
-    raises: list[SidedTestRecord] = [t for t in recent if t["kind"] == "heel_raise"]
-    hops: list[SidedTestRecord] = [t for t in recent if t["kind"] == "hop"]
-    missing = []
-    if not raises:
-        missing.append(f"no heel-raise test in the last {settings.test_valid_days // 7} weeks")
-    else:
-        latest = raises[-1]
-        weaker, stronger = sorted((latest["left"], latest["right"]))
-        if weaker < settings.heel_raises_needed:
-            missing.append(
-                f"{settings.heel_raises_needed} heel raises each side needed, the latest test had "
-                f"{latest['left']} left and {latest['right']} right"
-            )
-        elif weaker < stronger * settings.symmetry_needed:
-            missing.append(
-                f"the weaker side needs {round(settings.symmetry_needed * 100)} % of the other"
-            )
-        if latest["pain"] is None:
-            missing.append("the heel-raise test has no pain rating")
-        elif latest["pain"] > settings.limits.green_max:
-            missing.append(f"the heel-raise test hurt {latest['pain']}/10")
-    if not hops:
-        missing.append("no hop test (10 single-leg hops each side) yet")
-    elif hops[-1]["pain"] is None:
-        missing.append("the hop test has no pain rating")
-    elif hops[-1]["pain"] > settings.limits.green_max:
-        missing.append(f"the hop test hurt {hops[-1]['pain']}/10")
-    return "; ".join(missing) if missing else None
 
 
 def _dose_words(step: LadderStep) -> str:
@@ -482,10 +337,6 @@ def _worst_recent_pain(
     return pain, when.replace(iso, day_words(date.fromisoformat(iso)))
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _run_advice(
     outcome: Outcome | None,
     latest_pain: tuple[int, str] | None,
@@ -530,95 +381,3 @@ def _next_checkin(
         if outcomes[latest["id"]][0] is Outcome.PENDING and day + timedelta(days=1) >= today:
             return day + timedelta(days=1)
     return today + timedelta(days=1)
-
-
-def checkin_due(
-    sessions: list[SessionRecord], checkins: list[CheckinRecord], now: datetime
-) -> date | None:
-    """The day of a session that ended 12-48 h before `now` with no check-in dated after it."""
-    ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
-    if not ended:
-        return None
-    ended_at, latest = max(ended, key=lambda pair: pair[0])
-    hours = (now - datetime.fromisoformat(ended_at)).total_seconds() / 3600
-    day = session_day(latest)
-    if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1]:
-        return None
-    if any(c["date"] > day.isoformat() for c in checkins):
-        return None
-    return day
-
-
-def own_program_advice(
-    sessions: list[SessionRecord],
-    checkins: list[CheckinRecord],
-    profile: Profile,
-    today: date,
-    settings: PlanSettings | None = None,
-) -> tuple[Decision, list[str], bool]:
-    """What the pain rules say about one's own program: the same rules as the plan's, spoken as
-    advice, since the doses are the physio's to change. Returns (decision, reasons, see_clinician)."""
-    settings = settings or PlanSettings.for_profile(profile)
-    own = sorted(
-        (s for s in sessions if s.get("kind") == SessionKind.ROUTINE and session_day(s) <= today),
-        key=lambda s: s["started_at"],
-    )
-    if not own:
-        return (
-            Decision.START,
-            [
-                "Your own program: after each session the pain rules will say whether to hold, "
-                "ease off or see a clinician; they never change your physio's doses."
-            ],
-            False,
-        )
-    checkins = sorted(checkins, key=lambda c: c["date"])
-    outcomes = [outcome_of(s, checkins, profile, settings) for s in own]
-    last, why = outcomes[-1]
-    if last is Outcome.RED:
-        if len(outcomes) >= 2 and outcomes[-2][0] is Outcome.RED:
-            return (
-                Decision.REGRESS,
-                [
-                    f"{_sentence(why)}, the second red session in a row: ease your program well back "
-                    "and see your physiotherapist or doctor before going on."
-                ],
-                True,
-            )
-        return (
-            Decision.REGRESS,
-            [
-                f"{_sentence(why)}: the rules advise stepping back: fewer sets or shorter holds "
-                "until the pain settles, and tell your physio."
-            ],
-            False,
-        )
-    if last is not Outcome.GREEN:
-        return (
-            Decision.HOLD,
-            [f"{_sentence(why)}: the rules advise keeping the doses as they are."],
-            False,
-        )
-    streak = []
-    for session, (outcome, _) in zip(reversed(own), reversed(outcomes), strict=True):
-        if outcome is not Outcome.GREEN:
-            break
-        streak.append(session)
-    days = {session_day(s) for s in streak}
-    if len(streak) >= settings.greens_to_progress and len(days) >= settings.min_days_to_progress:
-        return (
-            Decision.PROGRESS,
-            [
-                f"{len(streak)} green sessions in a row on {len(days)} days: the tendon is coping; "
-                "your physio may add a step (a few seconds, a set, or the next exercise)."
-            ],
-            False,
-        )
-    return (
-        Decision.HOLD,
-        [
-            f"{_sentence(why)}: {len(streak)} of {settings.greens_to_progress} green sessions; "
-            "keep the doses as they are."
-        ],
-        False,
-    )

@@ -198,7 +198,7 @@ CapacityRecord = SidedTestRecord | VisaARecord
 
 
 class ProfileRecord(TypedDict, total=False):
-    """The clinical profile (plan.Profile), kept with the data so an export carries it.
+    """The clinical profile (profile.Profile), kept with the data so an export carries it.
 
     Every field may be missing: Profile.from_dict falls back to a default for each.
     """

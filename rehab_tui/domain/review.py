@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from rehab_tui.domain.plan import Outcome, PlanSettings, Profile, judge_outcome, session_day
+from rehab_tui.domain.outcomes import Outcome, PlanSettings, judge_outcome, session_day
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionKind, SessionRecord
 from rehab_tui.domain.records import sets_done, time_under_load
 

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
-from rehab_tui.domain.plan import Plan, Profile
+from rehab_tui.domain.plan import Plan
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from rehab_tui.domain.plan import Plan, Profile
+from rehab_tui.domain.plan import Plan
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly

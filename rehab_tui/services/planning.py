@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rehab_tui.domain.library import Catalog
-from rehab_tui.domain.plan import Plan, Profile, make_plan
+from rehab_tui.domain.plan import Plan, make_plan
+from rehab_tui.domain.profile import Profile
 from rehab_tui.storage.store import Store
 
 # Long enough for every rule: streaks at one step, two reds in a row, a 21-day gap.

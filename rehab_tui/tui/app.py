@@ -28,9 +28,12 @@ from textual.worker import Worker, WorkerState
 from rehab_tui.domain.capacity import TESTS, VISA_A, test_result, visa_a_record
 from rehab_tui.domain.clock import Clock, SystemClock
 from rehab_tui.domain.library import Catalog, CatalogError, PlannedExercise
+from rehab_tui.domain.outcomes import checkin_due
+from rehab_tui.domain.own_program import own_program_advice
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.domain.plan import Plan, Profile, checkin_due, own_program_advice
+from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.playback import Playback, SetResult, resume_index
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import (
     SessionExtras,

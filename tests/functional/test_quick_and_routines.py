@@ -8,8 +8,10 @@ import pytest
 
 from rehab_tui.cli.main import main
 from rehab_tui.domain.library import CatalogError, Kind
+from rehab_tui.domain.own_program import own_program_advice
 from rehab_tui.domain.pain import DEFAULT_LIMITS
-from rehab_tui.domain.plan import Decision, Profile, own_program_advice
+from rehab_tui.domain.plan import Decision
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.storage.routines import ensure_routines_file, load_routines, routines_template
 from rehab_tui.tui.app import RehabApp

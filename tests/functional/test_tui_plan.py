@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from rehab_tui.domain.clock import FakeClock
-from rehab_tui.domain.plan import checkin_due
+from rehab_tui.domain.outcomes import checkin_due
 from rehab_tui.domain.records import logged_session
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.checkin import CheckinScreen

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from rehab_tui.domain.library import Dose, Kind
+from rehab_tui.domain.outcomes import PlanSettings
 from rehab_tui.domain.pain import (
     DEFAULT_LIMITS,
     LIMIT_CHOICES,
@@ -18,7 +19,8 @@ from rehab_tui.domain.pain import (
     scale_label,
     zone_of,
 )
-from rehab_tui.domain.plan import PlanSettings, Profile, make_plan
+from rehab_tui.domain.plan import make_plan
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.records import exercise_from_record
 from rehab_tui.domain.timeline import build_timeline

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from rehab_tui.domain.plan import Decision, Profile, make_plan
+from rehab_tui.domain.plan import Decision, make_plan
+from rehab_tui.domain.profile import Profile
 from rehab_tui.storage.catalog import load_catalog
 
 CATALOG = load_catalog()

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
-from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.profile import Profile
 from rehab_tui.tui.widgets.pain_scale import PainScale
 
 # DOMAIN.md §5: any yes means seeing a clinician before loading the tendon.

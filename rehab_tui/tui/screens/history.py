@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
-from rehab_tui.domain.plan import Outcome
+from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow

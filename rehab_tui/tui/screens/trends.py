@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
-from rehab_tui.domain.plan import Profile
+from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.tui.widgets.trend_chart import TrendChart

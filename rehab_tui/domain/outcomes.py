@@ -1,0 +1,118 @@
+"""A session's outcome (green, amber, red or pending) and the thresholds the rules use.
+
+A session's outcome combines the pain during it with the next morning's check-in against the
+runner's usual morning pain. Pure: the plan, the history and the report all judge sessions here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from rehab_tui.domain.pain import DEFAULT_LIMITS, PainLimits, PainZone, zone_of
+from rehab_tui.domain.profile import Profile
+from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
+
+CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
+
+
+class Outcome(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """Every threshold the plan uses, in one place."""
+
+    limits: PainLimits = DEFAULT_LIMITS
+    greens_to_progress: int = 3
+    min_days_to_progress: int = 2
+    gap_step_days: int = 7
+    gap_stage_days: int = 21
+    morning_amber_rise: int = 1  # next-morning pain this much above baseline: amber
+    morning_red_rise: int = 3  # ... this much: red
+    # The gate into stage 4: recent heel-raise and hop tests.
+    heel_raises_needed: int = 25
+    symmetry_needed: float = 0.9
+    test_valid_days: int = 42
+
+    @classmethod
+    def for_profile(cls, profile: Profile) -> PlanSettings:
+        return cls(limits=profile.pain_limits)
+
+
+def day_words(day: date) -> str:
+    """ "Tue 3 Mar", as the reasons name days."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def session_day(session: SessionRecord) -> date:
+    return date.fromisoformat(session["started_at"][:10])
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter in capitals, to start a reason with a clause."""
+    return text[:1].upper() + text[1:]
+
+
+def outcome_of(
+    session: SessionRecord,
+    checkins: list[CheckinRecord],
+    profile: Profile,
+    settings: PlanSettings,
+) -> tuple[Outcome, str]:
+    """A session's traffic light and the sentence that explains it."""
+    day = session_day(session)
+    before = [c for c in checkins if date.fromisoformat(c["date"]) <= day]
+    baseline = before[-1]["pain"] if before else profile.baseline
+    after = [c for c in checkins if day < date.fromisoformat(c["date"]) <= day + timedelta(days=2)]
+    morning = after[0]["pain"] if after else None
+    return judge_outcome(day, session.get("pain"), morning, baseline, settings)
+
+
+def judge_outcome(
+    day: date, pain: int | None, morning: int | None, baseline: int, settings: PlanSettings
+) -> tuple[Outcome, str]:
+    """The traffic light from pain during, the next morning's pain and the usual morning pain."""
+    limits = settings.limits
+    during = f"pain {pain}/10 on {day_words(day)}"  # said only when there is a pain rating
+    if pain is not None and zone_of(pain, limits) is PainZone.RED:
+        return Outcome.RED, during
+    if morning is not None and morning - baseline >= settings.morning_red_rise:
+        return (
+            Outcome.RED,
+            f"next-morning pain {morning}/10 after {day_words(day)}, {morning - baseline} above your usual {baseline}",
+        )
+    if pain is not None and zone_of(pain, limits) is PainZone.AMBER:
+        return Outcome.AMBER, during
+    if morning is not None and morning - baseline >= settings.morning_amber_rise:
+        return (
+            Outcome.AMBER,
+            f"next-morning pain {morning}/10 after {day_words(day)}, above your usual {baseline}",
+        )
+    if pain is None:
+        return Outcome.PENDING, f"no pain rating for {day_words(day)}'s session"
+    if morning is None:
+        return Outcome.PENDING, f"no next-morning check-in after {day_words(day)} yet"
+    return Outcome.GREEN, f"{during}, back to {morning}/10 the next morning"
+
+
+def checkin_due(
+    sessions: list[SessionRecord], checkins: list[CheckinRecord], now: datetime
+) -> date | None:
+    """The day of a session that ended 12-48 h before `now` with no check-in dated after it."""
+    ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
+    if not ended:
+        return None
+    ended_at, latest = max(ended, key=lambda pair: pair[0])
+    hours = (now - datetime.fromisoformat(ended_at)).total_seconds() / 3600
+    day = session_day(latest)
+    if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1]:
+        return None
+    if any(c["date"] > day.isoformat() for c in checkins):
+        return None
+    return day
