@@ -177,6 +177,7 @@ def _profile_only(data_dir: Path) -> None:
     from rehab_tui.storage.store import Store
 
     with Store(data_dir) as store:
+        store.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
         store.set_setting(
             "profile", {"tendinopathy": "midportion", "baseline": 1, "limits": "strict"}
         )

@@ -22,6 +22,7 @@ def build(data_dir: Path, today: date, years: int = YEARS) -> int:
     """Fill `data_dir` with `years` years of history ending yesterday; returns the sessions made."""
     catalog = load_catalog()
     with Store(data_dir) as store:
+        store.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
         store.set_setting(
             "profile", {"tendinopathy": "midportion", "baseline": 1, "limits": "strict"}
         )

@@ -8,6 +8,7 @@ Exit codes: 0 ok, 1 a problem with the user's files or input, 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -32,6 +33,7 @@ from rehab_tui.domain.records import (
     sets_done,
     time_under_load,
 )
+from rehab_tui.domain.text import escape_json_controls, one_line, printable, whole_number
 from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.planning import load_profile, plan_for
@@ -45,6 +47,11 @@ if TYPE_CHECKING:
 # The export formats (rehab_tui.exchange.export.FORMATS), named here so that the parser does not import the
 # report module; a test keeps the two the same.
 EXPORT_FORMATS = ("json", "csv", "md", "html")
+
+# The days a --date or --since may name: outside them, date arithmetic (a lookback, the next
+# check-in) would overflow, and a session id's YYYYMMDD would not have four digits of year.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2999, 12, 31)
 
 
 class UserError(Exception):
@@ -166,9 +173,12 @@ def parse_day(text: str | None, today: date) -> date:
     if text is None:
         return today
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UserError(f"expected a date like 2026-03-03, got {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"expected a date from {FIRST_DAY} to {LAST_DAY}, got {text!r}")
+    return day
 
 
 def parse_pain(text: str, what: str = "pain") -> int:
@@ -180,13 +190,15 @@ def parse_pain(text: str, what: str = "pain") -> int:
 
 def whole(text: str) -> int | str:
     """A whole number, or the text as given, so that the timer's checks name the option."""
-    return int(text) if text.strip().isdigit() else text
+    number = whole_number(text)
+    return text if number is None else number
 
 
 def positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    number = whole_number(text)
+    if number is None or number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return int(text)
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,10 +224,24 @@ def main(argv: list[str] | None = None) -> int:
         }[args.command]
         return handler(args, out)
     except (UserError, CatalogError, StoreError) as error:
-        print(f"rehab-tui: {error}", file=sys.stderr)  # one line, never wrapped
+        return said(str(error))
+    except BrokenPipeError:
+        # The reader went away (`history --json | head`): nothing more to say, to anyone.
+        with contextlib.suppress(OSError, ValueError):  # stdout may have no file descriptor
+            # so that the flush at exit does not fail too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:  # a file the command wrote or read, e.g. on a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        return said(f"{where}{error.strerror or error}")
     except KeyboardInterrupt:
         return 130
+
+
+def said(message: str) -> int:
+    """Say what went wrong in one line on stderr (never wrapped; no control character)."""
+    print(f"rehab-tui: {one_line(message)}", file=sys.stderr)
+    return 1
 
 
 def catalog_path(args: argparse.Namespace) -> Path:
@@ -237,10 +263,10 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def cmd_where(args: argparse.Namespace, out: Console) -> int:
     folder = locations.data_dir(args.data_dir)
-    out.print(f"data:      {folder}", markup=False)
-    out.print(f"exercises: {catalog_path(args)}", markup=False)
-    out.print(f"config:    {locations.config_dir()}", markup=False)
-    out.print(f"cache:     {locations.cache_dir()}", markup=False)
+    out.print(printable(f"data:      {folder}"), markup=False)
+    out.print(printable(f"exercises: {catalog_path(args)}"), markup=False)
+    out.print(printable(f"config:    {locations.config_dir()}"), markup=False)
+    out.print(printable(f"cache:     {locations.cache_dir()}"), markup=False)
     return 0
 
 
@@ -264,8 +290,10 @@ def cmd_validate(args: argparse.Namespace, out: Console) -> int:
     path = Path(args.file) if args.file else catalog_path(args)
     catalog = load_catalog(path)
     out.print(
-        f"{path}: OK, {len(catalog.exercises)} exercises, {len(catalog.stages)} stages, "
-        f"{len(catalog.ladder)} steps on the ladder",
+        printable(
+            f"{path}: OK, {len(catalog.exercises)} exercises, {len(catalog.stages)} stages, "
+            f"{len(catalog.ladder)} steps on the ladder"
+        ),
         markup=False,
     )
     return 0
@@ -280,11 +308,8 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             if args.limit and len(sessions) >= args.limit:
                 break
     if args.json:
-        print(
-            json.dumps(
-                {"schema": HISTORY_SCHEMA, "sessions": sessions}, indent=2, ensure_ascii=False
-            )
-        )
+        history = {"schema": HISTORY_SCHEMA, "sessions": sessions}
+        print(escape_json_controls(json.dumps(history, indent=2, ensure_ascii=False)))
         return 0
     if not sessions:
         out.print("No sessions yet. Start one with: rehab-tui")
@@ -307,7 +332,7 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             format_duration(time_under_load(session)),
             pain,
             status,
-            Text(session["note"]),  # the user's own words: never read as markup
+            Text(printable(session["note"])),  # the user's own words: never markup or controls
         )
     out.print(table)
     return 0
@@ -319,17 +344,20 @@ def cmd_plan(args: argparse.Namespace, out: Console) -> int:
     with open_store(args) as store:
         plan = plan_for(store, catalog, day)
     if args.json:
-        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+        print(escape_json_controls(json.dumps(plan_json(plan), indent=2, ensure_ascii=False)))
         return 0
-    out.print(f"[b]{day_title(plan)}[/b]")
+    # Stage and exercise names come from the exercise file: plain text, never markup.
+    out.print(Text(printable(day_title(plan)), style="bold"))
     out.print(f"Decision: [b]{plan.decision.value}[/b]")
     for reason in plan.reasons:
-        out.print(Text(f"  • {reason}"))
+        out.print(Text(printable(f"  • {reason}")))
     for planned in plan.exercises:
         out.print(
             Text(
-                f"  {planned.exercise.name}: {planned.describe_dose()}, "
-                f"rest {planned.dose.rest_s} s"
+                printable(
+                    f"  {planned.exercise.name}: {planned.describe_dose()}, "
+                    f"rest {planned.dose.rest_s} s"
+                )
             )
         )
     out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
@@ -378,12 +406,11 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     pain = parse_pain(args.pain)
     stiffness = None
     if args.stiffness_min is not None:
-        text = args.stiffness_min.strip()
-        if not text.isdigit() or int(text) > 600:
+        stiffness = whole_number(args.stiffness_min)
+        if stiffness is None or stiffness > 600:
             raise UserError(
                 f"stiffness must be whole minutes from 0 to 600, got {args.stiffness_min!r}"
             )
-        stiffness = int(text)
     today = date.today()
     day = parse_day(args.date, today)
     if day > today:
@@ -439,7 +466,7 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
         save_export(path, text)
     except OSError as error:
         raise UserError(f"cannot write {path}: {error.strerror}") from None
-    out.print(f"Wrote {path}", markup=False)
+    out.print(printable(f"Wrote {path}"), markup=False)
     return 0
 
 
@@ -455,8 +482,10 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
         raise UserError(str(error)) from None
     skipped = len(data.sessions) - sessions
     out.print(
-        f"Imported {args.file}: added {sessions} sessions, {checkins} check-ins and {tests} "
-        f"capacity tests" + (f"; {skipped} sessions were already here." if skipped else "."),
+        printable(
+            f"Imported {args.file}: added {sessions} sessions, {checkins} check-ins and {tests} "
+            f"capacity tests" + (f"; {skipped} sessions were already here." if skipped else ".")
+        ),
         markup=False,
     )
     return 0
@@ -474,7 +503,7 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
         with open_store(args) as store:
             limits = load_profile(store).pain_limits  # the example's note quotes them
         if ensure_routines_file(path, limits):
-            out.print(f"Made {path} from an example.", markup=False)
+            out.print(printable(f"Made {path} from an example."), markup=False)
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         try:
             subprocess.run([*shlex.split(editor), str(path)], check=False)
@@ -496,21 +525,19 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
         following = store.setting("own_program")
     if not routines:
         out.print(
-            f"No routines yet. Make one with: rehab-tui routines --edit  ({path})", markup=False
+            printable(f"No routines yet. Make one with: rehab-tui routines --edit  ({path})"),
+            markup=False,
         )
         return 0
-    out.print(f"{path}: {len(routines)} routines, OK", markup=False)
+    out.print(printable(f"{path}: {len(routines)} routines, OK"), markup=False)
     for routine in routines:
         mark = "  (followed: it is today's session)" if routine.name == following else ""
-        out.print(Text(f"{routine.name}{mark}", style="bold"))
+        out.print(Text(printable(f"{routine.name}{mark}"), style="bold"))
         if routine.note:
-            out.print(Text(f"  {routine.note}"))
+            out.print(Text(printable(f"  {routine.note}")))
         for planned in routine.exercises:
-            out.print(
-                Text(
-                    f"  {planned.exercise.name}: {planned.describe_dose()}, rest {planned.dose.rest_s} s"
-                )
-            )
+            dose = f"{planned.describe_dose()}, rest {planned.dose.rest_s} s"
+            out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
     if following is None:
         out.print("Following rehab-tui's plan. rehab-tui routines --follow NAME follows a routine.")
     return 0

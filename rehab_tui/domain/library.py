@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from rehab_tui.domain.text import whole_number
+
 
 class Kind(StrEnum):
     """How an exercise is performed: its name in files and records. What each kind means (how it
@@ -42,12 +44,14 @@ class Tempo:
     @classmethod
     def parse(cls, text: str) -> Tempo:
         """Parse "1-0-3-1"; raise ValueError with a sentence a user can act on."""
-        parts = str(text).strip().split("-")
-        if len(parts) != 4 or not all(p.strip().isdigit() for p in parts):
+        # ASCII digits only ("³" passes str.isdigit), and never past Python's int-string limit
+        read = [whole_number(part) for part in str(text).strip().split("-")]
+        seconds = [number for number in read if number is not None]
+        if len(read) != 4 or len(seconds) != 4:
             raise ValueError(
                 f"expected four whole seconds written up-top-down-bottom, like 1-0-3-1, got {text!r}"
             )
-        up, top, down, bottom = (int(p) for p in parts)
+        up, top, down, bottom = seconds
         if up + top + down + bottom == 0:
             raise ValueError(f"a repetition must last at least a second, got {text!r}")
         if max(up, top, down, bottom) > 20:

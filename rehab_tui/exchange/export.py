@@ -23,8 +23,9 @@ from rehab_tui.domain.record_types import (
     SessionRecord,
 )
 from rehab_tui.domain.review import SessionRow, session_rows
+from rehab_tui.domain.text import escape_json_controls, printable
 from rehab_tui.exchange.report import report_blocks, to_html, to_markdown
-from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.atomic import write_named_file
 from rehab_tui.storage.store import Store
 
 EXPORT_SCHEMA = 1
@@ -67,7 +68,8 @@ def export_data(store: Store, exported_at: datetime) -> ExportFile:
 
 
 def to_json(data: ExportFile) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
+    return escape_json_controls(text) + "\n"  # the same data, with no control character in it
 
 
 # -- csv -------------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ def to_csv(rows: list[SessionRow]) -> str:
                 row.note,
             ]
         )
-    return out.getvalue()
+    return printable(out.getvalue())  # a note or a name can hold a control character
 
 
 def sets_to_csv(sessions: list[SessionRecord]) -> str:
@@ -151,7 +153,7 @@ def sets_to_csv(sessions: list[SessionRecord]) -> str:
                         done.get("completed_at", ""),
                     ]
                 )
-    return out.getvalue()
+    return printable(out.getvalue())  # a note or a name can hold a control character
 
 
 def blank(value: object) -> object:
@@ -174,8 +176,10 @@ def render(fmt: str, store: Store, plan: Plan, profile: Profile, now: datetime, 
 
 def save_export(path: Path, text: str) -> None:
     """Write an export readable by its owner alone (it is health data), replacing any old one
-    whole: a failure part way leaves the old file as it was."""
-    write_atomically(path, text)
+    whole: an old file that others could read is replaced by a private one, and a failure part
+    way (a full disk) leaves the old file as it was. A pipe (`-o >(gzip > x.gz)`) is written
+    straight through."""
+    write_named_file(path, text)
 
 
 def export_name(fmt: str, day: date) -> str:

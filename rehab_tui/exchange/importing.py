@@ -21,6 +21,7 @@ from rehab_tui.domain.record_types import (
 )
 from rehab_tui.exchange.checking import ExportFileError, RecordChecker
 from rehab_tui.exchange.export import EXPORT_SCHEMA
+from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
 from rehab_tui.storage.store import Store
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -39,13 +40,15 @@ class ImportData:
 def read_export(path: Path) -> ImportData:
     """Read and validate a json export completely; ExportFileError names what is wrong."""
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ExportFileError(f"{path}: the file is larger than 100 MB; not an export")
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, MAX_IMPORT_BYTES)  # a regular file only, bounded
+    except TooLargeError:
+        raise ExportFileError(f"{path}: the file is larger than 100 MB; not an export") from None
     except FileNotFoundError:
         raise ExportFileError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise ExportFileError(f"{path}: this is a folder, not a file") from None
+    except NotAFileError:
+        raise ExportFileError(f"{path}: this is a device or a pipe, not a file") from None
     except UnicodeDecodeError:
         raise ExportFileError(f"{path}: the file is not UTF-8 text") from None
     except OSError as error:
@@ -58,6 +61,8 @@ def read_export(path: Path) -> ImportData:
         ) from None
     except RecursionError:
         raise ExportFileError(f"{path}: nested too deeply to be a rehab-tui export") from None
+    except ValueError:  # thousands of digits: past Python's int-string limit
+        raise ExportFileError(f"{path}: it holds a number too long to be in an export") from None
     return validate_export(data, str(path))
 
 

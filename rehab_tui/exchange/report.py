@@ -16,6 +16,7 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.text import printable
 
 REPORT_WEEKS = 6
 OUTCOME_WORDS = {"green": "green", "amber": "amber", "red": "RED", "pending": "pending"}
@@ -151,12 +152,12 @@ def to_markdown(blocks: list[Block]) -> str:
     first = True
     for block in blocks:
         if isinstance(block, Heading):
-            out.append(("# " if first else "## ") + block.text)
+            out.append(("# " if first else "## ") + printable(block.text))
             first = False
         elif isinstance(block, Para):
             out.append(md_escape(block.text))
         elif isinstance(block, Pre):
-            out.append("```\n" + block.text + "\n```")
+            out.append("```\n" + printable(block.text) + "\n```")
         else:
             out.append("| " + " | ".join(block.header) + " |")
             out.append("|" + "---|" * len(block.header))
@@ -166,7 +167,13 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 def md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_<>\[\]#|])", r"\\\1", text)
+    """Markdown's own characters escaped, and control characters made visible."""
+    return re.sub(r"([\\`*_<>\[\]#|])", r"\\\1", printable(text))
+
+
+def html_text(text: str) -> str:
+    """HTML's own characters escaped, and control characters made visible."""
+    return html.escape(printable(text))
 
 
 def md_cell(text: str) -> str:
@@ -178,7 +185,7 @@ def to_html(blocks: list[Block]) -> str:
     out = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title>",
+        f"<title>{html_text(title)}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
         "padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:1rem 0}"
         "th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}"
@@ -190,17 +197,17 @@ def to_html(blocks: list[Block]) -> str:
         if isinstance(block, Heading):
             tag = "h1" if first else "h2"
             first = False
-            out.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
+            out.append(f"<{tag}>{html_text(block.text)}</{tag}>")
         elif isinstance(block, Para):
-            out.append(f"<p>{html.escape(block.text)}</p>")
+            out.append(f"<p>{html_text(block.text)}</p>")
         elif isinstance(block, Pre):
-            out.append(f"<pre>{html.escape(block.text)}</pre>")
+            out.append(f"<pre>{html_text(block.text)}</pre>")
         else:
             out.append("<table><thead><tr>")
-            out.extend(f"<th>{html.escape(h)}</th>" for h in block.header)
+            out.extend(f"<th>{html_text(h)}</th>" for h in block.header)
             out.append("</tr></thead><tbody>")
             for row in block.rows:
-                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+                out.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>")
             out.append("</tbody></table>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

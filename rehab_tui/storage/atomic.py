@@ -1,30 +1,41 @@
 """The one way rehab-tui writes a private file: whole or not at all, readable by the user alone.
 
 Every file the app writes (data, preferences, cache, routines, exports) goes through
-`write_atomically`: a temp file in the same folder, fsynced, then renamed over the old one, so a
-crash at any moment leaves the old file or the new one, never half of each. The new file is
+`write_atomically`: a temp file in the same folder, written whole (a short write on a nearly full
+disk is carried on, and a failure raises), fsynced, then renamed over the old one, so a crash or a
+full disk at any moment leaves the old file or the new one, never half of each. The new file is
 0600 even where an old one was readable by others, since the rename replaces it.
+
+The folders it makes are 0700 whatever the umask; a folder that already exists is the user's, and
+its mode is never changed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import threading
+import time
 from pathlib import Path
+
+# A temp file is named after its file, the process and the thread: .NAME.PID.THREAD.tmp
+TEMP_SUFFIX = ".tmp"
+# A temp file whose writer cannot be told (tmpXXXX.tmp, as older versions named them) is a
+# leftover after this long.
+LEFTOVER_AGE_S = 3600
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Replace `path` with `content` (text is written as UTF-8) so that a crash leaves the old
     or the new file, whole. On an error the old file is untouched and the temp file removed."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}{TEMP_SUFFIX}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
             os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:  # os.write may write less than asked
-                view = view[os.write(fd, view) :]
+            _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -39,6 +50,83 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         os.close(dir_fd)
 
 
+def write_named_file(path: Path, content: str) -> None:
+    """Write where the user said (an export's -o): atomically, as above, unless `path` is a pipe
+    or a device (`/dev/stdout`, a shell's `>(gzip > x.gz)`), which cannot be replaced and is
+    written straight through. A symlink is followed: the file it names is replaced, not the link.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(content)
+        return
+    write_atomically(path.resolve() if path.is_symlink() else path, content)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write may write less than asked (a nearly full disk): go on until all is written."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # nothing written and no error: the disk has no room left
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
 def make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
+    """Make `path` and every missing folder above it, each 0700 whatever the umask.
+
+    A folder that exists already (the user's own, or a shared one a symlink points to) is left
+    exactly as it is.
+    """
+    missing: list[Path] = []
+    folder = path
+    while not folder.is_dir() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            if folder.is_dir():
+                continue  # made meanwhile by another process: theirs
+            raise
+        os.chmod(folder, 0o700)  # mkdir's mode was narrowed by the umask, never widened
+
+
+def remove_stray_temp_files(folder: Path, everyone: bool = False) -> None:
+    """Remove temp files left in `folder` by a write that was killed before its rename.
+
+    With `everyone`, every temp file goes: only for a caller that holds the folder's lock, so
+    that no other process can be writing there. Otherwise a temp file goes only when the process
+    that made it has ended (or, for a name that does not tell, when it is an hour old), so that a
+    write in flight in another process is never broken.
+    """
+    try:
+        temps = [*folder.glob(f".*{TEMP_SUFFIX}"), *folder.glob(f"tmp*{TEMP_SUFFIX}")]
+    except OSError:
+        return
+    for temp in temps:
+        if everyone or _abandoned(temp):
+            with contextlib.suppress(OSError):  # left for the next write to try again
+                temp.unlink(missing_ok=True)
+
+
+def _abandoned(temp: Path) -> bool:
+    parts = temp.name.split(".")
+    pid = parts[-3] if len(parts) >= 4 and temp.name.startswith(".") else ""
+    if pid.isascii() and pid.isdigit():
+        return int(pid) != os.getpid() and not _running(int(pid))
+    try:
+        return time.time() - temp.stat().st_mtime > LEFTOVER_AGE_S
+    except OSError:
+        return False
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, as another user's process
+    return True

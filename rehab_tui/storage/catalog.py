@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from rehab_tui.domain.library import Catalog
-from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
 
 
 def default_catalog_path() -> Path:
@@ -84,7 +84,8 @@ class CatalogCache:
             return
         data = pickle.dumps((self.key, catalog), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(self.file.parent)
+            remove_stray_temp_files(self.file.parent)  # left by a write that was killed
             write_atomically(self.file, data)
         except OSError:
             pass  # no cache this time; the file is read again at the next start

@@ -6,6 +6,10 @@ baseline, pain limits) lives with the data, so that an export carries it to the 
 A hand edit with a mistake never stops the app: each wrong key gets one sentence naming it, and
 the default is used for that key. A file that cannot be read as TOML is never overwritten: the
 app runs on the defaults and says where the file is wrong.
+
+Saving a change edits the file as it is on disk with tomlkit, which keeps the user's comments,
+layout and keys it does not know: only the changed values are rewritten. (tomllib, which reads
+it at every start, cannot write; tomlkit is imported only when a preference is saved.)
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
+from rehab_tui.storage.reading import read_text
 
 DEFAULT_THEME = "textual-dark"
+MAX_FILE_BYTES = 1_000_000
 
 # "as planned": the rest the exercise file (or the routine) gives each exercise.
 REST_AS_PLANNED = 0
@@ -92,6 +98,7 @@ class Config:
         self.keys: dict[str, str] = {}
         self.problems: list[str] = []
         self._raw: dict[str, Any] = {}  # the file as read: unknown and wrong keys are kept
+        self._changed: dict[str, Any] = {}  # what the app has set since it started
         self._writable = True
 
     @classmethod
@@ -109,7 +116,7 @@ class Config:
 
     def _read(self) -> None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_text(self.path, MAX_FILE_BYTES)  # a regular file only, bounded
         except FileNotFoundError:
             return
         except (OSError, UnicodeDecodeError) as error:
@@ -119,9 +126,10 @@ class Config:
             return
         try:
             self._raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+        except (ValueError, RecursionError) as error:
             self.problem(
-                f"not valid TOML ({error}); using the defaults, and the file is left as it is"
+                f"not valid TOML ({_toml_problem(error)}); using the defaults, and the file is "
+                "left as it is"
             )
             self._writable = False
             return
@@ -161,21 +169,44 @@ class Config:
         """Change one preference and save the file at once; a sentence if it could not be saved."""
         self.values[key] = BY_KEY[key].check(value)
         self._raw[key] = self.values[key]
+        self._changed[key] = self.values[key]
         return self.save()
 
     def save(self) -> str | None:
         if not self._writable:
             return f"{self.path} was not readable, so it was not changed; the change lasts until you quit"
         try:
-            text = self.render()
+            text = self._edited()
         except ValueError as error:
             return f"{self.path} was not changed: {error}"
+        except OSError as error:
+            return f"{self.path} was not changed: it cannot be read ({error.strerror})"
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
+            remove_stray_temp_files(self.path.parent)  # left by a save that was killed
             write_atomically(self.path, text)
         except OSError as error:
             return f"cannot save {self.path}: {error.strerror}"
         return None
+
+    def _edited(self) -> str:
+        """The file as it is now with the app's changes: the user's comments, layout and other
+        keys kept. A new file is the commented template (render)."""
+        try:
+            text = read_text(self.path, MAX_FILE_BYTES)
+        except FileNotFoundError:
+            return self.render()
+        import tomlkit  # only here: saving is rare, and tomlkit costs ~70 ms to import
+        from tomlkit.exceptions import TOMLKitError
+
+        try:
+            document = tomlkit.parse(text)
+            for key, value in self._changed.items():
+                _toml(value)  # ValueError for a value TOML cannot hold
+                document[key] = value
+            return tomlkit.dumps(document)
+        except (TOMLKitError, RecursionError) as error:
+            raise ValueError(f"it is no longer valid TOML ({error})") from None
 
     def render(self) -> str:
         """The file: every preference with what it does; other keys the user wrote are kept."""
@@ -209,6 +240,14 @@ def _toml(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value)  # JSON's string escapes are valid TOML basic-string escapes
     raise ValueError(f"it holds a value rehab-tui cannot write back ({type(value).__name__})")
+
+
+def _toml_problem(error: ValueError | RecursionError) -> str:
+    if isinstance(error, tomllib.TOMLDecodeError):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return "a number far too long to be one"  # past Python's int-string limit
 
 
 def _shown(value: Any) -> str:

@@ -3,7 +3,9 @@
 The YAML is composed into nodes (not loaded into plain dicts) so that every mistake can be
 reported with its file, line and field, the way a physio editing the file needs to see it.
 Only the safe loader is used, anchors and aliases are refused (they are how YAML bombs work),
-and the file size and nesting depth are bounded.
+and the file size and nesting depth are bounded. The depth is checked on libyaml's event stream
+before any node is composed: libyaml's composer recurses in C, and 300,000 nested `[` crashed
+the process.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from rehab_tui.domain.library import (
     Stage,
     Tempo,
 )
+from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -51,21 +54,23 @@ def read_exercise_file(path: Path) -> Catalog:
 
 def compose_yaml(path: Path) -> Node:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CatalogError(
-                path, None, None, f"the file is {size:,} bytes; an exercise file is at most 1 MB"
-            )
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, MAX_FILE_BYTES)
+    except TooLargeError as error:
+        raise CatalogError(
+            path, None, None, f"the file is {error.size:,} bytes; an exercise file is at most 1 MB"
+        ) from None
     except FileNotFoundError:
         raise CatalogError(path, None, None, "no such file") from None
     except IsADirectoryError:
         raise CatalogError(path, None, None, "this is a folder, not a file") from None
+    except NotAFileError:
+        raise CatalogError(path, None, None, "this is a device or a pipe, not a file") from None
     except UnicodeDecodeError:
         raise CatalogError(path, None, None, "the file is not UTF-8 text") from None
     except OSError as error:
         raise CatalogError(path, None, None, f"cannot be read ({error.strerror})") from None
     try:
+        _check_depth(path, text)
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -81,6 +86,20 @@ def compose_yaml(path: Path) -> Node:
         raise CatalogError(path, None, None, "the file is empty; expected exercises and stages")
     _check_shape(path, node)
     return node
+
+
+def _check_depth(path: Path, text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the parser's events, which libyaml makes without
+    recursing, before the (recursive) composer sees it. Stops at the first level too deep."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the root collection is depth 0 in _check_shape
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise CatalogError(path, line, None, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _check_shape(path: Path, root: Node) -> None:
@@ -156,6 +175,8 @@ class YamlReader:
         except yaml.YAMLError as error:  # an unknown !tag, a bad !!timestamp, ...
             problem = (getattr(error, "problem", None) or "not a value YAML can read").strip()
             raise self.fail(node, field, problem) from None
+        except ValueError:  # thousands of digits: past Python's int-string limit
+            raise self.fail(node, field, "a number far too long to be one") from None
 
     def text(self, node: Node, field: str, max_len: int = 200) -> str:
         value = self.scalar(node, field)

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node
 
 from rehab_tui.domain.library import Catalog, PlannedExercise
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.atomic import make_private_dir, write_atomically
 from rehab_tui.storage.exercise_file import YamlReader, compose_yaml
 
 OWN_PREFIX = "own:"
@@ -118,6 +118,6 @@ def ensure_routines_file(path: Path, limits: PainLimits) -> bool:
     """
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(path.parent)
     write_atomically(path, routines_template(limits))
     return True

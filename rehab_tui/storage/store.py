@@ -6,6 +6,11 @@ Layout of the data folder (0700; every file 0600):
     sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
     .lock                   held by the one process allowed to write
 
+Only that process changes anything here: it makes the folders (0700; an existing one is left as
+it is), removes temp files left by a crash, stamps and migrates the schema, and saves. Any other
+process only reads, so `history` or `export` work on a read-only folder, and opening the store
+never disturbs a save in flight in the writer.
+
 TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
 rewrites one month (tens of kB), however many years came before. Every write goes to a temp file
 in the same folder, is fsynced, and replaces the old file with os.replace, so a crash at any
@@ -34,7 +39,8 @@ from rehab_tui.domain.record_types import (
     SessionRecord,
     SetRecord,
 )
-from rehab_tui.storage.atomic import make_private_dir, write_atomically
+from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
+from rehab_tui.storage.reading import read_text
 
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
@@ -62,6 +68,15 @@ class LockedError(StoreError):
     pass
 
 
+class SaveError(StoreError):
+    """A write that failed (a full disk, say): the file on disk is the old one, whole."""
+
+    def __init__(self, path: Path, error: OSError):
+        self.path = path
+        self.reason = error.strerror or str(error)
+        super().__init__(f"could not save {path}: {self.reason}")
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
 
@@ -70,7 +85,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_text(self.path)  # a regular file only: never a device or a pipe
         except FileNotFoundError:
             return None
         except UnicodeDecodeError:
@@ -86,6 +101,8 @@ class AtomicJSONStorage(Storage):
             line = getattr(error, "lineno", None)
             where = f" (line {line})" if line else ""
             raise DamagedFileError(self.path, f"it is not valid JSON{where}") from None
+        except ValueError:  # a number of thousands of digits: past Python's int-string limit
+            raise DamagedFileError(self.path, "it holds a number too long to read") from None
         if not isinstance(data, dict) or not all(
             isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
             for table in data.values()
@@ -94,7 +111,12 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            make_private_dir(self.path.parent)
+            write_atomically(self.path, text)
+        except OSError as error:
+            raise SaveError(self.path, error) from None
 
     def close(self) -> None:
         pass
@@ -123,10 +145,12 @@ class Store:
         self._lock = threading.RLock()
         self._dbs: dict[Path, TinyDB] = {}
         self._lock_fd: int | None = None
-        make_private_dir(self.data_dir)
-        make_private_dir(self.data_dir / SESSIONS_DIR)
-        self._remove_stray_temp_files()
-        self._check_schema()
+        try:
+            if self._check_schema() < SCHEMA_VERSION:
+                self.acquire_writer_lock()  # bringing older data up to date is a write
+        except BaseException:
+            self.close()
+            raise
 
     # -- files --------------------------------------------------------------------------
 
@@ -151,25 +175,30 @@ class Store:
             reverse=True,
         )
 
-    def _remove_stray_temp_files(self) -> None:
-        # A temp file is only ever left by a crash before its rename: the real file is intact.
-        for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
-            for temp in folder.glob(".*.tmp"):
-                temp.unlink(missing_ok=True)
+    def _check_schema(self) -> int:
+        """The data's schema (this version's for new data); StoreError for one it cannot read.
 
-    def _check_schema(self) -> None:
-        """Stamp new data with the schema; bring older data up to date; refuse newer data."""
-        meta = self._db(self.main_path).table("meta")
-        found = meta.get(doc_id=1)
+        Only reads: stamping new data and migrating older data are the writer's
+        (_bring_up_to_date)."""
+        found = self._db(self.main_path).table("meta").get(doc_id=1)
         if found is None:
-            meta.insert({"schema": SCHEMA_VERSION})
-            return
+            return SCHEMA_VERSION
         version = found.get("schema")
         if not isinstance(version, int) or version < 1 or version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.main_path} has data schema {version!r}; this version of "
                 f"rehab-tui reads schema {SCHEMA_VERSION}. Upgrade rehab-tui to open it."
             )
+        return version
+
+    def _bring_up_to_date(self) -> None:
+        """Stamp new data with the schema; migrate older data, after a backup. Writer only."""
+        meta = self._db(self.main_path).table("meta")
+        found = meta.get(doc_id=1)
+        if found is None:
+            meta.insert({"schema": SCHEMA_VERSION})
+            return
+        version = self._check_schema()
         if version < SCHEMA_VERSION:
             self._backup(f"before-schema-{SCHEMA_VERSION}")
             for step in range(version, SCHEMA_VERSION):
@@ -187,10 +216,21 @@ class Store:
         return folder
 
     def acquire_writer_lock(self) -> None:
-        """Become the one process that writes here; raise LockedError if another already is."""
+        """Become the one process that writes here; raise LockedError if another already is.
+
+        Then, and only then, the folder is made ready for writing: missing folders made, temp
+        files left by a crash removed (no other process can be writing one now), and the
+        schema stamped or brought up to date.
+        """
         if self._lock_fd is not None:
             return
-        fd = os.open(self.data_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            make_private_dir(self.data_dir / SESSIONS_DIR)
+            fd = os.open(self.data_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise StoreError(
+                f"cannot write in the data folder {self.data_dir}: {error.strerror}"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -200,6 +240,10 @@ class Store:
                 "overwrites the other's sessions"
             ) from None
         self._lock_fd = fd
+        for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
+            # Left only by a crash before its rename: the real file is intact.
+            remove_stray_temp_files(folder, everyone=True)
+        self._bring_up_to_date()
 
     def __enter__(self) -> Store:
         return self

@@ -21,6 +21,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
@@ -49,6 +50,7 @@ from rehab_tui.domain.records import (
     saved_sets,
     set_to_dict,
 )
+from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline, build_timeline
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.planning import LOOKBACK_DAYS, load_profile, plan_for
@@ -529,6 +531,25 @@ class RehabApp(App[None]):
         return self._too_small is None or action == "quit"
 
     # -- cues, help, questions ----------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, from any screen: a name, a path or an error from a file can hold a
+        control character, which never reaches the terminal (markup=False keeps it plain)."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def cue(self) -> None:
         if self.config["bell"]:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Label
 
+from rehab_tui.domain.text import printable
 from rehab_tui.storage.store import MAIN_FILE
 
 SET_ASIDE = "set-aside"
@@ -49,11 +50,11 @@ class DamagedFileApp(App[str]):
         with Vertical(classes="dialog", id="damaged"):
             yield Label("A data file cannot be read", classes="question")
             yield Label(
-                f"{self.path}\n{self.reason[:1].upper()}{self.reason[1:]}.",
+                printable(f"{self.path}\n{self.reason[:1].upper()}{self.reason[1:]}."),
                 classes="detail",
                 markup=False,
             )
-            yield Label(consequence(self.path), classes="detail")
+            yield Label(printable(consequence(self.path)), classes="detail", markup=False)
             yield Label(
                 "It has not been changed. Press [b]k[/b] to keep it aside (renamed with today's "
                 "date and time, nothing deleted) and start fresh, or [b]q[/b] to quit and look "

@@ -8,11 +8,18 @@ and no file changed.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.records import logged_session
+from rehab_tui.storage.catalog import load_catalog
+from rehab_tui.storage.store import Store
 
 MINI = (Path(__file__).parents[1] / "data" / "mini.yaml").read_text()
 
@@ -80,6 +87,13 @@ EXERCISE_FILES = [
     ("YAML bomb", bomb(), "anchors and aliases"),
     ("deep nesting", "x: " + "[" * 60 + "]" * 60 + "\n", "nested"),
     ("10 MB file", "# " + "x" * 10_000_000 + "\n", "at most 1 MB"),
+    (
+        "5,000-digit number",
+        MINI.replace("hold_s: 20", "hold_s: " + "9" * 5000),
+        "line 10, field exercises[0] (hold-a).dose.hold_s: a number far too long",
+    ),
+    # libyaml's composer recurses in C: this crashed the process before any check could run
+    ("300,000 nested [", "exercises: " + "[" * 300_000 + "\n", "nested more than 20 levels"),
 ]
 
 
@@ -110,6 +124,30 @@ ARGUMENTS = [
         "stiffness must be",
     ),
     ("missing exercise file", ["--exercises", "/nonexistent/x.yaml", "plan"], "no such file"),
+    ("plan in year 1", ["plan", "--date", "0001-01-01"], "a date from 1970-01-01 to 2999-12-31"),
+    ("plan in year 9999", ["plan", "--date", "9999-12-31"], "'9999-12-31'"),
+    ("log in year 1", ["log", "--pain", "2", "--date", "0001-01-01"], "'0001-01-01'"),
+    ("check-in in year 1", ["checkin", "--pain", "2", "--date", "0001-01-01"], "a date from"),
+    ("since year 1", ["history", "--since", "0001-01-01"], "a date from 1970-01-01"),
+    (
+        "a Unicode digit",  # "³".isdigit() is True, and int("³") raises
+        ["checkin", "--pain", "2", "--stiffness-min", "³"],
+        "stiffness must be whole minutes from 0 to 600, got '³'",
+    ),
+    ("a Unicode digit for the timer", ["timer", "--hold", "³"], "--hold must be a whole number"),
+    (
+        "a Unicode digit in a tempo",
+        ["timer", "--tempo", "1-0-³-0", "--reps", "5"],
+        "expected four whole seconds",
+    ),
+    (
+        "5,000 digits",  # past Python's int-string limit
+        ["checkin", "--pain", "2", "--stiffness-min", "1" * 5000],
+        "stiffness must be whole minutes",
+    ),
+    ("a device as the exercise file", ["--exercises", "/dev/zero", "plan"], "a device or a pipe"),
+    ("a device to validate", ["validate", "/dev/zero"], "/dev/zero: this is a device or a pipe"),
+    ("a device to import", ["import", "/dev/zero"], "/dev/zero: this is a device or a pipe"),
 ]
 
 
@@ -145,6 +183,12 @@ DATA_FILES = [
         b'{"meta": {"1": {"schema": "x"}}}',
         "schema 'x'",
     ),
+    (
+        "a 5,000-digit number in a month file",
+        "sessions/2026-03.json",
+        b'{"sessions": {"1": {"pain": ' + b"9" * 5000 + b"}}}",
+        "a number too long to read",
+    ),
 ]
 
 
@@ -160,8 +204,62 @@ def test_damaged_data_files(private_dirs, capsys, case, name, content, expected)
     assert path.read_bytes() == content, "a damaged file is never written"
 
 
+# (case, import file text, expected words)
+IMPORT_FILES = [
+    (
+        "a 5,000-digit number",
+        '{"app": "rehab-tui", "schema": 1, "sessions": [' + "9" * 5000 + "]}",
+        "a number too long",
+    ),
+    ("nested 100,000 deep", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), IMPORT_FILES, ids=[c[0] for c in IMPORT_FILES]
+)
+def test_import_file_mistakes(private_dirs, tmp_path, capsys, case, text, expected):
+    path = tmp_path / "backup.json"
+    path.write_text(text)
+    one_sentence(capsys, ["import", str(path)], f"{path}")
+    one_sentence(capsys, ["import", str(path)], expected)
+    assert not list(private_dirs.glob("sessions/*.json")), "nothing may be written"
+
+
+def test_a_fifo_is_refused_at_once(private_dirs, tmp_path, capsys):
+    """A named pipe with no writer would block the open, then the read, for good."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    one_sentence(capsys, ["validate", str(fifo)], f"{fifo}: this is a device or a pipe")
+    one_sentence(capsys, ["--exercises", str(fifo), "plan"], "a device or a pipe")
+    one_sentence(capsys, ["import", str(fifo)], f"{fifo}: this is a device or a pipe")
+
+
+def test_history_into_a_closed_pipe_ends_quietly(private_dirs):
+    """`rehab-tui history --json | head`: the reader goes away; no traceback, nothing more."""
+    with Store(private_dirs) as store:
+        store.acquire_writer_lock()
+        catalog = load_catalog()
+        step = catalog.ladder[0]
+        for day in range(1, 29):
+            started = datetime(2026, 2, day, 8, tzinfo=UTC)
+            store.add_session(logged_session(step.exercises, started, step, 2, "x" * 500))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rehab_tui", "history", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "REHAB_TUI_DATA_DIR": str(private_dirs)},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip() == b"{"  # `head -1`, then the pipe is closed
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=30) == 1
+    assert err == "", err
+
+
 def test_the_corpus_is_large_enough():
-    assert len(EXERCISE_FILES) + len(ARGUMENTS) + len(DATA_FILES) >= 30
+    assert len(EXERCISE_FILES) + len(ARGUMENTS) + len(DATA_FILES) + len(IMPORT_FILES) >= 30
 
 
 def one_sentence(capsys, argv: list[str], expected: str) -> None:

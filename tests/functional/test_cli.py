@@ -100,7 +100,8 @@ def test_history_json_contract(capsys, private_dirs, mini_catalog):
 
 
 def test_history_of_a_damaged_file_is_one_sentence(capsys, private_dirs):
-    Store(private_dirs).close()
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
     (private_dirs / "sessions" / "2026-03.json").write_text("{oops")
     code, out, err = run(capsys, "history")
     assert code == 1 and out == "" and "Traceback" not in err

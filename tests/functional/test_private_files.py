@@ -47,6 +47,7 @@ def written_atomically(renames: list[tuple[Path, Path]], path: Path) -> bool:
 
 def test_every_writer_goes_through_the_one_atomic_writer(tmp_path, renames):
     with Store(tmp_path / "data") as store:
+        store.acquire_writer_lock()  # as the app and every writing command do
         store.add_checkin(checkin_record(date(2026, 3, 3), 1, None))
     config = Config.load(tmp_path / "config" / "config.toml")
     assert config.set("bell", False) is None

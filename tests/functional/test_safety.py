@@ -42,7 +42,8 @@ async def test_the_damaged_file_screen_names_the_file_and_asks(tmp_path, key, ch
 
 
 def damage(private_dirs: Path, name: str) -> tuple[Path, bytes]:
-    Store(private_dirs).close()
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
     path = private_dirs / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b'{"sessions": {"1": {"id": "2026')
@@ -147,6 +148,7 @@ async def test_ctrl_c_quits_and_leaves_the_session_resumable(mini_catalog, store
 
 def test_older_data_is_migrated_after_a_backup(private_dirs, monkeypatch):
     with Store(private_dirs) as store:
+        store.acquire_writer_lock()  # as the app writes: the schema is stamped
         store.set_setting("sound", True)
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
@@ -166,7 +168,8 @@ def test_older_data_is_migrated_after_a_backup(private_dirs, monkeypatch):
 
 
 def test_a_failed_migration_leaves_the_data_as_it_was(private_dirs, monkeypatch):
-    Store(private_dirs).close()
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
     before = (private_dirs / "rehab.json").read_bytes()
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 

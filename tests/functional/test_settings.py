@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import stat
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from rehab_tui.domain.pain import DEFAULT_LIMITS, PainZone
 from rehab_tui.domain.timeline import StepKind, build_timeline, state_at
 from rehab_tui.services.planning import load_profile
 from rehab_tui.storage import locations
-from rehab_tui.storage.config import SETTINGS, Config
+from rehab_tui.storage.config import BY_KEY, SETTINGS, Config
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.help import key_table
 from rehab_tui.tui.screens.history import HistoryScreen
@@ -82,6 +83,75 @@ def test_a_change_is_saved_at_once_privately_and_keeps_the_users_own_lines():
     assert again["lead_in_s"] == 10 and again["theme"] == "nord"
     assert again.keys == {"home.history": "y"}
     assert 'my_note = "from the physio"' in path.read_text()
+
+
+def test_a_saved_change_keeps_the_users_comments_and_layout():
+    text = (
+        "# Mine: quieter in the evening\n"
+        "bell = true  # the flat is small\n"
+        "\n"
+        "# from the physio\n"
+        "my_note = 'twice a day'\n"
+        "[keys]\n"
+        '# y is easier for me\n"home.history" = "y"\n'
+    )
+    path = write_config(text)
+    config = Config.load(path)
+    assert config.set("bell", False) is None
+    assert config.set("lead_in_s", 10) is None
+    saved = [line for line in path.read_text().splitlines() if line]
+    expected = [line for line in text.replace("bell = true", "bell = false").splitlines() if line]
+    assert [line for line in saved if line in expected] == expected, "every line kept, in order"
+    assert "lead_in_s = 10" in saved
+    again = Config.load(path)
+    assert (
+        again["bell"] is False
+        and again["lead_in_s"] == 10
+        and again.problems
+        == [f"{path}: unknown key 'my_note' is ignored (the keys are: {', '.join(BY_KEY)})"]
+    )
+
+
+def test_a_new_file_explains_every_preference():
+    config = Config.load(locations.config_file())
+    assert config.set("bell", False) is None
+    text = locations.config_file().read_text()
+    assert "bell = false" in text
+    assert all(f"# {setting.comment}" in text for setting in SETTINGS)
+
+
+# (case, config.toml text): files the app must start beside, on the defaults, saying why
+UNREADABLE_PREFERENCES = [
+    ("a 5,000-digit number", "lead_in_s = " + "9" * 5000 + "\n", "a number far too long"),
+    ("an array nested 100,000 deep", "x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("a FIFO", None, "a device or a pipe"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), UNREADABLE_PREFERENCES, ids=[c[0] for c in UNREADABLE_PREFERENCES]
+)
+async def test_a_preferences_file_that_cannot_be_read_never_stops_the_app(
+    mini_catalog, store, clock, monkeypatch, case, text, expected
+):
+    path = locations.config_file()
+    path.parent.mkdir(parents=True)
+    if text is None:
+        os.mkfifo(path)  # no writer: opening it to read would block for good
+    else:
+        path.write_text(text)
+    said: list[str] = []
+    monkeypatch.setattr(RehabApp, "notify", lambda self, message, **kw: said.append(message))
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.config.values == {s.key: s.default for s in SETTINGS}
+        await pilot.press("m")  # a change: kept for this run, the file left as it is
+    assert next(m for m in said if str(path) in m).startswith(f"{path}: ")
+    assert any(expected in message for message in said), said
+    if text is not None:
+        assert path.read_text() == text
 
 
 def test_a_value_outside_the_choices_is_refused_before_saving():

@@ -83,7 +83,8 @@ def test_a_write_touches_only_its_month(store, mini_catalog):
     "content", ["", "{not json", "[1, 2, 3]", '{"sessions": [1]}', '{"sessions": {"1": 5}}']
 )
 def test_a_damaged_file_is_reported_and_left_alone(private_dirs, mini_catalog, content):
-    Store(private_dirs).close()
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
     month = private_dirs / "sessions" / "2026-03.json"
     month.write_text(content)
     store = Store(private_dirs)
@@ -115,7 +116,11 @@ def test_stray_temp_files_from_a_crash_are_removed(private_dirs, mini_catalog):
     store.close()
     stray = private_dirs / "sessions" / ".2026-03.json.123.456.tmp"
     stray.write_text("{half")
-    Store(private_dirs).close()
+    with Store(private_dirs) as reader:  # `history`, `plan`, `export`: they delete nothing
+        list(reader.sessions())
+    assert stray.exists(), "it could be the writer's save in flight"
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
     assert not stray.exists()
 
 

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from rehab_tui.domain.capacity import HEEL_RAISE, HOP, VISA_A
+from rehab_tui.domain.text import whole_number
 
 
 class CapacityScreen(ModalScreen[str | None]):
@@ -61,11 +62,11 @@ class ScoreScreen(ModalScreen[int | None]):
             yield Label("[b]enter[/b] save    [b]escape[/b] cancel", classes="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text.isdigit() or not 0 <= int(text) <= 100:
+        score = whole_number(event.value)  # ASCII digits only: "³" passes str.isdigit
+        if score is None or not 0 <= score <= 100:
             self.query_one("#score-error", Label).update("A score is a whole number from 0 to 100.")
             return
-        self.dismiss(int(text))
+        self.dismiss(score)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

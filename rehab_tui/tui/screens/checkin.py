@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from rehab_tui.domain.pain import PainLimits
+from rehab_tui.domain.text import whole_number
 from rehab_tui.tui.screens.rating import RatingScreen
 
 
@@ -31,7 +32,8 @@ class CheckinScreen(RatingScreen):
         self.sub_title = "Morning check-in"
 
     async def submit(self, pain: int, field_text: str) -> None:
-        stiffness = min(600, int(field_text)) if field_text.isdigit() else None
+        minutes = whole_number(field_text)  # ASCII digits only: "³" passes str.isdigit
+        stiffness = None if minutes is None else min(600, minutes)
         self.app.save_checkin(self.day, pain, stiffness)
 
     def action_skip(self) -> None:

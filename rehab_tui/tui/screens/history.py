@@ -19,6 +19,7 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
+from rehab_tui.domain.text import one_line
 from rehab_tui.storage.store import StoreError
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
@@ -45,7 +46,7 @@ def row_cells(row: SessionRow) -> list[object]:
         "–" if row.pain is None else f"{row.pain}/10",
         "–" if row.morning is None else f"{row.morning}/10",
         Text(word, style=style),
-        Text(row.note.replace("\n", " ")),  # the user's own words, never markup
+        Text(one_line(row.note)),  # the user's own words: never markup, no control characters
     ]
 
 

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.record_types import SessionKind
+from rehab_tui.domain.text import printable
 
 if TYPE_CHECKING:
     from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
@@ -43,12 +44,13 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     text = Text()
     if own is None:
         text.append(
-            f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   ", "bold"
+            printable(f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   "),
+            "bold",
         )
         word, style = DECISION_WORDS[plan.decision]
         reasons, see_clinician, exercises = plan.reasons, plan.see_clinician, plan.exercises
     else:
-        text.append(f"Today · your own program: {own.routine.name}   ", "bold")
+        text.append(printable(f"Today · your own program: {own.routine.name}   "), "bold")
         word, style = DECISION_WORDS[own.decision]
         word = f"THE RULES SAY: {word}"
         reasons = own.reasons + ((plan.hard_stop,) if plan.hard_stop else ())
@@ -57,9 +59,9 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     text.append(f" {word} ", f"{style} reverse")
     text.append("\n")
     if own is not None and own.routine.note:
-        text.append(f"  {own.routine.note}\n", "dim")
+        text.append(f"  {printable(own.routine.note)}\n", "dim")
     for reason in reasons:
-        text.append(f"  Why: {reason}\n", "italic")
+        text.append(f"  Why: {printable(reason)}\n", "italic")
     if see_clinician:
         text.append(
             "  See a physiotherapist or doctor before pushing on: sudden pain, a snap, swelling or "
@@ -68,11 +70,11 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
         )
     text.append("\n")
     for number, planned in enumerate(exercises, start=1):
-        text.append(f"{number}. {planned.exercise.name}\n", "bold")
+        text.append(f"{number}. {printable(planned.exercise.name)}\n", "bold")
         text.append(
             f"   {planned.describe_dose()} · {rules_for(planned.kind).plan_words}, rest {planned.dose.rest_s} s\n"
         )
-        text.append(f"   {planned.exercise.how_to}\n", "dim")
+        text.append(f"   {printable(planned.exercise.how_to)}\n", "dim")
     advice = plan.run_advice
     text.append("\nRunning today: ", "bold")
     text.append(f"{advice.verdict}", f"bold {VERDICT_STYLE[advice.verdict]}")

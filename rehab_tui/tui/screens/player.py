@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
@@ -19,6 +20,7 @@ from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
+from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import view_for
@@ -113,15 +115,23 @@ class PlayerScreen(Screen[None]):
         planned = self.timeline.exercises[step.exercise_index]
         exercise = planned.exercise
         number = step.exercise_index + 1
+        # Names, how-tos and cues come from the exercise or routines file: plain text, never
+        # markup (a name like "[/b] Hold" would end the app), and no control characters.
         self.query_one("#name", Label).update(
-            f"[b]{exercise.name}[/b]  [dim]exercise {number} of {len(self.timeline.exercises)}[/dim]"
+            Content.assemble(
+                (printable(exercise.name), "bold"),
+                "  ",
+                (f"exercise {number} of {len(self.timeline.exercises)}", "dim"),
+            )
         )
         side = f" · [b]{step.side.capitalize()} leg[/b]" if step.side else ""
         self.query_one("#set-info", Label).update(
             f"Set {step.set_number} of {planned.dose.sets}{side} · {planned.describe_dose()}"
         )
-        self.query_one("#how-to", Label).update(exercise.how_to)
-        self.query_one("#cues", Label).update("[dim]" + " · ".join(exercise.cues) + "[/dim]")
+        self.query_one("#how-to", Label).update(Content(printable(exercise.how_to)))
+        self.query_one("#cues", Label).update(
+            Content.styled(printable(" · ".join(exercise.cues)), "dim")
+        )
         view_for(step).enter(self.query_one("#stage"), step)
         self._shown.clear()
         self.refresh_bindings()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
 from rehab_tui.domain.quick import QuickTimer
+from rehab_tui.domain.text import printable, whole_number
 
 FIELDS = [
     ("hold", "Hold (s)", "blank for reps"),
@@ -59,7 +61,8 @@ class QuickTimerScreen(ModalScreen[QuickTimer | None]):
             text = self.query_one(f"#q-{key}", Input).value.strip()
             if not text:
                 return None
-            return int(text) if text.isdigit() else text
+            number = whole_number(text)  # ASCII digits only: "³" passes str.isdigit
+            return text if number is None else number
 
         rest = number("rest")
         timer = QuickTimer(
@@ -74,7 +77,8 @@ class QuickTimerScreen(ModalScreen[QuickTimer | None]):
             timer.planned()
         except ValueError as error:
             message = str(error).replace("--", "")
-            self.query_one("#q-error", Label).update(f"[b red]{message}[/b red]")
+            # The message quotes what was typed: plain text, never markup.
+            self.query_one("#q-error", Label).update(Content.styled(printable(message), "bold red"))
             return
         self.dismiss(timer)
 

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from rehab_tui.domain.text import printable
 from rehab_tui.storage.routines import Routine
 
 
@@ -38,15 +39,9 @@ class RoutinesScreen(ModalScreen[tuple[str, str | None] | None]):
                 )
             else:
                 yield OptionList(
-                    *[
-                        Option(
-                            f"{r.name}{'  (followed)' if r.name == self.following else ''}\n"
-                            f"   {', '.join(p.exercise.name + ' ' + p.describe_dose() for p in r.exercises)}",
-                            id=r.name,
-                        )
-                        for r in self.routines
-                    ],
+                    *[Option(self._described(r), id=r.name) for r in self.routines],
                     id="routine-list",
+                    markup=False,  # names from the routines file are plain text
                 )
             yield Label(
                 "Following a routine puts it on the home screen instead of the plan's exercises; "
@@ -57,6 +52,11 @@ class RoutinesScreen(ModalScreen[tuple[str, str | None] | None]):
                 "[b]enter[/b] play    [b]f[/b] follow / stop following    [b]escape[/b] cancel",
                 classes="keys",
             )
+
+    def _described(self, routine: Routine) -> str:
+        followed = "  (followed)" if routine.name == self.following else ""
+        exercises = ", ".join(f"{p.exercise.name} {p.describe_dose()}" for p in routine.exercises)
+        return printable(f"{routine.name}{followed}\n   {exercises}")
 
     def _highlighted(self) -> str | None:
         if not self.routines:

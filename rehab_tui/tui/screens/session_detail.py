@@ -16,6 +16,7 @@ from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow
+from rehab_tui.domain.text import printable
 
 OUTCOME_STYLE = {
     Outcome.GREEN: ("● green", "green"),
@@ -35,11 +36,16 @@ def sets_table(session: SessionRecord) -> Table:
         unit = rules_for(entry["kind"]).unit
         if not entry["sets"]:
             table.add_row(
-                Text(entry.get("name", entry["exercise_id"])), "–", "", "", "not done", ""
+                Text(printable(entry.get("name", entry["exercise_id"]))),
+                "–",
+                "",
+                "",
+                "not done",
+                "",
             )
         for number, done in enumerate(entry["sets"]):
             table.add_row(
-                Text(entry.get("name", entry["exercise_id"])) if number == 0 else "",
+                Text(printable(entry.get("name", entry["exercise_id"]))) if number == 0 else "",
                 str(done["set"]),
                 done["side"] or "",
                 f"{done['planned']} {unit}",
@@ -81,7 +87,7 @@ def detail_text(session: SessionRecord, row: SessionRow) -> Text:
         text.append("Recorded afterwards with rehab-tui log (as planned, in full).\n", "dim")
     if row.note:
         text.append("Note: ", "bold")
-        text.append(f"{row.note}\n")
+        text.append(f"{printable(row.note)}\n")  # the user's words: no control characters
     return text
 
 

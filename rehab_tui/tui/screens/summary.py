@@ -14,6 +14,7 @@ from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.pain import PainLimits, zone_of
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
+from rehab_tui.domain.text import printable
 from rehab_tui.tui.widgets.pain_scale import zone_colour
 
 
@@ -29,7 +30,7 @@ def summary_table(session: SessionRecord) -> Table:
         )
         per_side = 2 if entry["per_side"] else 1
         table.add_row(
-            entry["name"],
+            Text(printable(entry["name"])),  # from the exercise file: never markup
             f"{len(entry['sets'])}/{entry['planned']['sets'] * per_side}",
             f"{done} {unit}" if done else "–",
         )
@@ -53,7 +54,7 @@ def summary_text(session: SessionRecord, limits: PainLimits, colours: dict[str, 
             limits.rating(pain), style=f"bold {zone_colour(colours, zone_of(pain, limits))}"
         )
     if session["note"]:
-        text.append(f"\nNote: {session['note']}")
+        text.append(f"\nNote: {printable(session['note'])}")
     return text
 
 

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from rehab_tui.domain.pain import PainLimits, PainZone, scale_label, zone_of
+from rehab_tui.domain.text import whole_number
 
 # The theme's text colours for success, warning and error: each theme makes them readable on its
 # own background (tests/functional/test_settings.py checks every built-in theme).
@@ -75,8 +76,9 @@ class PainScale(Widget, can_focus=True):
         return Text("\n").join([numbers, bar, words])
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            self.value = int(event.character)
+        digit = whole_number(event.character or "", max_digits=1)  # "³" passes str.isdigit
+        if digit is not None:
+            self.value = digit
             event.stop()
 
     def on_click(self, event: events.Click) -> None:
