@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rehab_tui.domain.clock import SystemClock
 from rehab_tui.domain.records import new_session
-from rehab_tui.exchange.report import render
+from rehab_tui.exchange.export import render
 from rehab_tui.services.planning import load_profile, plan_for
 from rehab_tui.storage.catalog import load_catalog
 from rehab_tui.storage.store import Store

@@ -18,13 +18,14 @@ QUICK_PREFIX = "quick-"
 
 @dataclass(frozen=True)
 class QuickTimer:
-    """The options as given; `planned()` checks them."""
+    """The options as given (a number, or the text typed when it is not one, so that the
+    mistake is named); `planned()` checks them."""
 
-    hold: int | None = None
+    hold: int | str | None = None
     tempo: str | None = None
-    reps: int | None = None
-    sets: int = 1
-    rest: int = 60
+    reps: int | str | None = None
+    sets: int | str = 1
+    rest: int | str = 60
     sides: bool = False
 
     def planned(self, limits: PainLimits = DEFAULT_LIMITS) -> PlannedExercise:

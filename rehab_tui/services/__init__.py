@@ -1,0 +1,1 @@
+"""The use-case layer both faces share: `rehab.Rehab` (every use case), `planning` (the plan)."""

@@ -1,6 +1,6 @@
 """Every key binding of the app, by the id a user remaps it with in config.toml's [keys] table.
 
-Read from the screens' and widgets' own BINDINGS, so the list cannot go stale.
+Read from the screens', dialogs' and widgets' own BINDINGS, so the list cannot go stale.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-PACKAGES = ("rehab_tui.tui.screens", "rehab_tui.tui.widgets")
+PACKAGES = ("rehab_tui.tui.screens", "rehab_tui.tui.dialogs", "rehab_tui.tui.widgets")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,8 @@ def _bound_classes() -> list[type[DOMNode]]:
         for module_info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package_name}.{module_info.name}")
             for _, cls in inspect.getmembers(module, inspect.isclass):
-                if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__:
+                defined_here = cls.__module__ == module.__name__
+                if defined_here and issubclass(cls, DOMNode) and "BINDINGS" in cls.__dict__:
                     found.append(cls)
     return found
 

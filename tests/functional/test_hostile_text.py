@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rehab_tui.tui.screens.routines import RoutinesScreen
 
 from rehab_tui.cli.main import main
 from rehab_tui.storage import locations
@@ -20,7 +21,6 @@ from rehab_tui.storage.catalog import load_catalog
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.routines import RoutinesScreen
 from rehab_tui.tui.screens.session_detail import SessionDetailScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 

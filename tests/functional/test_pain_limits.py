@@ -193,7 +193,7 @@ async def test_history_detail_trends_and_report_follow_the_limits(
         assert chart.calls["yticks"] == (PainLimits.for_choice(choice).marks(),)
         assert f"your limit {limit}/10" in chart.calls["title"][0]
         shown.append(chart.calls["title"][0])
-        plan = app.todays_plan()
+        plan = app.rehab.plan()
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
     shown += [*plan.reasons, plan.run_advice.text]

@@ -15,10 +15,10 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.storage.routines import ensure_routines_file, load_routines, routines_template
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.quick_timer import QuickTimerScreen
 
 SIZE = (80, 24)
 EXAMPLE = routines_template(DEFAULT_LIMITS)

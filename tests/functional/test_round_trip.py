@@ -18,7 +18,7 @@ from rehab_tui.storage import locations
 from rehab_tui.storage.routines import ensure_routines_file
 from rehab_tui.storage.store import Store
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.capacity import ScoreScreen
+from rehab_tui.tui.dialogs.score import ScoreScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen

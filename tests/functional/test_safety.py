@@ -19,9 +19,9 @@ from rehab_tui.storage import store as store_module
 from rehab_tui.storage.store import SCHEMA_VERSION, LockedError, Store, StoreError
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.damaged import QUIT, SET_ASIDE, DamagedFileApp
+from rehab_tui.tui.dialogs.too_small import TooSmallScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.too_small import TooSmallScreen
 
 HELPERS = Path(__file__).parents[1] / "helpers"
 MINI = Path(__file__).parents[1] / "data" / "mini.yaml"

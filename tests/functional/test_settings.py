@@ -20,7 +20,7 @@ from rehab_tui.services.planning import load_profile
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import BY_KEY, SETTINGS, Config
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.help import key_table
+from rehab_tui.tui.dialogs.help import key_table
 from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.settings import SettingsScreen
@@ -319,7 +319,7 @@ def test_the_speaker_returns_while_the_voice_is_still_going(tmp_path):
 async def test_settings_say_how_to_get_a_voice_where_there_is_none(
     mini_catalog, store, clock, monkeypatch
 ):
-    monkeypatch.setattr("rehab_tui.tui.app.find_speech_program", lambda: None)
+    monkeypatch.setattr("rehab_tui.tui.cues.find_speech_program", lambda: None)
     app = RehabApp(mini_catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
@@ -362,5 +362,7 @@ def test_the_keys_command_lists_every_name():
     done = subprocess.run(
         [sys.executable, "-m", "rehab_tui", "keys"], capture_output=True, text=True, check=True
     )
-    for name in ("home.history", "player.toggle_pause", "settings.back", "pain_scale.more"):
+    names = ("home.history", "player.toggle_pause", "settings.back", "pain_scale.more")
+    dialogs = ("confirm.answer_true", "score.cancel", "red_flag.close", "routines.follow")
+    for name in names + dialogs:
         assert name in done.stdout

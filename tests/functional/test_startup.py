@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rehab_tui.cli.main import EXPORT_FORMATS
+from rehab_tui.cli.parser import EXPORT_FORMATS
 from rehab_tui.domain.library import CatalogError
 from rehab_tui.exchange import export
 from rehab_tui.startup import main as entry_point

@@ -10,12 +10,12 @@ from textual.widgets import Digits, Label
 from rehab_tui.domain.pain import DEFAULT_LIMITS
 from rehab_tui.storage import locations
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.confirm import ConfirmScreen
-from rehab_tui.tui.screens.help import HelpScreen, key_table
+from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+from rehab_tui.tui.dialogs.help import HelpScreen, key_table
+from rehab_tui.tui.dialogs.resume import ResumeScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.widgets.pain_scale import PainScale
 

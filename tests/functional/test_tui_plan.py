@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.outcomes import checkin_due
 from rehab_tui.domain.records import logged_session
+from rehab_tui.domain.safety import RED_FLAGS
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.dialogs.red_flag import RedFlagScreen
 from rehab_tui.tui.screens.checkin import CheckinScreen
-from rehab_tui.tui.screens.first_start import RED_FLAGS, FirstStartScreen
+from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.home import HomeScreen
-from rehab_tui.tui.screens.red_flag import RedFlagScreen
 
 SIZE = (80, 24)
 MORNING = datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
@@ -62,7 +63,7 @@ async def test_a_red_flag_says_see_a_clinician_first(catalog, new_store):
         await pilot.press("enter", "enter", "enter", "n", "y")
         await pilot.pause()
         assert isinstance(app.screen, RedFlagScreen)
-        assert RED_FLAGS[1] in str(app.screen.query_one(".detail").content)
+        assert RED_FLAGS[1].question in str(app.screen.query_one(".detail").content)
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
 

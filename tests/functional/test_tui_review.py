@@ -9,12 +9,13 @@ from rich.console import Console
 from textual.widgets import DataTable
 
 from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.capacity import CapacityScreen, ScoreScreen
+from rehab_tui.tui.dialogs.capacity import CapacityScreen
+from rehab_tui.tui.dialogs.resume import ResumeScreen
+from rehab_tui.tui.dialogs.score import ScoreScreen
 from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PlayerScreen
-from rehab_tui.tui.screens.resume import ResumeScreen
 from rehab_tui.tui.screens.session_detail import SessionDetailScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
 from rehab_tui.tui.screens.trends import TrendsScreen
@@ -155,6 +156,22 @@ async def test_export_from_history_says_where_the_file_went(
         assert "Sessions in the last 6 weeks" in path.read_text()
         messages = [n.message for n in app._notifications]
         assert f"Saved {path}" in messages
+
+
+async def test_an_export_that_cannot_be_written_says_why(
+    catalog, store, clock, tmp_path, monkeypatch
+):
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setattr("rehab_tui.storage.locations.export_dir", lambda: missing)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("e", "j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (said,) = [n for n in app._notifications if n.message.startswith("Could not save")]
+        assert str(missing / "rehab-tui-data-2026-03-03.json") in said.message
+        assert said.severity == "error"
 
 
 async def test_an_unfinished_capacity_test_can_be_resumed(catalog, store, clock):

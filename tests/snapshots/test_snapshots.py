@@ -20,7 +20,7 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.fixture(autouse=True)
 def no_speech_program(monkeypatch):
     """The settings screen names the machine's speech program: the same on every machine here."""
-    monkeypatch.setattr("rehab_tui.tui.app.find_speech_program", lambda: None)
+    monkeypatch.setattr("rehab_tui.tui.cues.find_speech_program", lambda: None)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,8 @@
-"""The morning check-in: how the tendon feels the morning after a session, and any stiffness."""
+"""The morning check-in: how the tendon feels the morning after a session, and any stiffness.
+
+Saved through the use cases, which say what to warn about (pain at the hard stop, long
+stiffness); the warnings are shown over the home screen.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from textual.widgets import Input
 
 from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.text import whole_number
+from rehab_tui.tui.dialogs.red_flag import show_warnings
 from rehab_tui.tui.screens.rating import RatingScreen
 
 
@@ -34,7 +39,10 @@ class CheckinScreen(RatingScreen):
     async def submit(self, pain: int, field_text: str) -> None:
         minutes = whole_number(field_text)  # ASCII digits only: "³" passes str.isdigit
         stiffness = None if minutes is None else min(600, minutes)
-        self.app.save_checkin(self.day, pain, stiffness)
+        app = self.rehab_app
+        warnings = app.rehab.check_in(self.day, pain, stiffness)
+        app.action_go_home()
+        show_warnings(app, warnings, pain, "this morning")
 
     def action_skip(self) -> None:
-        self.app.action_go_home()
+        self.rehab_app.action_go_home()

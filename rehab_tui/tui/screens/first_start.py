@@ -1,7 +1,9 @@
 """First start: a short welcome, where it hurts, the usual morning pain, and the red flags.
 
 Every question has a default that enter accepts, and s skips the rest with the defaults. The
-answers are saved as the profile (changeable later with `rehab-tui setup`).
+answers are saved as the profile (changeable later with `rehab-tui setup`), and the red-flag
+answers given (dated, by question id: rehab_tui.domain.safety) are kept with it; a question not
+reached (after a yes, or a skip) is left unanswered rather than taken as a no.
 """
 
 from __future__ import annotations
@@ -9,22 +11,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
 from rehab_tui.domain.profile import Profile
+from rehab_tui.domain.safety import RED_FLAGS
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.pain_scale import PainScale
-
-# DOMAIN.md §5: any yes means seeing a clinician before loading the tendon.
-RED_FLAGS = (
-    "Did it start with a sudden snap, or a feeling of being kicked in the heel?",
-    "Are you unable to rise onto tiptoe on that leg, or to bear weight on it?",
-    "Can you feel a gap or dent in the tendon?",
-    "Is the calf swollen, warm or red without an injury to explain it?",
-    "Have you recently taken fluoroquinolone antibiotics (such as ciprofloxacin), "
-    "or had a steroid injection near the tendon?",
-    "Do you have a fever, or pain that wakes you at night?",
-)
 
 WELCOME = (
     "[b]Welcome to rehab-tui[/b]\n\n"
@@ -37,7 +29,7 @@ WELCOME = (
 )
 
 
-class FirstStartScreen(Screen[None]):
+class FirstStartScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("enter", "accept", "Accept", priority=True, id="first_start.accept"),
         Binding(
@@ -64,6 +56,7 @@ class FirstStartScreen(Screen[None]):
         self.step = "welcome"
         self.tendinopathy = "midportion"
         self.flag_index = 0
+        self.answers: dict[str, bool] = {}  # red-flag question id -> yes
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,7 +93,7 @@ class FirstStartScreen(Screen[None]):
         self.step = "flags"
         self._ask(
             f"[b]Before you start ({self.flag_index + 1} of {len(RED_FLAGS)})[/b]\n\n"
-            f"{RED_FLAGS[self.flag_index]}",
+            f"{RED_FLAGS[self.flag_index].question}",
             "[b]y[/b] yes · [b]n[/b] / enter no",
         )
 
@@ -138,8 +131,9 @@ class FirstStartScreen(Screen[None]):
         self._ask_tendon()
 
     def action_red_flag(self, yes: bool) -> None:
+        self.answers[RED_FLAGS[self.flag_index].id] = yes
         if yes:
-            self._finish(red_flag=RED_FLAGS[self.flag_index])
+            self._finish()
         elif self.flag_index + 1 < len(RED_FLAGS):
             self.flag_index += 1
             self._ask_flag()
@@ -149,9 +143,15 @@ class FirstStartScreen(Screen[None]):
     def action_skip(self) -> None:
         self._finish()
 
-    def _finish(self, red_flag: str | None = None) -> None:
+    def _finish(self) -> None:
+        from rehab_tui.tui.dialogs.red_flag import RedFlagScreen
+
         profile = Profile(
             tendinopathy=self.tendinopathy,
             baseline=self.query_one(PainScale).value,
         )
-        self.app.finish_first_start(profile, red_flag)
+        app = self.rehab_app
+        said_yes = app.rehab.first_start(profile, self.answers)
+        app.action_go_home()
+        if said_yes:
+            app.push_screen(RedFlagScreen(f"You answered yes to: {said_yes[0].question}"))

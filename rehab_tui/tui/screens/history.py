@@ -7,12 +7,12 @@ table is up in a blink even with ten years of sessions. enter opens a session.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from rehab_tui.domain.profile import Profile
@@ -20,7 +20,9 @@ from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
 from rehab_tui.domain.text import one_line
+from rehab_tui.storage import locations
 from rehab_tui.storage.store import StoreError
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
 FIRST_DAYS = 90
@@ -50,7 +52,7 @@ def row_cells(row: SessionRow) -> list[object]:
     ]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("g", "trends", "Trends", id="history.trends"),
@@ -81,20 +83,18 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Recent sessions first (a few small files), then everything older."""
-        store = self.app.store
-        since = (self.today - timedelta(days=FIRST_DAYS)).isoformat()
+        rehab = self.rehab_app.rehab
+        since = self.today - timedelta(days=FIRST_DAYS)
         try:
-            recent = list(store.sessions(since=since))
-            checkins = store.checkins(
-                since=(self.today - timedelta(days=FIRST_DAYS + 7)).isoformat()
-            )
+            recent = list(rehab.sessions(since))
+            checkins = rehab.checkins(self.today - timedelta(days=FIRST_DAYS + 7))
             self.app.call_from_thread(
                 self.add_rows, session_rows(recent, checkins, self.profile), False
             )
-            everything = list(store.sessions())
-            older = [s for s in everything if s["started_at"][:10] < since]
+            everything = list(rehab.sessions())
+            older = [s for s in everything if s["started_at"][:10] < since.isoformat()]
             if older:
-                rows = session_rows(everything, store.checkins(), self.profile)
+                rows = session_rows(everything, rehab.checkins(), self.profile)
                 self.app.call_from_thread(self.add_rows, rows[len(recent) :], True)
         except StoreError as error:
             self.app.call_from_thread(
@@ -124,7 +124,7 @@ class HistoryScreen(Screen[None]):
         if not self.rows or table.cursor_row < 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        session = self.app.store.session(key)
+        session = self.rehab_app.rehab.session(key) if key is not None else None
         if session is not None:
             self.app.push_screen(
                 SessionDetailScreen(session, next(r for r in self.rows if r.id == key))
@@ -134,10 +134,15 @@ class HistoryScreen(Screen[None]):
         self.action_open()
 
     def action_trends(self) -> None:
-        self.app.show_trends()
+        self.rehab_app.show_trends()
 
     def action_export(self) -> None:
-        self.app.ask_export()
+        from rehab_tui.tui.dialogs.export import ExportScreen, export_in_background
+
+        folder = locations.export_dir()
+        self.app.push_screen(
+            ExportScreen(str(folder)), partial(export_in_background, self.rehab_app, folder)
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

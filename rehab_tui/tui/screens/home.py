@@ -1,23 +1,28 @@
-"""Home: today's plan (exercises and dose), the decision and why, and today's run advice."""
+"""Home: today's plan (exercises and dose), the decision and why, and today's run advice.
+
+Its keys open the rest: a session, routines, capacity tests, the quick timer, history, trends.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from rehab_tui.domain.capacity import TESTS, VISA_A
 from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.plan import Decision, Plan
-from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.text import printable
+from rehab_tui.tui.screens.base import RehabScreen
 
 if TYPE_CHECKING:
+    from rehab_tui.services.rehab import OwnProgram
     from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
 
 DECISION_WORDS = {
@@ -27,16 +32,6 @@ DECISION_WORDS = {
     Decision.REGRESS: ("STEP BACK", "bold red"),
 }
 VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
-
-
-@dataclass(frozen=True)
-class OwnProgram:
-    """A routine followed instead of the plan, with what the pain rules advise about it."""
-
-    routine: Routine
-    decision: Decision
-    reasons: tuple[str, ...]
-    see_clinician: bool
 
 
 def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
@@ -86,7 +81,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     return text
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(RehabScreen[None]):
     BINDINGS = [
         # The screen itself says "Press enter to start"; the footer keeps room for the rest.
         Binding("enter", "start", "Start", priority=True, show=False, id="home.start"),
@@ -101,12 +96,12 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
-    def __init__(self, plan: Plan, own: OwnProgram | None = None) -> None:
-        super().__init__()
-        self.plan = plan
-        self.own = own
+    # Read from the use cases each time the screen is composed or refreshed (action_go_home).
+    plan: Plan
+    own: OwnProgram | None
 
     def compose(self) -> ComposeResult:
+        self._read_today()
         yield Header()
         with VerticalScroll(id="home"):
             yield Static(plan_text(self.plan, self.own), id="plan")
@@ -115,30 +110,96 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
 
-    def show_plan(self, plan: Plan, own: OwnProgram | None = None) -> None:
-        self.plan = plan
-        self.own = own
-        self.query_one("#plan", Static).update(plan_text(plan, own))
+    def refresh_plan(self) -> None:
+        """Work today's plan out afresh (after a session, a check-in, a change of settings)."""
+        self._read_today()
+        self.query_one("#plan", Static).update(plan_text(self.plan, self.own))
+
+    def _read_today(self) -> None:
+        rehab = self.rehab_app.rehab
+        self.plan = rehab.plan()
+        self.own = rehab.own_program(self._routines()) if rehab.following() else None
+
+    def _routines(self) -> list[Routine]:
+        """The user's routines; a mistake in the file is said once and the plan is used."""
+        try:
+            return self.rehab_app.rehab.routines()
+        except CatalogError as error:
+            self.app.notify(
+                str(error), title="Routines file", severity="error", timeout=20, markup=False
+            )
+            return []
 
     def action_start(self) -> None:
+        app = self.rehab_app
         if self.own is not None:
-            self.app.start_free(
-                self.own.routine.exercises, SessionKind.ROUTINE, routine=self.own.routine.name
-            )
+            app.play(app.rehab.start_routine(self.own.routine))
         else:
-            self.app.start_session(self.plan)
+            app.play(app.rehab.start_plan(self.plan))
 
     def action_routines(self) -> None:
-        self.app.ask_routines()
+        from rehab_tui.tui.dialogs.routines import RoutinesScreen
+
+        app = self.rehab_app
+        routines = self._routines()
+        path = str(app.rehab.routines_path())
+        app.push_screen(
+            RoutinesScreen(routines, app.rehab.following(), path),
+            partial(self._routine_chosen, routines),
+        )
+
+    def _routine_chosen(
+        self, routines: list[Routine], choice: tuple[str, str | None] | None
+    ) -> None:
+        if choice is None:
+            return
+        app = self.rehab_app
+        action, name = choice
+        if action == "follow":
+            app.rehab.follow(name, routines)
+            app.notify(
+                f"Following {name}: it is today's session; the pain rules advise."
+                if name
+                else "Following the plan again.",
+                markup=False,
+            )
+            app.action_go_home()
+            return
+        routine = next(r for r in routines if r.name == name)
+        app.play(app.rehab.start_routine(routine))
 
     def action_history(self) -> None:
-        self.app.show_history()
+        from rehab_tui.tui.screens.history import HistoryScreen
+
+        rehab = self.rehab_app.rehab
+        self.app.push_screen(HistoryScreen(rehab.profile(), rehab.today()))
 
     def action_trends(self) -> None:
-        self.app.show_trends()
+        self.rehab_app.show_trends()
 
     def action_capacity(self) -> None:
-        self.app.ask_capacity()
+        from rehab_tui.tui.dialogs.capacity import CapacityScreen
+
+        self.app.push_screen(CapacityScreen(), self._capacity_chosen)
+
+    def _capacity_chosen(self, choice: str | None) -> None:
+        app = self.rehab_app
+        if choice == VISA_A:
+            from rehab_tui.tui.dialogs.score import ScoreScreen
+
+            app.push_screen(ScoreScreen(), self._score_given)
+        elif choice is not None:
+            app.play(app.rehab.start_test(next(kind for kind in TESTS if kind == choice)))
+
+    def _score_given(self, score: int | None) -> None:
+        if score is not None:
+            from rehab_tui.domain.review import describe_test
+
+            record = self.rehab_app.rehab.record_visa_a(score)
+            self.app.notify(describe_test(record), title="Saved")
 
     def action_quick_timer(self) -> None:
-        self.app.ask_quick_timer()
+        from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
+
+        app = self.rehab_app
+        app.push_screen(QuickTimerScreen(app.rehab.last_quick_timer()), app.start_quick_timer)

@@ -1,4 +1,8 @@
-"""After the session: how much did it hurt (0–10), and an optional note."""
+"""After the session: how much did it hurt (0–10), and an optional note.
+
+The rating is saved once every set's save has finished; then the summary is shown, with a
+capacity test's result and any warning the rating brings.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from rehab_tui.domain.pain import PainLimits
+from rehab_tui.tui.dialogs.red_flag import show_warnings
 from rehab_tui.tui.screens.rating import RatingScreen
 
 
@@ -28,7 +33,16 @@ class PainScreen(RatingScreen):
         self.sub_title = "How did it feel?"
 
     async def submit(self, pain: int | None, field_text: str) -> None:
-        await self.app.rate_session(self.session_id, pain, field_text)
+        from rehab_tui.domain.review import describe_test
+        from rehab_tui.tui.screens.summary import SummaryScreen
+
+        app = self.rehab_app
+        await app.saves_finished()
+        rated = app.rehab.rate_session(self.session_id, pain, field_text)
+        app.switch_screen(SummaryScreen(rated.session, self.limits))
+        if rated.test is not None:
+            app.notify(describe_test(rated.test), title="Test saved", timeout=15)
+        show_warnings(app, rated.warnings, pain, "during the session")
 
     async def action_skip(self) -> None:
         await self.submit(None, self.field.value.strip())

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
@@ -22,6 +21,7 @@ from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
@@ -30,7 +30,7 @@ MAX_TICK_S = 0.5  # the bars move at least this often
 FLASH_S = 0.4
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
         Binding("n", "next_step", "Next", id="player.next_step"),
@@ -98,13 +98,12 @@ class PlayerScreen(Screen[None]):
         self.tick()
 
     def _handle(self, events: Events) -> None:
+        app = self.rehab_app
         for result in events.results:
-            self.app.save_set(self.session_id, result)
+            app.save_set(self.session_id, result)
         if events.finished:
-            self.app.cue()
-            self.app.end_session(
-                self.session_id, completed=True, paused_s=self.playback.total_paused_s
-            )
+            app.cues.ring()
+            app.end_session(self.session_id, completed=True, paused_s=self.playback.total_paused_s)
         elif events.step_changed:
             self._enter_step()
             self.cue()
@@ -168,7 +167,7 @@ class PlayerScreen(Screen[None]):
         words = spoken_words(step, state) if not playback.paused else None
         spoken_key = (playback.index, state.rep, words)
         if words is not None and self._spoken != spoken_key:
-            self.app.speak(words)
+            self.rehab_app.cues.speak(words)
         self._spoken = spoken_key
 
     def _planned(self) -> PlannedExercise:
@@ -181,8 +180,9 @@ class PlayerScreen(Screen[None]):
 
     def cue(self) -> None:
         """A phase changed: ring and flash the timer panel (each unless turned off)."""
-        self.app.cue()
-        if not self.app.flashes:
+        cues = self.rehab_app.cues
+        cues.ring()
+        if not cues.flashes:
             return
         stage = self.query_one("#stage")
         stage.add_class("-flash")
@@ -218,20 +218,26 @@ class PlayerScreen(Screen[None]):
         self.redraw()
 
     def action_help(self) -> None:
+        from rehab_tui.tui.dialogs.help import HelpScreen
+
         self.pause_for_modal()
-        self.app.show_help(self, on_close=self.resume_after_modal)
+        self.app.push_screen(HelpScreen(self), self.resume_after_modal)
 
     def action_end_session(self) -> None:
+        from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+
         self.pause_for_modal()
-        self.app.confirm(
-            "End this session now?",
-            "The sets you finished are saved; you will be asked how much it hurt.",
+        self.app.push_screen(
+            ConfirmScreen(
+                "End this session now?",
+                "The sets you finished are saved; you will be asked how much it hurt.",
+            ),
             self._end_confirmed,
         )
 
     def _end_confirmed(self, yes: bool | None) -> None:
         if yes:
-            self.app.end_session(
+            self.rehab_app.end_session(
                 self.session_id, completed=False, paused_s=self.playback.total_paused_s
             )
         else:

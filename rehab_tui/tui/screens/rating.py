@@ -8,14 +8,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
 from rehab_tui.domain.pain import PainLimits
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.pain_scale import PainScale
 
 
-class RatingScreen(Screen[None]):
+class RatingScreen(RehabScreen[None]):
     BINDINGS = [Binding("tab", "app.focus_next", "Next field", show=False, id="rating.focus_next")]
 
     def __init__(

@@ -6,17 +6,16 @@ use it; everything else goes to config.toml (rehab_tui.storage.config).
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Switch
 
 from rehab_tui.domain.pain import LIMIT_CHOICES, choice_label
-from rehab_tui.services.planning import load_profile
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.speech import INSTALL_HINT
 
 PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
@@ -46,15 +45,15 @@ LABELS = {
 }
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="settings.help"),
     ]
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
-        profile = asdict(load_profile(app.store))
+        app = self.rehab_app
+        profile = asdict(app.rehab.profile())
         yield Header()
         with VerticalScroll(id="settings"):
             yield Label(
@@ -88,7 +87,7 @@ class SettingsScreen(Screen[None]):
         return Horizontal(Label(LABELS[key], classes="setting-label"), field, classes="setting")
 
     def _speech_note(self) -> str:
-        speaker = getattr(self.app, "speaker", None)
+        speaker = self.rehab_app.cues.speaker
         return f"with {speaker.program}" if speaker is not None else INSTALL_HINT
 
     def on_mount(self) -> None:
@@ -99,27 +98,25 @@ class SettingsScreen(Screen[None]):
         key = event.select.id
         if key is None or event.value is Select.BLANK:
             return
-        app: Any = self.app
+        app = self.rehab_app
         if key in PROFILE_CHOICES:
-            profile = load_profile(app.store)
-            if getattr(profile, key) != event.value:
-                change: dict[str, Any] = {key: event.value}
-                app.store.set_setting("profile", asdict(replace(profile, **change)))
+            if getattr(app.rehab.profile(), key) != event.value:
+                app.rehab.change_profile(**{key: event.value})
         elif key == "theme":
             if app.theme != event.value:
-                app.theme = event.value  # saved by the app, as a change from the palette is
+                app.theme = str(event.value)  # saved by the app, as a change from the palette is
         elif app.config[key] != event.value:
-            app.save_preference(key, event.value)
+            app.preferences.save(key, event.value)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         key = event.switch.id
-        app: Any = self.app
+        app = self.rehab_app
         if key is None or app.config[key] == event.value:
             return
-        app.save_preference(key, event.value)
-        app.apply_look()
-        if key == "speech" and event.value and app.speaker is None:
+        app.preferences.save(key, event.value)
+        app.preferences.apply_look()
+        if key == "speech" and event.value and app.cues.speaker is None:
             self.notify(f"Spoken cues: {INSTALL_HINT}.", severity="warning", timeout=15)
 
     def action_back(self) -> None:
-        self.app.action_go_home()  # the plan may have changed with the limits
+        self.rehab_app.action_go_home()  # the plan may have changed with the limits

@@ -1,12 +1,22 @@
-"""Export from the app: pick a format; the file goes to the Documents folder (or home)."""
+"""Export from the app: pick a format; the file goes to the Documents folder (or home).
+
+The file is written in a thread worker of the app, so that it is finished even if the history
+screen is left meanwhile; a notification says where it went, or why it did not.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
+
+if TYPE_CHECKING:
+    from rehab_tui.tui.app import RehabApp
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -39,3 +49,22 @@ class ExportScreen(ModalScreen[str | None]):
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
+
+
+def export_in_background(app: RehabApp, folder: Path, fmt: str | None) -> None:
+    """Write the export chosen (None: cancelled) into `folder`, named by its kind and the day."""
+    if fmt is None:
+        return
+    path = app.rehab.export_path(folder, fmt)
+
+    def write() -> None:
+        try:
+            app.rehab.export_to(path, fmt)
+        except Exception as error:  # whatever it was, it is said and the app goes on
+            message = f"Could not save {path}: {error}"
+            app.call_from_thread(app.notify, message, severity="error", markup=False)
+        else:
+            message = f"Saved {path}"
+            app.call_from_thread(app.notify, message, title="Exported", timeout=20, markup=False)
+
+    app.run_worker(write, thread=True, exit_on_error=False, name=f"export {fmt}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ class KeyHelp:
     enabled: bool
 
 
-def described_bindings(screen: Screen) -> list[KeyHelp]:
+def described_bindings(screen: Screen[Any]) -> list[KeyHelp]:
     """Every binding of `screen` (and the app) that has a description, once per action."""
     found: dict[str, KeyHelp] = {}
     for active in screen.active_bindings.values():
@@ -34,7 +35,7 @@ def described_bindings(screen: Screen) -> list[KeyHelp]:
     return list(found.values())
 
 
-def key_table(screen: Screen) -> Table:
+def key_table(screen: Screen[Any]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
@@ -48,7 +49,7 @@ def key_table(screen: Screen) -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close help", id="help.close")]
 
-    def __init__(self, under: Screen) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.under = under
 

@@ -1,12 +1,22 @@
-"""See a clinician first: shown for a red-flag answer or pain at the hard stop or above."""
+"""See a clinician first: shown for a red-flag answer or pain at the hard stop or above.
+
+`show_warnings` is how the TUI shows the warnings rehab_tui.domain.safety decides after a
+check-in or a rated session: pain at the hard stop brings this dialog, long morning stiffness a
+notification. The CLI prints the same warnings (rehab_tui.cli.records).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterable
+from typing import Any, assert_never
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
+
+from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning
 
 ADVICE = (
     "Stop loading the tendon and see a physiotherapist or doctor first, soon. A sudden snap, "
@@ -33,3 +43,22 @@ class RedFlagScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def show_warnings(
+    app: App[Any], warnings: Iterable[SafetyWarning], pain: int | None, when: str
+) -> None:
+    """Show every warning given; `when` ends the pain's sentence ("this morning")."""
+    for warning in warnings:
+        if warning is SafetyWarning.HARD_STOP:
+            app.push_screen(RedFlagScreen(f"You rated the pain {pain}/10 {when}."))
+        elif warning is SafetyWarning.LONG_STIFFNESS:
+            app.notify(
+                LONG_STIFFNESS_ADVICE,
+                title="Morning stiffness",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        else:
+            assert_never(warning)

@@ -1,0 +1,169 @@
+"""The `rehab-tui` command line: every subcommand and option, and the types that check them.
+
+Only argparse and the domain's choices are imported here, so that `--help` and a usage error
+(exit 2) cost nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from rehab_tui.domain.pain import LIMIT_CHOICES, choices_help
+from rehab_tui.domain.profile import TENDINOPATHY_TYPES
+from rehab_tui.domain.text import whole_number
+from rehab_tui.storage import locations
+
+# The export formats (rehab_tui.exchange.export.FORMATS), named here so that the parser does not
+# import the report module; a test keeps the two the same.
+EXPORT_FORMATS = ("json", "csv", "md", "html")
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers gives
+
+
+class VersionAction(argparse.Action):
+    """--version, reading the installed metadata only when asked (it costs 50 ms at start-up)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("rehab-tui")
+        except PackageNotFoundError:
+            found = "unknown"
+        print(f"rehab-tui {found}")
+        parser.exit()
+
+
+def whole(text: str) -> int | str:
+    """A whole number, or the text as given, so that the timer's checks name the option."""
+    number = whole_number(text)
+    return text if number is None else number
+
+
+def positive_int(text: str) -> int:
+    number = whole_number(text)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rehab-tui",
+        description="A pain-guided Achilles tendinopathy rehab player. "
+        "With no command, starts the full-screen app.",
+    )
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where to keep data (default: ${locations.DATA_DIR_ENV}, else the user data folder)",
+    )
+    parser.add_argument(
+        "--exercises",
+        metavar="FILE",
+        help="use this exercise file instead of the one shipped with rehab-tui",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_information(commands)
+    _add_records(commands)
+    _add_timer(commands)
+    _add_routines(commands)
+    _add_exchange(commands)
+    _add_setup(commands)
+    return parser
+
+
+def _add_information(commands: Commands) -> None:
+    commands.add_parser("where", help="print the paths rehab-tui uses")
+    commands.add_parser("keys", help="list every key and its name, to remap it in config.toml")
+    validate = commands.add_parser("validate", help="check an exercise file")
+    validate.add_argument("file", nargs="?", help="the file to check (default: the one in use)")
+    history = commands.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    history.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="only sessions on or after this date"
+    )
+    history.add_argument("--limit", metavar="N", type=positive_int, help="at most N sessions")
+    plan = commands.add_parser("plan", help="the plan for a day, and why")
+    plan.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    plan.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def _add_records(commands: Commands) -> None:
+    log = commands.add_parser("log", help="record a day's planned session as done")
+    log.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--note", metavar="TEXT", default="", help="a note to keep with it")
+    checkin = commands.add_parser("checkin", help="record a morning check-in")
+    checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
+    checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+
+
+def _add_timer(commands: Commands) -> None:
+    timer = commands.add_parser(
+        "timer",
+        help="a quick timer: holds, slow reps or reps, played by the app",
+        description="Examples: timer --hold 30 --sets 5 --rest 60;  "
+        "timer --tempo 1-0-3-0 --reps 15 --sets 3 --rest 90 --sides",
+    )
+    timer.add_argument("--hold", metavar="S", type=whole, help="hold this many seconds (5-120)")
+    timer.add_argument("--reps", metavar="N", type=whole, help="repetitions per set (1-100)")
+    timer.add_argument(
+        "--tempo", metavar="U-T-D-B", help="seconds up, at the top, down, at the bottom: 1-0-3-0"
+    )
+    timer.add_argument("--sets", metavar="N", type=whole, default=1, help="sets (default 1)")
+    timer.add_argument(
+        "--rest", metavar="S", type=whole, default=60, help="rest seconds (default 60)"
+    )
+    timer.add_argument("--sides", action="store_true", help="each set on the left, then the right")
+
+
+def _add_routines(commands: Commands) -> None:
+    routines = commands.add_parser(
+        "routines", help="your own routines (a physio's program): list, edit, follow"
+    )
+    routines.add_argument(
+        "--edit", action="store_true", help="open the routines file in $EDITOR (made if missing)"
+    )
+    routines.add_argument(
+        "--follow", metavar="NAME", help="make this routine today's session instead of the plan"
+    )
+    routines.add_argument(
+        "--follow-plan", action="store_true", help="follow rehab-tui's plan again"
+    )
+
+
+def _add_exchange(commands: Commands) -> None:
+    export = commands.add_parser("export", help="export your data, or a report for your physio")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="json",
+        help="json: all data (for import); csv: one row per session; md/html: a report",
+    )
+    export.add_argument("--sets", action="store_true", help="csv: one row per set instead")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    import_ = commands.add_parser("import", help="merge a json export into your data")
+    import_.add_argument("file", help="a file made by: rehab-tui export --format json")
+
+
+def _add_setup(commands: Commands) -> None:
+    setup = commands.add_parser("setup", help="set your profile (what the plan adapts to)")
+    setup.add_argument(
+        "--type",
+        choices=TENDINOPATHY_TYPES,
+        help="where it hurts: mid-portion (2-6 cm above the heel) or insertional",
+    )
+    setup.add_argument("--baseline", metavar="N", help="your usual morning pain, 0-10")
+    setup.add_argument(
+        "--limits",
+        choices=LIMIT_CHOICES,
+        help=choices_help(),
+    )

@@ -1,0 +1,88 @@
+"""Commands that record what happened away from the app: a session done, a morning check-in,
+and the profile. Each prints what was saved and every warning the use cases return."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, assert_never
+
+from rich.console import Console
+
+from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
+from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning
+from rehab_tui.domain.text import whole_number
+
+MAX_STIFFNESS_MIN = 600
+
+
+def print_warnings(out: Console, warnings: Iterable[SafetyWarning], pain: int) -> None:
+    """The CLI's words for the warnings rehab_tui.domain.safety decides (the TUI shows the same)."""
+    for warning in warnings:
+        if warning is SafetyWarning.HARD_STOP:
+            out.print(
+                f"[b red]Pain {pain}/10:[/b red] no running for now. A sudden snap, not being "
+                "able to rise on tiptoe, a gap in the tendon, a hot swollen calf, fever or night "
+                "pain mean seeing a clinician first."
+            )
+        elif warning is SafetyWarning.LONG_STIFFNESS:
+            out.print(LONG_STIFFNESS_ADVICE, markup=False)
+        else:
+            assert_never(warning)
+
+
+def cmd_log(args: argparse.Namespace, out: Console) -> int:
+    catalog = read_catalog(args)
+    pain = parse_pain(args.pain)
+    day = parse_day(args.date, date.today())
+    with use_cases(args, catalog) as rehab:
+        logged = rehab.log_session(day, pain, args.note)
+    out.print(
+        f"Logged {day:%a %d %b}: {len(logged.plan.exercises)} exercises at stage "
+        f"{logged.plan.step.stage}, pain {pain}/10."
+    )
+    print_warnings(out, logged.warnings, pain)
+    return 0
+
+
+def parse_stiffness(text: str | None) -> int | None:
+    if text is None:
+        return None
+    stiffness = whole_number(text)
+    if stiffness is None or stiffness > MAX_STIFFNESS_MIN:
+        raise UserError(
+            f"stiffness must be whole minutes from 0 to {MAX_STIFFNESS_MIN}, got {text!r}"
+        )
+    return stiffness
+
+
+def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
+    pain = parse_pain(args.pain)
+    stiffness = parse_stiffness(args.stiffness_min)
+    day = parse_day(args.date, date.today())
+    with use_cases(args) as rehab:
+        warnings = rehab.check_in(day, pain, stiffness)
+    out.print(
+        f"Check-in for {day:%a %d %b}: pain {pain}/10"
+        + (f", stiff for {stiffness} min." if stiffness is not None else ".")
+    )
+    print_warnings(out, warnings, pain)
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace, out: Console) -> int:
+    changes: dict[str, Any] = {}
+    if args.type:
+        changes["tendinopathy"] = args.type
+    if args.baseline is not None:
+        changes["baseline"] = parse_pain(args.baseline, "baseline")
+    if args.limits:
+        changes["limits"] = args.limits
+    with use_cases(args) as rehab:
+        profile = rehab.change_profile(**changes)
+    out.print(
+        f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
+        f"pain limits: {profile.limits}."
+    )
+    return 0

@@ -1,0 +1,123 @@
+"""Commands that read the data out: past sessions, a day's plan, an export, and an import.
+
+`--json` output is a documented contract (README; rehab_tui.exchange.contracts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from rehab_tui.cli.common import UserError, parse_day, read_catalog, use_cases
+from rehab_tui.domain.plan import Plan
+from rehab_tui.domain.record_types import SessionRecord
+from rehab_tui.domain.records import format_duration, sets_done, time_under_load
+from rehab_tui.domain.text import escape_json_controls, printable
+from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
+
+
+def cmd_history(args: argparse.Namespace, out: Console) -> int:
+    since = parse_day(args.since, date.today()) if args.since else None
+    sessions: list[SessionRecord] = []
+    with use_cases(args) as rehab:
+        for session in rehab.sessions(since):
+            sessions.append(session)
+            if args.limit and len(sessions) >= args.limit:
+                break
+    if args.json:
+        history = {"schema": HISTORY_SCHEMA, "sessions": sessions}
+        print(escape_json_controls(json.dumps(history, indent=2, ensure_ascii=False)))
+        return 0
+    if not sessions:
+        out.print("No sessions yet. Start one with: rehab-tui")
+        return 0
+    from rich.table import Table
+
+    table = Table("Date", "Sets done", "Under load", "Pain", "Status", "Note")
+    table.columns[0].no_wrap = True
+    for session in sessions:
+        done, planned = sets_done(session)
+        pain = "–" if session["pain"] is None else f"{session['pain']}/10"
+        status = (
+            "in progress"
+            if session["ended_at"] is None
+            else ("complete" if session["completed"] else "ended early")
+        )
+        table.add_row(
+            session["started_at"][:16].replace("T", " "),
+            f"{done}/{planned}",
+            format_duration(time_under_load(session)),
+            pain,
+            status,
+            Text(printable(session["note"])),  # the user's own words: never markup or controls
+        )
+    out.print(table)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace, out: Console) -> int:
+    catalog = read_catalog(args)
+    day = parse_day(args.date, date.today())
+    with use_cases(args, catalog) as rehab:
+        plan = rehab.plan(day)
+    if args.json:
+        print(escape_json_controls(json.dumps(plan_json(plan), indent=2, ensure_ascii=False)))
+        return 0
+    # Stage and exercise names come from the exercise file: plain text, never markup.
+    out.print(Text(printable(day_title(plan)), style="bold"))
+    out.print(f"Decision: [b]{plan.decision.value}[/b]")
+    for reason in plan.reasons:
+        out.print(Text(printable(f"  • {reason}")))
+    for planned in plan.exercises:
+        dose = f"{planned.describe_dose()}, rest {planned.dose.rest_s} s"
+        out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
+    out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
+    out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")
+    return 0
+
+
+def day_title(plan: Plan) -> str:
+    return (
+        f"{plan.date:%a %d %b %Y} · stage {plan.step.stage} ({plan.stage_name}), "
+        f"step {plan.step.index + 1} of the ladder"
+    )
+
+
+def cmd_export(args: argparse.Namespace, out: Console) -> int:
+    catalog = read_catalog(args)
+    with use_cases(args, catalog) as rehab:
+        if args.output is None:
+            sys.stdout.write(rehab.export(args.format, args.sets))
+            return 0
+        path = Path(args.output)
+        try:
+            rehab.export_to(path, args.format, args.sets)
+        except OSError as error:
+            raise UserError(f"cannot write {path}: {error.strerror}") from None
+    out.print(printable(f"Wrote {path}"), markup=False)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: Console) -> int:
+    from rehab_tui.exchange.importing import ExportFileError
+
+    try:
+        with use_cases(args) as rehab:
+            imported = rehab.import_file(Path(args.file))
+    except ExportFileError as error:
+        raise UserError(str(error)) from None
+    out.print(
+        printable(
+            f"Imported {args.file}: added {imported.sessions} sessions, {imported.checkins} "
+            f"check-ins and {imported.tests} capacity tests"
+            + (f"; {imported.skipped} sessions were already here." if imported.skipped else ".")
+        ),
+        markup=False,
+    )
+    return 0

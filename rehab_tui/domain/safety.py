@@ -1,0 +1,98 @@
+"""Safety: the red-flag questions (DOMAIN.md §8) and the warnings a rating brings (§1).
+
+Both faces ask the same questions, by the same ids, and show exactly the warnings decided here:
+the TUI as a dialog or a notification, the CLI as printed lines. Each face handles every
+`SafetyWarning` (an unhandled one fails mypy's exhaustiveness check), so a warning added here
+cannot be shown by one face and forgotten by the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from rehab_tui.domain.pain import PainLimits
+
+# NamedTuples rather than frozen dataclasses: this module is imported before the app's first
+# frame, and a dataclass costs about 0.5 ms to define (BENCHMARKS.md).
+
+
+class RedFlag(NamedTuple):
+    """One question; `id` is how its answer is stored, so it never changes with the wording."""
+
+    id: str
+    question: str
+
+
+# Any yes means seeing a clinician before loading the tendon.
+RED_FLAGS = (
+    RedFlag("snap", "Did it start with a sudden snap, or a feeling of being kicked in the heel?"),
+    RedFlag("tiptoe", "Are you unable to rise onto tiptoe on that leg, or to bear weight on it?"),
+    RedFlag("gap", "Can you feel a gap or dent in the tendon?"),
+    RedFlag("hot_calf", "Is the calf swollen, warm or red without an injury to explain it?"),
+    RedFlag(
+        "medicines",
+        "Have you recently taken fluoroquinolone antibiotics (such as ciprofloxacin), "
+        "or had a steroid injection near the tendon?",
+    ),
+    RedFlag("fever_night_pain", "Do you have a fever, or pain that wakes you at night?"),
+)
+RED_FLAG_IDS = frozenset(flag.id for flag in RED_FLAGS)
+
+
+class RedFlagAnswer(NamedTuple):
+    yes: bool
+    day: date  # when it was answered: a later answer to the same question replaces it
+
+
+def answers_to_dict(answers: Mapping[str, RedFlagAnswer]) -> dict[str, dict[str, Any]]:
+    """The stored form: {question_id: {"answer": bool, "date": "YYYY-MM-DD"}}."""
+    return {
+        flag_id: {"answer": answer.yes, "date": answer.day.isoformat()}
+        for flag_id, answer in answers.items()
+    }
+
+
+def answers_from_dict(data: object) -> dict[str, RedFlagAnswer]:
+    """Read stored answers back; anything malformed (a hand-edited file) is left out."""
+    if not isinstance(data, dict):
+        return {}
+    answers: dict[str, RedFlagAnswer] = {}
+    for flag_id, stored in data.items():
+        if not isinstance(stored, dict) or not isinstance(stored.get("answer"), bool):
+            continue
+        try:
+            day = date.fromisoformat(str(stored.get("date")))
+        except ValueError:
+            continue
+        answers[str(flag_id)] = RedFlagAnswer(stored["answer"], day)
+    return answers
+
+
+def flagged(answers: Mapping[str, bool]) -> tuple[RedFlag, ...]:
+    """The questions answered yes, in the order they are asked."""
+    return tuple(flag for flag in RED_FLAGS if answers.get(flag.id))
+
+
+class SafetyWarning(StrEnum):
+    HARD_STOP = "hard_stop"  # pain at the hard-stop limit or above, anywhere
+    LONG_STIFFNESS = "long_stiffness"  # morning stiffness above LONG_STIFFNESS_MIN
+
+
+LONG_STIFFNESS_MIN = 30
+LONG_STIFFNESS_ADVICE = "Morning stiffness over 30 minutes is worth a clinician's look."
+
+
+def warnings_after(
+    pain: int | None, stiffness_min: int | None, limits: PainLimits
+) -> tuple[SafetyWarning, ...]:
+    """What to warn about after a check-in or a rated session (a skipped rating has no pain,
+    a session no stiffness); `limits`: the profile's."""
+    warnings: list[SafetyWarning] = []
+    if pain is not None and pain >= limits.hard_stop:
+        warnings.append(SafetyWarning.HARD_STOP)
+    if stiffness_min is not None and stiffness_min > LONG_STIFFNESS_MIN:
+        warnings.append(SafetyWarning.LONG_STIFFNESS)
+    return tuple(warnings)

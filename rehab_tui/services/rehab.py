@@ -1,0 +1,393 @@
+"""The use cases both faces call: the TUI's screens and the CLI's commands reach the data only here.
+
+`Rehab` wraps one store, one catalog and one clock. Every write goes through it, and takes the
+store's writer lock first, so that no face can forget it. The rules it applies live in the
+domain; nothing here prints or draws: each use case returns what a face needs to show.
+Modules that only some use cases need (exchange, routines: YAML) are imported where used, so
+that the first frame and the quick subcommands do not pay for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
+
+from rehab_tui.domain.capacity import TESTS, test_result, visa_a_record
+from rehab_tui.domain.clock import Clock
+from rehab_tui.domain.library import Catalog, PlannedExercise
+from rehab_tui.domain.outcomes import checkin_due
+from rehab_tui.domain.own_program import own_program_advice
+from rehab_tui.domain.pain import PainLimits
+from rehab_tui.domain.plan import Decision, Plan
+from rehab_tui.domain.profile import Profile
+from rehab_tui.domain.quick import QuickTimer
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    SessionExtras,
+    SessionKind,
+    SessionRecord,
+    SidedTestKind,
+    SidedTestRecord,
+    VisaARecord,
+)
+from rehab_tui.domain.records import (
+    checkin_record,
+    logged_session,
+    new_session,
+    prescription_of,
+    resumable,
+    set_to_dict,
+)
+from rehab_tui.domain.safety import (
+    RedFlag,
+    RedFlagAnswer,
+    SafetyWarning,
+    answers_from_dict,
+    answers_to_dict,
+    flagged,
+    warnings_after,
+)
+from rehab_tui.services.planning import LOOKBACK_DAYS, load_profile, plan_for
+from rehab_tui.storage import locations
+from rehab_tui.storage.store import Store
+
+if TYPE_CHECKING:
+    from rehab_tui.domain.playback import SetResult
+    from rehab_tui.domain.review import SessionRow
+    from rehab_tui.storage.routines import Routine
+
+
+# The results below are NamedTuples: each frozen dataclass costs about 0.5 ms to define, and this
+# module is imported before the app's first frame (BENCHMARKS.md).
+
+
+class ServiceError(Exception):
+    """A request the rules refuse (a check-in dated in the future, a routine that is not there);
+    the message is one sentence for the user."""
+
+
+class Started(NamedTuple):
+    """A session just begun: the player plays `exercises`; `kind` picks the timeline's rests."""
+
+    session_id: str
+    exercises: tuple[PlannedExercise, ...]
+    kind: SessionKind
+
+
+class Rated(NamedTuple):
+    """A session rated: as saved, the capacity test it was (if one), and what to warn about."""
+
+    session: SessionRecord
+    test: SidedTestRecord | None
+    warnings: tuple[SafetyWarning, ...]
+
+
+class Logged(NamedTuple):
+    """A session done away from the app, recorded as the day's plan done in full."""
+
+    plan: Plan
+    warnings: tuple[SafetyWarning, ...]
+
+
+class Imported(NamedTuple):
+    sessions: int
+    checkins: int
+    tests: int
+    skipped: int  # sessions already here
+
+
+class OwnProgram(NamedTuple):
+    """A routine followed instead of the plan, with what the pain rules advise about it."""
+
+    routine: Routine
+    decision: Decision
+    reasons: tuple[str, ...]
+    see_clinician: bool
+
+
+class Trends(NamedTuple):
+    rows: list[SessionRow]
+    tests: list[CapacityRecord]
+    profile: Profile
+
+
+class Rehab:
+    """The application's use cases over one data folder.
+
+    `catalog` may be a function that reads the exercise file: it is then read on first use, so
+    that a command that needs no exercises (history) works even when the file has a mistake.
+    """
+
+    def __init__(self, store: Store, catalog: Catalog | Callable[[], Catalog], clock: Clock):
+        self.store = store
+        self._catalog = catalog
+        self.clock = clock
+
+    @property
+    def catalog(self) -> Catalog:
+        if not isinstance(self._catalog, Catalog):
+            self._catalog = self._catalog()
+        return self._catalog
+
+    def _writing(self) -> None:
+        """Before every write: become the one process writing here (LockedError if not)."""
+        self.store.acquire_writer_lock()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.clock.wall().date()
+
+    def profile(self) -> Profile:
+        return load_profile(self.store)
+
+    def pain_limits(self) -> PainLimits:
+        """The profile's pain limits: every zone, limit and warning follows them."""
+        return self.profile().pain_limits
+
+    def needs_first_start(self) -> bool:
+        return self.store.setting("profile") is None
+
+    def plan(self, day: date | None = None) -> Plan:
+        """The plan for `day` (today by default), and why."""
+        return plan_for(self.store, self.catalog, day or self.today())
+
+    def checkin_due(self) -> date | None:
+        """The day of the session a morning check-in is due for, if one is."""
+        today = self.today()
+        return checkin_due(
+            list(self.store.sessions(since=(today - timedelta(days=3)).isoformat())),
+            self.store.checkins(since=today.isoformat()),
+            self.clock.wall(),
+        )
+
+    def sessions(self, since: date | None = None) -> Iterator[SessionRecord]:
+        """Sessions newest first (on or after `since`), read a month at a time."""
+        return self.store.sessions(since=since.isoformat() if since else None)
+
+    def checkins(self, since: date | None = None) -> list[CheckinRecord]:
+        return self.store.checkins(since=since.isoformat() if since else None)
+
+    def session(self, session_id: str) -> SessionRecord | None:
+        return self.store.session(session_id)
+
+    def unfinished_session(self) -> SessionRecord | None:
+        return self.store.active_session()
+
+    def trends(self, weeks: int) -> Trends:
+        """The rows and tests the trends screen draws, `weeks` back (and a week before)."""
+        from rehab_tui.domain.review import session_rows
+
+        since = self.today() - timedelta(weeks=weeks, days=7)
+        profile = self.profile()
+        rows = session_rows(list(self.sessions(since)), self.checkins(since), profile)
+        return Trends(rows, self.store.tests(), profile)
+
+    def red_flag_answers(self) -> dict[str, RedFlagAnswer]:
+        """Every red-flag question answered so far, by id, with the day of its latest answer."""
+        return answers_from_dict(self.store.setting("red_flags"))
+
+    # -- setting up -----------------------------------------------------------------------
+
+    def first_start(self, profile: Profile, answers: Mapping[str, bool]) -> tuple[RedFlag, ...]:
+        """Save the first start's profile and red-flag answers; the questions answered yes."""
+        self._writing()
+        self.store.set_setting("profile", asdict(profile))
+        return self.answer_red_flags(answers)
+
+    def answer_red_flags(self, answers: Mapping[str, bool]) -> tuple[RedFlag, ...]:
+        """Keep red-flag answers (by question id), dated today; earlier answers to other
+        questions stay. Returns the questions answered yes now."""
+        self._writing()
+        kept = self.red_flag_answers()
+        kept.update({flag_id: RedFlagAnswer(yes, self.today()) for flag_id, yes in answers.items()})
+        self.store.set_setting("red_flags", answers_to_dict(kept))
+        return flagged(answers)
+
+    def change_profile(self, **changes: Any) -> Profile:
+        """The profile with `changes` (tendinopathy, baseline, limits); saved if any are given."""
+        profile = self.profile()
+        if changes:
+            self._writing()
+            profile = replace(profile, **changes)
+            self.store.set_setting("profile", asdict(profile))
+        return profile
+
+    # -- what happened away from the player -------------------------------------------------
+
+    def check_in(
+        self, day: date, pain: int, stiffness_min: int | None
+    ) -> tuple[SafetyWarning, ...]:
+        """Save a morning check-in; what to warn about."""
+        if day > self.today():
+            raise ServiceError(f"{day} is in the future; a check-in is for this morning or before")
+        self._writing()
+        self.store.add_checkin(checkin_record(day, pain, stiffness_min))
+        return warnings_after(pain, stiffness_min, self.pain_limits())
+
+    def log_session(self, day: date, pain: int, note: str) -> Logged:
+        """Record the day's planned session as done in full, away from the app."""
+        today = self.today()
+        if day > today:
+            raise ServiceError(f"{day} is in the future; log a session on or after it happened")
+        started = (
+            self.clock.wall() if day == today else datetime.combine(day, time(12)).astimezone()
+        )
+        self._writing()
+        plan = self.plan(day)
+        self.store.add_session(logged_session(plan.exercises, started, plan.step, pain, note))
+        return Logged(plan, warnings_after(pain, None, self.pain_limits()))
+
+    def record_visa_a(self, score: int) -> VisaARecord:
+        """Save a VISA-A score taken elsewhere; the test record."""
+        self._writing()
+        record = visa_a_record(score, self.clock.wall())
+        self.store.add_test(record)
+        return record
+
+    # -- playing a session ----------------------------------------------------------------
+
+    def start_plan(self, plan: Plan) -> Started:
+        return self._start(plan.exercises, plan, SessionKind.PLAN)
+
+    def start_routine(self, routine: Routine) -> Started:
+        return self._start(routine.exercises, None, SessionKind.ROUTINE, routine=routine.name)
+
+    def start_test(self, kind: SidedTestKind) -> Started:
+        return self._start((TESTS[kind],), None, SessionKind.TEST, test=kind)
+
+    def last_quick_timer(self) -> QuickTimer:
+        """The quick timer last played, to prefill its form (a sensible one the first time)."""
+        return QuickTimer.from_dict(self.store.setting("quick_timer"))
+
+    def start_quick_timer(self, timer: QuickTimer) -> Started:
+        """Play a (checked) quick timer, remembered for next time."""
+        self._writing()
+        self.store.set_setting("quick_timer", timer.to_dict())
+        planned = timer.planned(self.pain_limits())
+        return self._start((planned,), None, SessionKind.FREE, quick=True)
+
+    def _start(
+        self,
+        exercises: tuple[PlannedExercise, ...],
+        plan: Plan | None,
+        kind: SessionKind,
+        **extras: Unpack[SessionExtras],
+    ) -> Started:
+        """Save a new session as the one in progress. Outside the plan (a test, the quick
+        timer, a routine) `extras` say what it was; the plan reads its pain but does not count it."""
+        self._writing()
+        step = plan.step if plan else None
+        session = new_session(exercises, self.clock.wall(), step, kind, **extras)
+        self.store.start_session(session)
+        return Started(session["id"], exercises, kind)
+
+    def can_resume(self, session: SessionRecord) -> bool:
+        return resumable(session, self.catalog)
+
+    def reopen(self, session: SessionRecord) -> Started:
+        """An unfinished session's prescription, to play on from where it stopped."""
+        exercises = prescription_of(session, self.catalog, self.pain_limits())
+        return Started(session["id"], exercises, SessionKind(session["kind"]))
+
+    def save_set(self, session_id: str, result: SetResult) -> None:
+        """Save one finished set (the TUI calls this in a thread: it may wait on the disk)."""
+        self._writing()
+        self.store.save_set(session_id, result.exercise_index, set_to_dict(result))
+
+    def end_session(self, session_id: str, completed: bool, paused_s: float) -> None:
+        self._writing()
+        self.store.update_session(
+            session_id,
+            ended_at=self.clock.wall().isoformat(timespec="seconds"),
+            completed=completed,
+            paused_s=round(paused_s, 1),
+        )
+
+    def rate_session(self, session_id: str, pain: int | None, note: str) -> Rated:
+        """Save the pain rating (None: skipped) and note; a capacity test's result is saved too."""
+        self._writing()
+        self.store.finish_session(session_id, pain=pain, note=note)
+        session = self.store.session(session_id)
+        if session is None:
+            raise ServiceError(f"the session {session_id} is not in the data folder")
+        result = test_result(session, pain)
+        if result is not None:
+            self.store.add_test(result)
+        return Rated(session, result, warnings_after(pain, None, self.pain_limits()))
+
+    # -- routines of one's own ----------------------------------------------------------------
+
+    def routines_path(self) -> Path:
+        return locations.routines_file()
+
+    def routines(self) -> list[Routine]:
+        """The user's routines ([] without a file); CatalogError names a mistake in it."""
+        from rehab_tui.storage.routines import load_routines
+
+        return load_routines(self.routines_path(), self.catalog)
+
+    def following(self) -> str | None:
+        """The routine followed instead of the plan, by name; None: the plan."""
+        name = self.store.setting("own_program")
+        return name if isinstance(name, str) else None
+
+    def follow(self, name: str | None, routines: Sequence[Routine]) -> None:
+        """Follow one of `routines` (as just read) instead of the plan; None: the plan again."""
+        if name is not None:
+            names = [routine.name for routine in routines]
+            if name not in names:
+                raise ServiceError(
+                    f"no routine called {name!r} in {self.routines_path()}"
+                    + (f"; there are: {', '.join(names)}" if names else "")
+                )
+        self._writing()
+        self.store.set_setting("own_program", name)
+
+    def own_program(self, routines: Sequence[Routine]) -> OwnProgram | None:
+        """The routine followed today, found in `routines`, with the rules' advice; None when
+        following the plan (or a routine no longer there)."""
+        name = self.following()
+        routine = next((r for r in routines if r.name == name), None) if name else None
+        if routine is None:
+            return None
+        since = (self.today() - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        sessions, checkins, _ = self.store.recent(since)
+        decision, reasons, clinician = own_program_advice(
+            sessions, checkins, self.profile(), self.today()
+        )
+        return OwnProgram(routine, decision, tuple(reasons), clinician)
+
+    # -- export and import ----------------------------------------------------------------
+
+    def export(self, fmt: str, sets: bool = False) -> str:
+        """Everything, or a report, as text in one of the export formats."""
+        from rehab_tui.exchange.export import render
+
+        now = self.clock.wall()
+        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets)
+
+    def export_path(self, folder: Path, fmt: str) -> Path:
+        """Where an export made today goes in `folder` (named by its kind and the day)."""
+        from rehab_tui.exchange.export import export_name
+
+        return folder / export_name(fmt, self.today())
+
+    def export_to(self, path: Path, fmt: str, sets: bool = False) -> None:
+        """Write an export readable by its owner alone; OSError if it cannot be written."""
+        from rehab_tui.exchange.export import save_export
+
+        save_export(path, self.export(fmt, sets))
+
+    def import_file(self, path: Path) -> Imported:
+        """Merge a json export; it is checked whole before anything is written (ExportFileError)."""
+        from rehab_tui.exchange.importing import import_into, read_export
+
+        data = read_export(path)
+        self._writing()
+        sessions, checkins, tests = import_into(self.store, data)
+        return Imported(sessions, checkins, tests, len(data.sessions) - sessions)

@@ -1,0 +1,1 @@
+"""Modal dialogs: small questions and notices shown over a screen, one module each."""

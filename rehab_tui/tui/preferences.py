@@ -1,0 +1,69 @@
+"""The preferences (rehab_tui.storage.config) as the app applies them: theme, layout, motion
+and remapped keys at start, and every change saved at once.
+
+A theme chosen anywhere (the settings screen, the command palette) is remembered; each mistake in
+the preferences file (an unknown theme, a key name no binding has) is said once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.theme import Theme
+
+from rehab_tui.storage.config import Config
+
+
+class Preferences:
+    def __init__(self, app: App[Any], config: Config) -> None:
+        self.app = app
+        self.config = config
+
+    def apply_at_start(self) -> None:
+        app, config = self.app, self.config
+        theme = config["theme"]
+        if theme in app.available_themes:
+            app.theme = theme
+        else:
+            config.problem(
+                f"theme {theme!r} is not one of Textual's themes "
+                f"({', '.join(sorted(app.available_themes))}); using {app.theme}"
+            )
+        app.theme_changed_signal.subscribe(app, self._remember_theme)
+        self.apply_look()
+        if config.keys:
+            app.set_keymap(config.keys)
+            app.call_after_refresh(self._check_keys)  # reads every screen: after the first frame
+        else:
+            self._say_problems()
+
+    def apply_look(self) -> None:
+        """Compact layout and reduced motion, as the preferences say (also after a change)."""
+        self.app.set_class(self.config["compact"], "-compact")
+        self.app.animation_level = "none" if self.config["reduced_motion"] else "full"
+
+    def save(self, key: str, value: Any) -> None:
+        """Change one preference; saved at once (a sentence if the file could not be written)."""
+        problem = self.config.set(key, value)
+        if problem is not None:
+            self.app.notify(problem, title="Settings file", severity="warning", markup=False)
+
+    def _check_keys(self) -> None:
+        from rehab_tui.tui.keys import binding_ids
+
+        known = binding_ids()
+        for binding_id in list(self.config.keys):
+            if binding_id not in known:
+                self.config.forget_key(binding_id, "no key has this name (see: rehab-tui keys)")
+        self._say_problems()
+
+    def _say_problems(self) -> None:
+        for problem in self.config.problems:
+            self.app.notify(
+                problem, title="Settings file", severity="error", timeout=30, markup=False
+            )
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self.config["theme"]:
+            self.save("theme", theme.name)
