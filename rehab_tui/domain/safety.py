@@ -1,9 +1,11 @@
-"""Safety: the red-flag questions (DOMAIN.md §8) and the warnings a rating brings (§1).
+"""Safety: the red-flag questions and the warnings a rating brings (README, "The plan, and why it
+changes").
 
-Both faces ask the same questions, by the same ids, and show exactly the warnings decided here:
-the TUI as a dialog or a notification, the CLI as printed lines. Each face handles every
-`SafetyWarning` (an unhandled one fails mypy's exhaustiveness check), so a warning added here
-cannot be shown by one face and forgotten by the other.
+The questions live here with stable ids, so that every face asks the same ones and their answers
+are stored by id (the app's first start asks them). Both faces show exactly the warnings
+`warnings_after` decides: the TUI as a dialog or a notification, the CLI as printed lines. Each
+handles every `SafetyWarning` (an unhandled one fails mypy's exhaustiveness check), so a warning
+added here cannot be shown by one face and forgotten by the other.
 """
 
 from __future__ import annotations
