@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from rehab_tui.domain.capacity import TESTS, test_result, visa_a_record
 from rehab_tui.domain.clock import Clock
@@ -21,17 +21,15 @@ from rehab_tui.domain.library import Catalog, PlannedExercise
 from rehab_tui.domain.outcomes import checkin_due
 from rehab_tui.domain.own_program import own_program_advice
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.domain.plan import Decision, Plan
+from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import (
-    CapacityRecord,
     CheckinRecord,
     SessionExtras,
     SessionKind,
     SessionRecord,
     SidedTestKind,
-    SidedTestRecord,
     VisaARecord,
 )
 from rehab_tui.domain.records import (
@@ -52,67 +50,21 @@ from rehab_tui.domain.safety import (
     warnings_after,
 )
 from rehab_tui.services.planning import LOOKBACK_DAYS, load_profile, plan_for
+from rehab_tui.services.results import (
+    Imported,
+    Logged,
+    OwnProgram,
+    Rated,
+    ServiceError,
+    Started,
+    Trends,
+)
 from rehab_tui.storage import locations
 from rehab_tui.storage.store import Store
 
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
-    from rehab_tui.domain.review import SessionRow
     from rehab_tui.storage.routines import Routine
-
-
-# The results below are NamedTuples: each frozen dataclass costs about 0.5 ms to define, and this
-# module is imported before the app's first frame (BENCHMARKS.md).
-
-
-class ServiceError(Exception):
-    """A request the rules refuse (a check-in dated in the future, a routine that is not there);
-    the message is one sentence for the user."""
-
-
-class Started(NamedTuple):
-    """A session just begun: the player plays `exercises`; `kind` picks the timeline's rests."""
-
-    session_id: str
-    exercises: tuple[PlannedExercise, ...]
-    kind: SessionKind
-
-
-class Rated(NamedTuple):
-    """A session rated: as saved, the capacity test it was (if one), and what to warn about."""
-
-    session: SessionRecord
-    test: SidedTestRecord | None
-    warnings: tuple[SafetyWarning, ...]
-
-
-class Logged(NamedTuple):
-    """A session done away from the app, recorded as the day's plan done in full."""
-
-    plan: Plan
-    warnings: tuple[SafetyWarning, ...]
-
-
-class Imported(NamedTuple):
-    sessions: int
-    checkins: int
-    tests: int
-    skipped: int  # sessions already here
-
-
-class OwnProgram(NamedTuple):
-    """A routine followed instead of the plan, with what the pain rules advise about it."""
-
-    routine: Routine
-    decision: Decision
-    reasons: tuple[str, ...]
-    see_clinician: bool
-
-
-class Trends(NamedTuple):
-    rows: list[SessionRow]
-    tests: list[CapacityRecord]
-    profile: Profile
 
 
 class Rehab:

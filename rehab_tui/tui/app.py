@@ -31,7 +31,8 @@ from rehab_tui.domain.records import saved_sets
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline, build_timeline
 from rehab_tui.gc_pause import resume_collection
-from rehab_tui.services.rehab import Rehab, Started
+from rehab_tui.services.rehab import Rehab
+from rehab_tui.services.results import Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
 from rehab_tui.storage.store import Store, StoreError

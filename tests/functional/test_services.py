@@ -12,7 +12,8 @@ from rehab_tui.domain.playback import SetResult
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.safety import RED_FLAGS, RedFlagAnswer, SafetyWarning
-from rehab_tui.services.rehab import Rehab, ServiceError
+from rehab_tui.services.rehab import Rehab
+from rehab_tui.services.results import ServiceError
 from rehab_tui.storage import locations
 from rehab_tui.storage.routines import ensure_routines_file
 from rehab_tui.storage.store import LockedError, Store

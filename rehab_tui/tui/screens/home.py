@@ -22,7 +22,7 @@ from rehab_tui.domain.text import printable
 from rehab_tui.tui.screens.base import RehabScreen
 
 if TYPE_CHECKING:
-    from rehab_tui.services.rehab import OwnProgram
+    from rehab_tui.services.results import OwnProgram
     from rehab_tui.storage.routines import Routine  # reads YAML: imported when a routine is used
 
 DECISION_WORDS = {
