@@ -52,7 +52,9 @@ def use_cases(args: argparse.Namespace, catalog: Catalog | None = None) -> Itera
     """The use cases over the data folder, closed after. The exercise file is `catalog` when a
     command has read it already, else it is read only if a use case needs it."""
     with open_store(args) as store:
-        yield Rehab(store, catalog or partial(read_catalog, args), SystemClock())
+        yield Rehab(
+            store, catalog if catalog is not None else partial(read_catalog, args), SystemClock()
+        )
 
 
 def parse_day(text: str | None, today: date) -> date:
