@@ -13,12 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
-from rehab_tui.tui.screens.routines import RoutinesScreen
 
 from rehab_tui.cli.main import main
 from rehab_tui.storage import locations
 from rehab_tui.storage.catalog import load_catalog
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.dialogs.routines import RoutinesScreen
 from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.player import PlayerScreen
 from rehab_tui.tui.screens.session_detail import SessionDetailScreen
@@ -115,9 +115,10 @@ async def test_history_and_session_detail_show_the_note_without_control_characte
 
     with Store(noted) as store:
         store.acquire_writer_lock()
+        store.set_setting("profile", {"tendinopathy": "midportion", "baseline": 0})
         app = RehabApp(catalog, store, clock)
         async with app.run_test(size=SIZE) as pilot:
-            app.show_history()
+            await pilot.press("h")  # history, from home
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
