@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from rehab_tui.domain.records import checkin_record, logged_session
+from rehab_tui.storage.atomic import write_atomically
 from rehab_tui.storage.catalog import load_catalog
-from rehab_tui.storage.store import MAIN_FILE, SESSIONS_DIR, Store, write_atomically
+from rehab_tui.storage.store import MAIN_FILE, SESSIONS_DIR, Store
 
 YEARS = 10
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from rehab_tui.cli.common import UserError, catalog_path, read_catalog, use_cases
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.text import printable
 from rehab_tui.storage import locations
@@ -29,10 +30,11 @@ def cmd_where(args: argparse.Namespace, out: Console) -> int:
 def cmd_keys(args: argparse.Namespace, out: Console) -> int:
     from rich.table import Table
 
+    from rehab_tui.tui.app import RehabApp
     from rehab_tui.tui.keys import all_bindings
 
     table = Table("name (for config.toml)", "keys", "what it does", box=None, pad_edge=False)
-    for row in all_bindings():
+    for row in all_bindings(RehabApp):
         table.add_row(row.id, row.keys, row.description)
     out.print(table)
     out.print(
@@ -99,7 +101,7 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
         if routine.note:
             out.print(Text(printable(f"  {routine.note}")))
         for planned in routine.exercises:
-            dose = f"{planned.describe_dose()}, rest {planned.dose.rest_s} s"
+            dose = f"{describe_dose(planned)}, rest {planned.dose.rest_s} s"
             out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
     if following is None:
         out.print("Following rehab-tui's plan. rehab-tui routines --follow NAME follows a routine.")

@@ -16,7 +16,8 @@ from rich.console import Console
 from rehab_tui.cli.common import UserError, open_store, read_catalog
 from rehab_tui.domain.library import Catalog
 from rehab_tui.services.planning import plan_for
-from rehab_tui.storage.store import DamagedFileError, set_aside
+from rehab_tui.storage.errors import DamagedFileError
+from rehab_tui.storage.json_file import set_aside
 
 if TYPE_CHECKING:
     from rehab_tui.domain.quick import QuickTimer

@@ -24,7 +24,7 @@ from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.text import one_line
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.results import ServiceError
-from rehab_tui.storage.store import StoreError
+from rehab_tui.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace, Console], int]
 

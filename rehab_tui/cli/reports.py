@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from rehab_tui.cli.common import UserError, parse_day, read_catalog, use_cases
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
@@ -75,7 +76,7 @@ def cmd_plan(args: argparse.Namespace, out: Console) -> int:
     for reason in plan.reasons:
         out.print(Text(printable(f"  • {reason}")))
     for planned in plan.exercises:
-        dose = f"{planned.describe_dose()}, rest {planned.dose.rest_s} s"
+        dose = f"{describe_dose(planned)}, rest {planned.dose.rest_s} s"
         out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
     out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
     out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")

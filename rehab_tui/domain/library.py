@@ -107,14 +107,6 @@ class PlannedExercise:
     def kind(self) -> Kind:
         return self.exercise.kind
 
-    def describe_dose(self) -> str:
-        """A short dose as a person writes it: "5 × 30 s each side", "3 × 15 @ 1-0-3-1"."""
-        # Imported here: the kinds' modules are built on this module's types.
-        from rehab_tui.domain.kinds import rules_for
-
-        text = rules_for(self.exercise.kind).describe(self.dose)
-        return f"{text} each side" if self.exercise.per_side else text
-
 
 @dataclass(frozen=True)
 class Level:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from rehab_tui.domain.capacity import capacity_gate
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
 from rehab_tui.domain.outcomes import (
     Outcome,
@@ -95,30 +96,23 @@ def make_plan(
     ]
     outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
     ladder = catalog.ladder
-
     if not planned:
-        rung, decision = 0, Decision.START
-        reasons = [
+        first = (
             f"First session: stage 1 ({catalog.stage(1).name}) starts with "
-            f"{ladder[0].exercises[0].describe_dose()} holds to calm the tendon and start loading it."
-        ]
-        see_clinician = False
+            f"{describe_dose(ladder[0].exercises[0])} holds to calm the tendon and start loading it."
+        )
+        rung, decision, reasons, see_clinician = 0, Decision.START, [first], False
     else:
         rung, decision, reasons, see_clinician = _decide(
             catalog, past, planned, outcomes, today, settings, tests or []
         )
-
     step = ladder[rung]
     exercises, swaps = _for_profile(catalog, step, profile)
     reasons += swaps
     latest_pain = _worst_recent_pain(past, checkins)
-    hard_stop = None
-    if latest_pain is not None and latest_pain[0] >= settings.limits.hard_stop:
+    hard_stop = _hard_stop(latest_pain, settings)
+    if hard_stop is not None:
         see_clinician = True
-        hard_stop = (
-            f"Pain {latest_pain[0]}/10 {latest_pain[1]}: no running for now, and if it came on "
-            "suddenly, with a snap, swelling, or you cannot rise on tiptoe, see a clinician first."
-        )
         reasons.append(hard_stop)
     last_outcome = outcomes[planned[-1]["id"]][0] if planned else None
     return Plan(
@@ -133,6 +127,16 @@ def make_plan(
         see_clinician=see_clinician,
         outcomes={sid: o for sid, (o, _) in outcomes.items()},
         hard_stop=hard_stop,
+    )
+
+
+def _hard_stop(latest_pain: tuple[int, str] | None, settings: PlanSettings) -> str | None:
+    """The hard-stop sentence when the worst recent pain reached the limit, else None."""
+    if latest_pain is None or latest_pain[0] < settings.limits.hard_stop:
+        return None
+    return (
+        f"Pain {latest_pain[0]}/10 {latest_pain[1]}: no running for now, and if it came on "
+        "suddenly, with a snap, swelling, or you cannot rise on tiptoe, see a clinician first."
     )
 
 
@@ -289,7 +293,7 @@ def _ladder_index(session: SessionRecord) -> int:
 
 def _dose_words(step: LadderStep) -> str:
     """ "5 × 30 s" when every exercise shares a dose, else each one's, joined by "and"."""
-    doses = dict.fromkeys(p.describe_dose() for p in step.exercises)
+    doses = dict.fromkeys(describe_dose(p) for p in step.exercises)
     return " and ".join(doses)
 
 

@@ -21,7 +21,6 @@ is reported and left exactly as it is.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -30,7 +29,6 @@ from pathlib import Path
 from typing import Any, Unpack, cast
 
 from tinydb import Query, TinyDB
-from tinydb.storages import Storage
 
 from rehab_tui.domain.record_types import (
     CapacityRecord,
@@ -40,7 +38,8 @@ from rehab_tui.domain.record_types import (
     SetRecord,
 )
 from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
-from rehab_tui.storage.reading import read_text
+from rehab_tui.storage.errors import LockedError, StoreError
+from rehab_tui.storage.json_file import AtomicJSONStorage
 
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
@@ -51,85 +50,6 @@ SESSIONS_DIR = "sessions"
 # SCHEMA_VERSION and adds its step here (tests/functional/test_store.py shows how one runs).
 Migration = Callable[["Store"], None]
 MIGRATIONS: dict[int, Migration] = {}
-
-
-class StoreError(Exception):
-    """Saved data that cannot be used as it is; the message names the file."""
-
-
-class DamagedFileError(StoreError):
-    def __init__(self, path: Path, reason: str):
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path} cannot be read: {reason}. It has been left untouched.")
-
-
-class LockedError(StoreError):
-    pass
-
-
-class SaveError(StoreError):
-    """A write that failed (a full disk, say): the file on disk is the old one, whole."""
-
-    def __init__(self, path: Path, error: OSError):
-        self.path = path
-        self.reason = error.strerror or str(error)
-        super().__init__(f"could not save {path}: {self.reason}")
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            text = read_text(self.path)  # a regular file only: never a device or a pipe
-        except FileNotFoundError:
-            return None
-        except UnicodeDecodeError:
-            raise DamagedFileError(self.path, "it is not UTF-8 text") from None
-        except OSError as error:
-            raise DamagedFileError(self.path, error.strerror or str(error)) from None
-        if not text.strip():
-            # We never write an empty file, so an empty one was damaged by something else.
-            raise DamagedFileError(self.path, "it is empty")
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as error:
-            line = getattr(error, "lineno", None)
-            where = f" (line {line})" if line else ""
-            raise DamagedFileError(self.path, f"it is not valid JSON{where}") from None
-        except ValueError:  # a number of thousands of digits: past Python's int-string limit
-            raise DamagedFileError(self.path, "it holds a number too long to read") from None
-        if not isinstance(data, dict) or not all(
-            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-            for table in data.values()
-        ):
-            raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
-        return data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        try:
-            make_private_dir(self.path.parent)
-            write_atomically(self.path, text)
-        except OSError as error:
-            raise SaveError(self.path, error) from None
-
-    def close(self) -> None:
-        pass
-
-
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file out of the way (kept whole, with a timestamp) so a fresh one can start.
-
-    Call it with no Store open on the folder: an open Store may still hold the old file's tables.
-    """
-    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-    os.replace(path, aside)
-    return aside
 
 
 def month_of(session_id: str) -> str:

@@ -35,7 +35,8 @@ from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
-from rehab_tui.storage.store import Store, StoreError
+from rehab_tui.storage.errors import StoreError
+from rehab_tui.storage.store import Store
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
 from rehab_tui.tui.preferences import Preferences

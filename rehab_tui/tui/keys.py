@@ -1,6 +1,7 @@
 """Every key binding of the app, by the id a user remaps it with in config.toml's [keys] table.
 
-Read from the screens', dialogs' and widgets' own BINDINGS, so the list cannot go stale.
+Read from the app's and the screens', dialogs' and widgets' own BINDINGS, so the list cannot go
+stale. The app's class is passed in (the app itself asks, to check a remapped key's name).
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ class KeyBinding:
     description: str
 
 
-def _bound_classes() -> list[type[DOMNode]]:
-    from rehab_tui.tui.app import RehabApp
-
-    found: list[type[DOMNode]] = [RehabApp]
+def _bound_classes(app_class: type[DOMNode]) -> list[type[DOMNode]]:
+    found: list[type[DOMNode]] = [app_class]
     for package_name in PACKAGES:
         package = importlib.import_module(package_name)
         for module_info in pkgutil.iter_modules(package.__path__):
@@ -38,10 +37,10 @@ def _bound_classes() -> list[type[DOMNode]]:
     return found
 
 
-def all_bindings() -> list[KeyBinding]:
-    """Each binding with an id, in the order the screens define them."""
+def all_bindings(app_class: type[DOMNode]) -> list[KeyBinding]:
+    """Each binding with an id, the app's first, then in the order the screens define them."""
     rows: list[KeyBinding] = []
-    for cls in _bound_classes():
+    for cls in _bound_classes(app_class):
         for binding in cls.__dict__["BINDINGS"]:
             if isinstance(binding, Binding) and binding.id:
                 keys = binding.key_display or binding.key
@@ -49,5 +48,5 @@ def all_bindings() -> list[KeyBinding]:
     return rows
 
 
-def binding_ids() -> set[str]:
-    return {row.id for row in all_bindings()}
+def binding_ids(app_class: type[DOMNode]) -> set[str]:
+    return {row.id for row in all_bindings(app_class)}

@@ -52,7 +52,7 @@ class Preferences:
     def _check_keys(self) -> None:
         from rehab_tui.tui.keys import binding_ids
 
-        known = binding_ids()
+        known = binding_ids(type(self.app))
         for binding_id in list(self.config.keys):
             if binding_id not in known:
                 self.config.forget_key(binding_id, "no key has this name (see: rehab-tui keys)")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import CatalogError, Kind
 from rehab_tui.domain.own_program import own_program_advice
 from rehab_tui.domain.pain import DEFAULT_LIMITS
@@ -37,7 +38,7 @@ EXAMPLE = routines_template(DEFAULT_LIMITS)
 )
 def test_good_timers(timer, kind, words):
     planned = timer.planned()
-    assert planned.kind is kind and planned.describe_dose() == words
+    assert planned.kind is kind and describe_dose(planned) == words
     assert planned.dose.rest_s == timer.rest
 
 

@@ -16,7 +16,8 @@ from rehab_tui.domain.playback import resume_index
 from rehab_tui.domain.records import prescription_of, saved_sets
 from rehab_tui.domain.timeline import build_timeline
 from rehab_tui.storage import store as store_module
-from rehab_tui.storage.store import SCHEMA_VERSION, LockedError, Store, StoreError
+from rehab_tui.storage.errors import LockedError, StoreError
+from rehab_tui.storage.store import SCHEMA_VERSION, Store
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.damaged import QUIT, SET_ASIDE, DamagedFileApp
 from rehab_tui.tui.dialogs.too_small import TooSmallScreen

@@ -15,8 +15,9 @@ from rehab_tui.domain.safety import RED_FLAGS, RedFlagAnswer, SafetyWarning
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage import locations
+from rehab_tui.storage.errors import LockedError
 from rehab_tui.storage.routines import ensure_routines_file
-from rehab_tui.storage.store import LockedError, Store
+from rehab_tui.storage.store import Store
 
 TODAY = date(2026, 3, 3)  # the FakeClock's day
 

@@ -10,7 +10,8 @@ import pytest
 
 from rehab_tui.domain.playback import SetResult
 from rehab_tui.domain.records import new_session, set_to_dict, time_under_load
-from rehab_tui.storage.store import DamagedFileError, LockedError, Store, StoreError
+from rehab_tui.storage.errors import DamagedFileError, LockedError, StoreError
+from rehab_tui.storage.store import Store
 
 
 def a_session(catalog, when=datetime(2026, 3, 3, 8, 0)):

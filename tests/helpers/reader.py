@@ -11,7 +11,8 @@ from __future__ import annotations
 import selectors
 import sys
 
-from rehab_tui.storage.store import LockedError, Store
+from rehab_tui.storage.errors import LockedError
+from rehab_tui.storage.store import Store
 
 
 def main() -> int:

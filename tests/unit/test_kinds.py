@@ -11,7 +11,7 @@ import pytest
 
 import rehab_tui
 from rehab_tui.domain.cues import spoken_words
-from rehab_tui.domain.kinds import REGISTERED, kind_for_dose, rules_for
+from rehab_tui.domain.kinds import REGISTERED, describe_dose, kind_for_dose, rules_for
 from rehab_tui.domain.kinds.rules import KindRules
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
 from rehab_tui.domain.pain import DEFAULT_LIMITS
@@ -70,7 +70,7 @@ def test_a_stored_kind_name_finds_its_rules():
 )
 def test_each_kind_writes_its_dose(kind, words):
     assert rules_for(kind).describe(DOSES[kind]) == words
-    assert planned(kind, per_side=True).describe_dose() == f"{words} each side"
+    assert describe_dose(planned(kind, per_side=True)) == f"{words} each side"
 
 
 @pytest.mark.parametrize(

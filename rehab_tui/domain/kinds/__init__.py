@@ -22,12 +22,19 @@ from dataclasses import fields
 
 from rehab_tui.domain.kinds import hold, reps, tempo
 from rehab_tui.domain.kinds.rules import SHARED_DOSE_FIELDS, KindRules
-from rehab_tui.domain.library import Dose, Kind
+from rehab_tui.domain.library import Dose, Kind, PlannedExercise
 
 REGISTERED: tuple[KindRules, ...] = (hold.RULES, tempo.RULES, reps.RULES)
 _BY_KIND: dict[Kind, KindRules] = {rules.kind: rules for rules in REGISTERED}
 
-__all__ = ["REGISTERED", "SHARED_DOSE_FIELDS", "KindRules", "kind_for_dose", "rules_for"]
+__all__ = [
+    "REGISTERED",
+    "SHARED_DOSE_FIELDS",
+    "KindRules",
+    "describe_dose",
+    "kind_for_dose",
+    "rules_for",
+]
 
 
 def rules_for(kind: Kind) -> KindRules:
@@ -42,3 +49,9 @@ def kind_for_dose(dose: Dose) -> Kind:
         if given == SHARED_DOSE_FIELDS | rules.dose_fields:
             return rules.kind
     raise ValueError(f"no kind of exercise has exactly the dose fields {sorted(given)}")
+
+
+def describe_dose(planned: PlannedExercise) -> str:
+    """A short dose as a person writes it: "5 × 30 s each side", "3 × 15 @ 1-0-3-1"."""
+    text = rules_for(planned.exercise.kind).describe(planned.dose)
+    return f"{text} each side" if planned.exercise.per_side else text

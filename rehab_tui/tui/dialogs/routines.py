@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.text import printable
 from rehab_tui.storage.routines import Routine
 
@@ -55,7 +56,7 @@ class RoutinesScreen(ModalScreen[tuple[str, str | None] | None]):
 
     def _described(self, routine: Routine) -> str:
         followed = "  (followed)" if routine.name == self.following else ""
-        exercises = ", ".join(f"{p.exercise.name} {p.describe_dose()}" for p in routine.exercises)
+        exercises = ", ".join(f"{p.exercise.name} {describe_dose(p)}" for p in routine.exercises)
         return printable(f"{routine.name}{followed}\n   {exercises}")
 
     def _highlighted(self) -> str | None:

@@ -21,7 +21,7 @@ from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
 from rehab_tui.domain.text import one_line
 from rehab_tui.storage import locations
-from rehab_tui.storage.store import StoreError
+from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.capacity import TESTS, VISA_A
-from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.kinds import describe_dose, rules_for
 from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
@@ -67,7 +67,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     for number, planned in enumerate(exercises, start=1):
         text.append(f"{number}. {printable(planned.exercise.name)}\n", "bold")
         text.append(
-            f"   {planned.describe_dose()} · {rules_for(planned.kind).plan_words}, rest {planned.dose.rest_s} s\n"
+            f"   {describe_dose(planned)} · {rules_for(planned.kind).plan_words}, rest {planned.dose.rest_s} s\n"
         )
         text.append(f"   {printable(planned.exercise.how_to)}\n", "dim")
     advice = plan.run_advice

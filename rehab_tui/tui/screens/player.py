@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
 from rehab_tui.domain.cues import spoken_words
+from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
 from rehab_tui.domain.text import printable
@@ -125,7 +126,7 @@ class PlayerScreen(RehabScreen[None]):
         )
         side = f" · [b]{step.side.capitalize()} leg[/b]" if step.side else ""
         self.query_one("#set-info", Label).update(
-            f"Set {step.set_number} of {planned.dose.sets}{side} · {planned.describe_dose()}"
+            f"Set {step.set_number} of {planned.dose.sets}{side} · {describe_dose(planned)}"
         )
         self.query_one("#how-to", Label).update(Content(printable(exercise.how_to)))
         self.query_one("#cues", Label).update(
