@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
-from typing import Unpack, cast
+from typing import TYPE_CHECKING, Unpack, cast
 
 from rehab_tui.domain.capacity import TEST_EXERCISES
 from rehab_tui.domain.kinds import rules_for
@@ -23,7 +23,6 @@ from rehab_tui.domain.library import (
     Tempo,
 )
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.domain.playback import SetResult
 from rehab_tui.domain.record_types import (
     CheckinRecord,
     ExerciseRecord,
@@ -34,6 +33,9 @@ from rehab_tui.domain.record_types import (
     SetRecord,
     Side,
 )
+
+if TYPE_CHECKING:
+    from rehab_tui.domain.playback import SetResult  # the player's; imported when it plays
 
 
 def new_session_id(started: datetime) -> str:

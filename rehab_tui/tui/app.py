@@ -3,8 +3,8 @@
 What happens to the data is rehab_tui.services' business (`self.rehab`); screens call it through
 `RehabScreen.rehab_app` and ask the app only to move between screens. Sets are saved in a thread
 worker so that a write never delays a countdown. Only the home screen is imported with the app;
-every other screen and dialog is imported where it is first shown, so that the first frame comes
-nearly as soon as a bare Textual app's (BENCHMARKS.md).
+every other screen and dialog, and the player's timeline and playback, are imported where first
+used, so that the first frame comes nearly as soon as a bare Textual app's (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ from textual.worker import Worker, WorkerState
 
 from rehab_tui.domain.clock import Clock, SystemClock
 from rehab_tui.domain.library import Catalog, PlannedExercise
-from rehab_tui.domain.playback import Playback, SetResult, resume_index
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import saved_sets
 from rehab_tui.domain.text import printable
-from rehab_tui.domain.timeline import Timeline, build_timeline
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import Started
@@ -43,6 +41,8 @@ from rehab_tui.tui.preferences import Preferences
 from rehab_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from rehab_tui.domain.playback import SetResult
+    from rehab_tui.domain.timeline import Timeline
     from rehab_tui.tui.speech import Speaker
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
@@ -145,6 +145,8 @@ class RehabApp(App[None]):
         self._play_pending_timer()
 
     def _resume_choice(self, session: SessionRecord, choice: str | None) -> None:
+        from rehab_tui.domain.playback import resume_index
+
         reopened = self.rehab.reopen(session) if choice == "resume" else None
         timeline = self.timeline_of(reopened.exercises, reopened.kind) if reopened else None
         start = resume_index(timeline, saved_sets(session)) if timeline else None
@@ -160,6 +162,7 @@ class RehabApp(App[None]):
         self._play_timeline(started.session_id, self.timeline_of(started.exercises, started.kind))
 
     def _play_timeline(self, session_id: str, timeline: Timeline, start_index: int = 0) -> None:
+        from rehab_tui.domain.playback import Playback
         from rehab_tui.tui.screens.player import PlayerScreen
 
         playback = Playback(timeline, self.clock, start_index=start_index)
@@ -170,6 +173,8 @@ class RehabApp(App[None]):
     ) -> Timeline:
         """The steps, with the preferred lead-in; the preferred rest applies to the plan only
         (a routine, a test and the quick timer keep the rests they were given)."""
+        from rehab_tui.domain.timeline import build_timeline
+
         rest = self.config["rest_s"] if kind in (None, SessionKind.PLAN) else None
         return build_timeline(
             exercises,
