@@ -1,7 +1,10 @@
 """A session's outcome (green, amber, red or pending) and the thresholds the rules use.
 
 A session's outcome combines the pain during it with the next morning's check-in against the
-runner's usual morning pain. Pure: the plan, the history and the report all judge sessions here.
+runner's usual morning pain (the profile's figure, never the last check-in: DOMAIN.md §1). The
+next morning of a session on day D is the check-in dated D+1; a check-in made later (up to
+LATE_CHECKIN_DAYS after) can make a session amber or red but never green, so a missed check-in
+stays pending. Pure: the plan, the history and the report all judge sessions here.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
 
 CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
+LATE_CHECKIN_DAYS = 3  # a check-in up to D+3 can still worsen a session held on day D
 
 
 class Outcome(StrEnum):
@@ -59,6 +63,24 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def next_morning(day: date, checkins: list[CheckinRecord]) -> tuple[int | None, bool]:
+    """The morning pain that judges a session held on `day`, and whether it came late.
+
+    The check-in dated the following day if there is one; else the first one dated up to
+    LATE_CHECKIN_DAYS later (late: it may only worsen the outcome); else None.
+    """
+    following = (day + timedelta(days=1)).isoformat()
+    latest = (day + timedelta(days=LATE_CHECKIN_DAYS)).isoformat()
+    later = sorted((c for c in checkins if following <= c["date"] <= latest), key=_checkin_day)
+    if not later:
+        return None, False
+    return later[0]["pain"], later[0]["date"] != following
+
+
+def _checkin_day(checkin: CheckinRecord) -> str:
+    return checkin["date"]
+
+
 def outcome_of(
     session: SessionRecord,
     checkins: list[CheckinRecord],
@@ -67,37 +89,49 @@ def outcome_of(
 ) -> tuple[Outcome, str]:
     """A session's traffic light and the sentence that explains it."""
     day = session_day(session)
-    before = [c for c in checkins if date.fromisoformat(c["date"]) <= day]
-    baseline = before[-1]["pain"] if before else profile.baseline
-    after = [c for c in checkins if day < date.fromisoformat(c["date"]) <= day + timedelta(days=2)]
-    morning = after[0]["pain"] if after else None
-    return judge_outcome(day, session.get("pain"), morning, baseline, settings)
+    morning, late = next_morning(day, checkins)
+    return judge_outcome(day, session.get("pain"), morning, profile.baseline, settings, late=late)
 
 
 def judge_outcome(
-    day: date, pain: int | None, morning: int | None, baseline: int, settings: PlanSettings
+    day: date,
+    pain: int | None,
+    morning: int | None,
+    baseline: int,
+    settings: PlanSettings,
+    late: bool = False,
 ) -> tuple[Outcome, str]:
-    """The traffic light from pain during, the next morning's pain and the usual morning pain."""
+    """The traffic light from pain during, the next morning's pain and the usual morning pain.
+
+    `late`: the morning pain comes from a check-in after the following day, which can make the
+    session amber or red but never green.
+    """
     limits = settings.limits
     during = f"pain {pain}/10 on {day_words(day)}"  # said only when there is a pain rating
+    when = "a later check-in" if late else "next-morning pain"
     if pain is not None and zone_of(pain, limits) is PainZone.RED:
         return Outcome.RED, during
     if morning is not None and morning - baseline >= settings.morning_red_rise:
         return (
             Outcome.RED,
-            f"next-morning pain {morning}/10 after {day_words(day)}, {morning - baseline} above your usual {baseline}",
+            f"{when} {morning}/10 after {day_words(day)}, {morning - baseline} above your usual {baseline}",
         )
     if pain is not None and zone_of(pain, limits) is PainZone.AMBER:
         return Outcome.AMBER, during
     if morning is not None and morning - baseline >= settings.morning_amber_rise:
         return (
             Outcome.AMBER,
-            f"next-morning pain {morning}/10 after {day_words(day)}, above your usual {baseline}",
+            f"{when} {morning}/10 after {day_words(day)}, above your usual {baseline}",
         )
     if pain is None:
         return Outcome.PENDING, f"no pain rating for {day_words(day)}'s session"
     if morning is None:
         return Outcome.PENDING, f"no next-morning check-in after {day_words(day)} yet"
+    if late:
+        return (
+            Outcome.PENDING,
+            f"no check-in the morning after {day_words(day)} (a missed morning is not a green one)",
+        )
     return Outcome.GREEN, f"{during}, back to {morning}/10 the next morning"
 
 

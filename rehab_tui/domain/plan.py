@@ -1,11 +1,14 @@
 """The pain-guided plan: (catalog, history, check-ins, profile, settings, date) -> today's plan.
 
-Pure: no clock, no I/O, no Textual. It follows the rules the README lists under "The plan, and
-why it changes": a session's outcome (rehab_tui.domain.outcomes) combines the pain during it
-with the next morning's check-in against the person's baseline; three green sessions in a row on
-at least two days earn one step up; amber or pending holds; red steps back; two reds in a row
-step back a stage and advise a clinician; gaps of 7+ and 21+ days restart lower. One change at a
-time, and every plan says why in sentences that name the evidence.
+Pure: no clock, no I/O, no Textual. It follows DOMAIN.md §1-§2 and the README's "The plan, and
+why it changes": a session's outcome (rehab_tui.domain.outcomes) combines the pain during it with
+the next morning's check-in against the usual morning pain of the profile; the ladder moves one
+change at a time (rehab_tui.domain.moves: per day, with the calm dose below the first rung); and
+on top of that, most cautious first: an open red flag offers no loading; a hard stop
+(rehab_tui.domain.hard_stop) steps back and stops running for 14 days; the week-to-week trend
+(rehab_tui.domain.trend) holds or steps back; six and twelve weeks without a step up suggest a
+review. A plan never says "step up" or "run" together with "see a clinician". Every plan says
+why in sentences that name the evidence.
 """
 
 from __future__ import annotations
@@ -14,18 +17,24 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from rehab_tui.domain.capacity import capacity_gate
+from rehab_tui.domain.hard_stop import HardStop, latest_hard_stop
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
-from rehab_tui.domain.outcomes import (
-    Outcome,
-    PlanSettings,
-    day_words,
-    outcome_of,
-    sentence,
-    session_day,
+from rehab_tui.domain.moves import (
+    Day as PlanDay,
 )
-from rehab_tui.domain.pain import PainZone, zone_of
+from rehab_tui.domain.moves import (
+    Move,
+    after_gap,
+    after_green,
+    after_red,
+    calm_dose,
+    one_back,
+    plan_days,
+    stuck_since,
+    was_calm,
+)
+from rehab_tui.domain.outcomes import Outcome, PlanSettings, outcome_of, sentence, session_day
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import (
     CapacityRecord,
@@ -33,8 +42,14 @@ from rehab_tui.domain.record_types import (
     SessionKind,
     SessionRecord,
 )
+from rehab_tui.domain.run_advice import RunAdvice, RunInputs, run_advice
+from rehab_tui.domain.safety import RED_FLAGS
+from rehab_tui.domain.trend import Trend, TrendLevel, morning_trend
 
-CAPACITY_GATED_STAGE = 4  # entering it needs passed capacity tests (see capacity_gate)
+__all__ = ["Decision", "Plan", "RunAdvice", "make_plan"]
+
+REVIEW_WEEKS = 6  # this long without a step up: suggest a review with a physiotherapist
+FIRM_REVIEW_WEEKS = 12  # ... this long: say it more firmly (de Vos 2021)
 
 
 class Decision(StrEnum):
@@ -42,12 +57,6 @@ class Decision(StrEnum):
     PROGRESS = "progress"
     HOLD = "hold"
     REGRESS = "regress"
-
-
-@dataclass(frozen=True)
-class RunAdvice:
-    verdict: str  # run | modify | rest
-    text: str
 
 
 # Plan has a field called `date`, which hides the type of that name inside the class.
@@ -67,6 +76,11 @@ class Plan:
     see_clinician: bool = False
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # session id -> outcome
     hard_stop: str | None = None  # pain at the hard stop: said whatever program is followed
+    hard_stop_until: Day | None = None  # the last day without running after a hard stop
+    red_flags: tuple[str, ...] = ()  # ids of the red-flag questions answered yes, not cleared
+    trend: Trend | None = None  # the weekly means of morning pain and stiffness
+    review_suggested: bool = False  # 6+ weeks without a step up
+    calm: bool = False  # the calm dose below the first rung
 
 
 def make_plan(
@@ -77,9 +91,63 @@ def make_plan(
     today: date,
     settings: PlanSettings | None = None,
     tests: list[CapacityRecord] | None = None,
+    red_flags: tuple[str, ...] = (),
 ) -> Plan:
-    """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed."""
+    """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed.
+    `red_flags`: the ids of the red-flag questions answered yes and not cleared by a clinician."""
     settings = settings or PlanSettings.for_profile(profile)
+    past, checkins, tests = _up_to(today, sessions, checkins, tests or [])
+    planned = [
+        s for s in past if s.get("kind") == SessionKind.PLAN and s.get("ladder_index") is not None
+    ]
+    outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
+    days = plan_days(planned, outcomes)
+    stop = latest_hard_stop(past, checkins, tests, settings.limits, today)
+    trend = morning_trend(checkins, profile.baseline, today)
+    move = _move(catalog, planned, outcomes, days, past, today, settings, tests)
+    move = _cautious(catalog, move, planned, days, stop, trend, red_flags, settings)
+    review = _review(planned, today, move)
+    step = catalog.ladder[move.rung]
+    exercises, swaps = _exercises(catalog, step, profile, move)
+    reasons = [*move.reasons, *swaps, *((review,) if review else ())]
+    if stop is not None:
+        reasons.append(stop.words)
+    inputs = RunInputs(
+        settings.limits,
+        profile.baseline,
+        red_flags,
+        stop,
+        _checkin_on(checkins, today),
+        _last_session_outcome(past, days, checkins, profile, settings),
+        trend,
+    )
+    return Plan(
+        date=today,
+        step=step,
+        stage_name=catalog.stage(step.stage).name,
+        exercises=exercises,
+        decision=Decision(move.decision),
+        reasons=tuple(reasons),
+        run_advice=run_advice(inputs),
+        next_checkin=_next_checkin(planned, outcomes, today),
+        see_clinician=move.see_clinician,
+        outcomes={sid: o for sid, (o, _) in outcomes.items()},
+        hard_stop=stop.words if stop is not None else None,
+        hard_stop_until=stop.last_day if stop is not None else None,
+        red_flags=red_flags,
+        trend=trend,
+        review_suggested=review is not None,
+        calm=move.calm,
+    )
+
+
+def _up_to(
+    today: date,
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
+    tests: list[CapacityRecord],
+) -> tuple[list[SessionRecord], list[CheckinRecord], list[CapacityRecord]]:
+    """The records up to `today`, oldest first; a session today counts once it has ended."""
     past = sorted(
         (
             s
@@ -91,196 +159,116 @@ def make_plan(
     checkins = sorted(
         (c for c in checkins if date.fromisoformat(c["date"]) <= today), key=lambda c: c["date"]
     )
-    planned = [
-        s for s in past if s.get("kind") == SessionKind.PLAN and s.get("ladder_index") is not None
-    ]
-    outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
+    return past, checkins, [t for t in tests if t["date"] <= today.isoformat()]
+
+
+def _move(
+    catalog: Catalog,
+    planned: list[SessionRecord],
+    outcomes: dict[str, tuple[Outcome, str]],
+    days: list[PlanDay],
+    past: list[SessionRecord],
+    today: date,
+    settings: PlanSettings,
+    tests: list[CapacityRecord],
+) -> Move:
+    """The ladder's own change: from the gap since the last session and the latest plan day."""
     ladder = catalog.ladder
     if not planned:
         first = (
             f"First session: stage 1 ({catalog.stage(1).name}) starts with "
             f"{describe_dose(ladder[0].exercises[0])} holds to calm the tendon and start loading it."
         )
-        rung, decision, reasons, see_clinician = 0, Decision.START, [first], False
-    else:
-        rung, decision, reasons, see_clinician = _decide(
-            catalog, past, planned, outcomes, today, settings, tests or []
-        )
-    step = ladder[rung]
-    exercises, swaps = _for_profile(catalog, step, profile)
-    reasons += swaps
-    latest_pain = _worst_recent_pain(past, checkins)
-    hard_stop = _hard_stop(latest_pain, settings)
-    if hard_stop is not None:
-        see_clinician = True
-        reasons.append(hard_stop)
-    last_outcome = outcomes[planned[-1]["id"]][0] if planned else None
-    return Plan(
-        date=today,
-        step=step,
-        stage_name=catalog.stage(step.stage).name,
-        exercises=exercises,
-        decision=decision,
-        reasons=tuple(reasons),
-        run_advice=_run_advice(last_outcome, latest_pain, profile, settings),
-        next_checkin=_next_checkin(planned, outcomes, today),
-        see_clinician=see_clinician,
-        outcomes={sid: o for sid, (o, _) in outcomes.items()},
-        hard_stop=hard_stop,
-    )
-
-
-def _hard_stop(latest_pain: tuple[int, str] | None, settings: PlanSettings) -> str | None:
-    """The hard-stop sentence when the worst recent pain reached the limit, else None."""
-    if latest_pain is None or latest_pain[0] < settings.limits.hard_stop:
-        return None
-    return (
-        f"Pain {latest_pain[0]}/10 {latest_pain[1]}: no running for now, and if it came on "
-        "suddenly, with a snap, swelling, or you cannot rise on tiptoe, see a clinician first."
-    )
-
-
-Choice = tuple[int, Decision, list[str], bool]  # rung, decision, reasons, see a clinician
-
-
-def _decide(
-    catalog: Catalog,
-    past: list[SessionRecord],
-    planned: list[SessionRecord],
-    outcomes: dict[str, tuple[Outcome, str]],
-    today: date,
-    settings: PlanSettings,
-    tests: list[CapacityRecord],
-) -> Choice:
-    """The rung for today, from the gap since the last session and the latest outcomes."""
-    rung = min(_ladder_index(planned[-1]), len(catalog.ladder) - 1)
-    after_gap = _after_gap(catalog, rung, session_day(past[-1]), today, settings)
-    if after_gap is not None:
-        return after_gap
-    outcome, why = outcomes[planned[-1]["id"]]
-    dose = _dose_words(catalog.ladder[rung])
-    if outcome is Outcome.RED:
-        return _after_red(catalog, planned, outcomes, rung, settings)
-    if outcome is Outcome.AMBER:
-        return rung, Decision.HOLD, [f"{sentence(why)}: holding at {dose}."], False
-    if outcome is Outcome.PENDING:
-        return rung, Decision.HOLD, [f"{sentence(why)}: holding at {dose} until it is in."], False
-    return _after_green(catalog, planned, outcomes, rung, today, settings, tests)
-
-
-def _after_gap(
-    catalog: Catalog, rung: int, last_day: date, today: date, settings: PlanSettings
-) -> Choice | None:
-    """A restart lower after a long enough break, or None."""
-    gap = (today - last_day).days
-    since = f"{gap} days since your last session on {day_words(last_day)}"
-    if gap >= settings.gap_stage_days:
-        stage = max(1, catalog.ladder[rung].stage - 1)
-        lower = catalog.first_step_of_stage(stage).index
-        where = f"at the start of stage {stage} ({catalog.stage(stage).name})"
-        return lower, Decision.REGRESS, [f"{since}: restarting {where}."], False
-    if gap >= settings.gap_step_days:
-        lower = max(0, rung - 1)
-        where = f"one step lower, at {_dose_words(catalog.ladder[lower])}"
-        return lower, Decision.REGRESS, [f"{since}: restarting {where}."], False
-    return None
-
-
-def _after_red(
-    catalog: Catalog,
-    planned: list[SessionRecord],
-    outcomes: dict[str, tuple[Outcome, str]],
-    rung: int,
-    settings: PlanSettings,
-) -> Choice:
-    """One rung back after a red session; a stage back, and a clinician, after two in a row."""
-    ladder = catalog.ladder
-    why = outcomes[planned[-1]["id"]][1]
-    previous = outcomes[planned[-2]["id"]] if len(planned) > 1 else None
-    if previous is not None and previous[0] is Outcome.RED:
-        lower = catalog.first_step_of_stage(max(1, ladder[rung].stage - 1)).index
-        if lower >= rung:
-            lower = max(0, rung - 1)
-        return (
-            lower,
-            Decision.REGRESS,
-            [
-                f"Two red sessions in a row ({previous[1]}; {why}): stepping "
-                f"back to stage {ladder[lower].stage}, {_dose_words(ladder[lower])}. "
-                "Please see a physiotherapist or doctor about this tendon."
-            ],
-            True,
-        )
-    lower = max(0, rung - 1)
-    if lower == rung:
-        return (
-            rung,
-            Decision.HOLD,
-            [
-                f"{sentence(why)}: already at the first step; holding at "
-                f"{_dose_words(ladder[rung])}, and {settings.limits.keep_within}."
-            ],
-            False,
-        )
-    reason = f"{sentence(why)}: stepping back to {_dose_words(ladder[lower])}."
-    return lower, Decision.REGRESS, [reason], False
-
-
-def _after_green(
-    catalog: Catalog,
-    planned: list[SessionRecord],
-    outcomes: dict[str, tuple[Outcome, str]],
-    rung: int,
-    today: date,
-    settings: PlanSettings,
-    tests: list[CapacityRecord],
-) -> Choice:
-    """One rung up after enough greens in a row at this dose on enough days, unless a gate or
-    the top of the ladder says to hold."""
-    ladder = catalog.ladder
-    latest = planned[-1]
-    why = outcomes[latest["id"]][1]
+        return Move(0, "start", (first,))
+    rung = min(_ladder_index(planned[-1]), len(ladder) - 1)
+    gap = after_gap(catalog, rung, session_day(past[-1]), today, settings)
+    if gap is not None:
+        return gap
+    latest = days[-1]
     dose = _dose_words(ladder[rung])
-    streak = []
-    for session in reversed(planned):
-        if (
-            session["ladder_index"] != latest["ladder_index"]
-            or outcomes[session["id"]][0] is not Outcome.GREEN
-        ):
-            break
-        streak.append(session)
-    days = {session_day(s) for s in streak}
-    needed = settings.greens_to_progress
-    if len(streak) < needed:
-        reason = f"{sentence(why)}: {len(streak)} of {needed} green sessions at {dose}; holding."
-        return rung, Decision.HOLD, [reason], False
-    if len(days) < settings.min_days_to_progress:
+    if latest.outcome is Outcome.RED:
+        return after_red(catalog, days, rung, today, settings)
+    calm = latest.sessions[-1] is planned[-1] and was_calm(planned[-1], catalog)
+    if latest.outcome is Outcome.AMBER:
+        return Move(rung, "hold", (f"{sentence(latest.why)}: holding at {dose}.",), calm=calm)
+    if latest.outcome is Outcome.PENDING:
+        reason = f"{sentence(latest.why)}: holding at {dose} until it is in."
+        return Move(rung, "hold", (reason,), calm=calm)
+    return after_green(catalog, planned, outcomes, rung, today, settings, tests)
+
+
+def _cautious(
+    catalog: Catalog,
+    move: Move,
+    planned: list[SessionRecord],
+    days: list[PlanDay],
+    stop: HardStop | None,
+    trend: Trend,
+    red_flags: tuple[str, ...],
+    settings: PlanSettings,
+) -> Move:
+    """The ladder's move made safe: a red flag, a hard stop and the trend only ever lower it."""
+    if red_flags:
+        asked = [flag.question for flag in RED_FLAGS if flag.id in red_flags]
         reason = (
-            f"{len(streak)} green sessions, but all on {day_words(session_day(latest))}: "
-            f"holding at {dose} until they span {settings.min_days_to_progress} days."
+            f"A red-flag answer is open ({'; '.join(asked)}): see a clinician first. No loading "
+            "until you record that a clinician has checked it."
         )
-        return rung, Decision.HOLD, [reason], False
-    if rung + 1 >= len(ladder):
-        reason = (
-            f"{len(streak)} green sessions in a row at {dose}: this is the top of the ladder. "
-            "Keep it up and build your running gradually."
+        return Move(move.rung, "hold", (reason,), see_clinician=True, rest=True)
+    last_rung = _ladder_index(planned[-1]) if planned else 0
+    stopped_since_last = stop is not None and (not days or stop.day >= days[-1].day)
+    if stopped_since_last and move.decision != "regress":
+        assert stop is not None
+        back = one_back(catalog, last_rung, f"pain {stop.pain}/10 {stop.where}", settings)
+        move = Move(back.rung, "regress", back.reasons, True, back.calm, move.rest)
+    elif stopped_since_last:
+        move = Move(move.rung, move.decision, move.reasons, True, move.calm, move.rest)
+    if trend.level >= TrendLevel.STEP_BACK and move.decision != "regress":
+        back = one_back(catalog, last_rung, trend.reasons[0].split(":")[0], settings)
+        move = Move(
+            back.rung,
+            "regress",
+            (*back.reasons, *trend.reasons),
+            move.see_clinician,
+            back.calm,
+            move.rest,
         )
-        return rung, Decision.HOLD, [reason], False
-    up = ladder[rung + 1]
-    if up.stage == CAPACITY_GATED_STAGE and ladder[rung].stage < up.stage:
-        not_ready = capacity_gate(tests, today, settings)
-        if not_ready is not None:
-            reason = (
-                f"{len(streak)} green sessions in a row at {dose}. Stage {up.stage} starts "
-                f"when the capacity tests are passed: {not_ready}. Take them from home "
-                f"(key c); holding at {dose}."
-            )
-            return rung, Decision.HOLD, [reason], False
-    reason = (
-        f"{len(streak)} green sessions in a row on {len(days)} days at {dose} "
-        f"(latest: {why}): one step up, {up.change}."
-    )
-    return rung + 1, Decision.PROGRESS, [reason], False
+    elif trend.level >= TrendLevel.HOLD and move.decision == "progress":
+        move = Move(last_rung, "hold", trend.reasons, move.see_clinician, False, move.rest)
+    elif trend.level is not TrendLevel.CLEAR:
+        move = Move(
+            move.rung,
+            move.decision,
+            (*move.reasons, *trend.reasons),
+            move.see_clinician,
+            move.calm,
+            move.rest,
+        )
+    if trend.level is TrendLevel.CLINICIAN:
+        move = Move(move.rung, move.decision, move.reasons, True, move.calm, move.rest)
+    if move.see_clinician and move.decision == "progress":
+        # Never "one step up" beside "see a clinician".
+        move = Move(last_rung, "hold", move.reasons, True, False, move.rest)
+    return move
+
+
+def _review(planned: list[SessionRecord], today: date, move: Move) -> str | None:
+    """Six weeks without a step up suggests a review; twelve say it more firmly."""
+    since = stuck_since(planned)
+    if since is None or move.decision == "progress":
+        return None
+    weeks = (today - since).days // 7
+    if weeks >= FIRM_REVIEW_WEEKS:
+        return (
+            f"{weeks} weeks without a step up: please book a review with a physiotherapist; "
+            "three months of exercise that do not help are a reason to look again."
+        )
+    if weeks >= REVIEW_WEEKS:
+        return (
+            f"{weeks} weeks without a step up: a review with a physiotherapist may help find "
+            "what holds it back."
+        )
+    return None
 
 
 def _ladder_index(session: SessionRecord) -> int:
@@ -318,61 +306,41 @@ def _for_profile(
     return tuple(exercises), reasons
 
 
-def _worst_recent_pain(
-    past: list[SessionRecord], checkins: list[CheckinRecord]
-) -> tuple[int, str] | None:
-    """The worst pain given in the latest session or at a check-in since (or, with no session,
-    the latest check-in), and when: pain at the hard stop during, after or the next day counts."""
-    rated = []
-    if past:
-        latest = past[-1]
-        since = latest["started_at"][:10]
-        if latest["pain"] is not None:
-            rated.append((latest["pain"], f"during the session on {since}"))
-        rated += [
-            (c["pain"], f"at the check-in on {c['date']}") for c in checkins if c["date"] > since
-        ]
-    elif checkins:
-        rated.append((checkins[-1]["pain"], f"at the check-in on {checkins[-1]['date']}"))
-    if not rated:
-        return None
-    pain, when = max(rated, key=lambda r: r[0])
-    iso = when.rsplit(" ", 1)[1]
-    return pain, when.replace(iso, day_words(date.fromisoformat(iso)))
+def _exercises(
+    catalog: Catalog, step: LadderStep, profile: Profile, move: Move
+) -> tuple[tuple[PlannedExercise, ...], list[str]]:
+    """What to do today: none on a rest from loading, the calm dose, or the rung's (floor level
+    for insertional pain)."""
+    if move.rest:
+        return (), []
+    if move.calm:
+        return calm_dose(catalog), []
+    return _for_profile(catalog, step, profile)
 
 
-def _run_advice(
-    outcome: Outcome | None,
-    latest_pain: tuple[int, str] | None,
+def _checkin_on(checkins: list[CheckinRecord], today: date) -> int | None:
+    same = [c["pain"] for c in checkins if c["date"] == today.isoformat()]
+    return same[-1] if same else None
+
+
+def _last_session_outcome(
+    past: list[SessionRecord],
+    days: list[PlanDay],
+    checkins: list[CheckinRecord],
     profile: Profile,
     settings: PlanSettings,
-) -> RunAdvice:
-    limits = settings.limits
-    if latest_pain is not None and latest_pain[0] >= limits.hard_stop:
-        return RunAdvice(
-            "rest",
-            "No running for now: cycling, swimming or pool running instead, "
-            "and step back until pain settles.",
-        )
-    if outcome is None:
-        zone = zone_of(profile.baseline, limits)
-        outcome = {PainZone.GREEN: Outcome.GREEN, PainZone.AMBER: Outcome.AMBER}.get(
-            zone, Outcome.RED
-        )
-    if outcome is Outcome.RED:
-        return RunAdvice(
-            "rest", "No running today: low-impact only (cycling, swimming, pool running)."
-        )
-    if outcome is Outcome.AMBER:
-        return RunAdvice(
-            "modify",
-            "Swap the run for cycling, swimming or pool running, or make it short and easy.",
-        )
-    return RunAdvice(
-        "run",
-        f"An easy run is fine: {limits.keep_within} during it, and "
-        "back to your usual level by the next morning.",
-    )
+) -> tuple[Outcome, str] | None:
+    """The latest session day's worst outcome: the plan's day, or any kind's pain during."""
+    if not past:
+        return None
+    last_day = session_day(past[-1])
+    judged = [
+        outcome_of(s, checkins, profile, settings) for s in past if session_day(s) == last_day
+    ]
+    if days and days[-1].day == last_day:
+        judged.append((days[-1].outcome, days[-1].why))
+    severity = {Outcome.GREEN: 0, Outcome.PENDING: 1, Outcome.AMBER: 2, Outcome.RED: 3}
+    return max(judged, key=lambda j: severity[j[0]])
 
 
 def _next_checkin(

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from rehab_tui.domain.outcomes import Outcome, PlanSettings, judge_outcome, session_day
+from rehab_tui.domain.outcomes import (
+    LATE_CHECKIN_DAYS,
+    Outcome,
+    PlanSettings,
+    judge_outcome,
+    session_day,
+)
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionKind, SessionRecord
 from rehab_tui.domain.records import sets_done, time_under_load
@@ -35,7 +41,7 @@ class SessionRow:
     planned: int
     under_load_s: float
     pain: int | None
-    morning: int | None  # the next-morning check-in (1-2 days after), if any
+    morning: int | None  # the next-morning check-in (up to 3 days after), if any
     outcome: Outcome
     why: str
     completed: bool
@@ -44,22 +50,20 @@ class SessionRow:
 
 
 class CheckinIndex:
-    """Check-ins by date, for "the one before" and "the next morning" lookups in O(log n)."""
+    """Check-ins by date, for "the next morning" lookups in O(log n)."""
 
     def __init__(self, checkins: list[CheckinRecord]):
         ordered = sorted(checkins, key=lambda c: c["date"])
         self.dates = [date.fromisoformat(c["date"]) for c in ordered]
         self.pains = [c["pain"] for c in ordered]
 
-    def on_or_before(self, day: date) -> int | None:
+    def next_morning(self, day: date) -> tuple[int | None, bool]:
+        """As outcomes.next_morning: the check-in of the following day, else a later one (late:
+        it may only worsen the outcome) up to LATE_CHECKIN_DAYS after, else None."""
         at = bisect.bisect_right(self.dates, day)
-        return self.pains[at - 1] if at else None
-
-    def next_morning(self, day: date) -> int | None:
-        at = bisect.bisect_right(self.dates, day)
-        if at < len(self.dates) and self.dates[at] <= day + timedelta(days=2):
-            return self.pains[at]
-        return None
+        if at < len(self.dates) and self.dates[at] <= day + timedelta(days=LATE_CHECKIN_DAYS):
+            return self.pains[at], self.dates[at] != day + timedelta(days=1)
+        return None, False
 
 
 def session_rows(
@@ -71,14 +75,9 @@ def session_rows(
     rows = []
     for session in sorted(sessions, key=lambda s: s["started_at"], reverse=True):
         day = session_day(session)
-        morning = index.next_morning(day)
-        baseline = index.on_or_before(day)
+        morning, late = index.next_morning(day)
         outcome, why = judge_outcome(
-            day,
-            session.get("pain"),
-            morning,
-            profile.baseline if baseline is None else baseline,
-            settings,
+            day, session.get("pain"), morning, profile.baseline, settings, late=late
         )
         done, planned = sets_done(session)
         rows.append(

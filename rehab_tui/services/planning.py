@@ -10,14 +10,22 @@ from datetime import date, timedelta
 from rehab_tui.domain.library import Catalog
 from rehab_tui.domain.plan import Plan, make_plan
 from rehab_tui.domain.profile import Profile
+from rehab_tui.domain.safety import answers_from_dict, flagged
 from rehab_tui.storage.store import Store
 
-# Long enough for every rule: streaks at one step, two reds in a row, a 21-day gap.
-LOOKBACK_DAYS = 60
+# Long enough for every rule: streaks at one step, two red days in a row, a 21-day gap, a
+# 14-day hard stop, and twelve weeks without a step up (the firmer review, DOMAIN.md §2).
+LOOKBACK_DAYS = 91
 
 
 def load_profile(store: Store) -> Profile:
     return Profile.from_dict(store.setting("profile"))
+
+
+def open_red_flags(store: Store) -> tuple[str, ...]:
+    """The red-flag questions answered yes (stored at first start), in the order they are asked."""
+    answers = answers_from_dict(store.setting("red_flags"))
+    return tuple(flag.id for flag in flagged({k: a.yes for k, a in answers.items()}))
 
 
 def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
@@ -26,4 +34,12 @@ def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
     if not sessions:
         # A long break: only the latest session matters (it sets the step to restart below).
         sessions = [s for s, _ in zip(store.sessions(), range(1), strict=False)]
-    return make_plan(catalog, sessions, checkins, load_profile(store), day, tests=tests)
+    return make_plan(
+        catalog,
+        sessions,
+        checkins,
+        load_profile(store),
+        day,
+        tests=tests,
+        red_flags=open_red_flags(store),
+    )

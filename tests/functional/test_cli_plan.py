@@ -67,7 +67,7 @@ def test_a_red_day_steps_back_and_two_reds_advise_a_clinician(capsys):
     assert data["run_advice"]["verdict"] == "rest"
     run(capsys, "log", "--pain", "7", "--date", "2026-03-06")
     data = plan(capsys, "2026-03-07")
-    assert data["see_clinician"] is True and "Two red sessions" in data["reasons"][0]
+    assert data["see_clinician"] is True and "Two red days in a row" in data["reasons"][0]
 
 
 def test_pending_and_missed_check_ins_hold(capsys):

@@ -106,7 +106,7 @@ async def test_pain_7_at_check_in_brings_up_the_red_flag_advice(catalog, store):
         await pilot.pause()
         assert isinstance(app.screen, RedFlagScreen)
         await pilot.press("enter")
-        assert "no running for now" in home_text(app).lower()
+        assert "no running today" in home_text(app).lower()
 
 
 async def test_pain_7_after_a_session_brings_up_the_red_flag_advice(mini_catalog, store, clock):

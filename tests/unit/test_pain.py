@@ -95,7 +95,8 @@ def test_the_plan_settings_take_the_profiles_limits():
 
 @pytest.mark.parametrize(("choice", "n"), [("strict", 3), ("silbernagel", 5)])
 def test_the_plan_and_run_advice_quote_the_chosen_limit(mini_catalog, choice, n):
-    """A red session at the first step holds there and says which pain to keep to."""
+    """A red session at the first step steps back to the calm dose and says which pain to keep
+    to."""
     step = mini_catalog.ladder[0]
     red = {
         "id": "s1",
