@@ -17,6 +17,7 @@ from rehab_tui.domain.outcomes import (
     LATE_CHECKIN_DAYS,
     Outcome,
     PlanSettings,
+    day_words,
     judge_outcome,
     session_day,
 )
@@ -72,13 +73,21 @@ def session_rows(
     """One row per session, newest first, each with its outcome as the plan engine sees it."""
     settings = PlanSettings.for_profile(profile)
     index = CheckinIndex(checkins)
+    plan_days = {
+        session_day(s) for s in sessions if s.get("kind", SessionKind.PLAN) == SessionKind.PLAN
+    }
     rows = []
     for session in sorted(sessions, key=lambda s: s["started_at"], reverse=True):
         day = session_day(session)
         morning, late = index.next_morning(day)
+        shared = day in plan_days and session.get("kind", SessionKind.PLAN) != SessionKind.PLAN
+        if shared:
+            morning = None  # one day, one next morning: it judges the day's plan session only
         outcome, why = judge_outcome(
             day, session.get("pain"), morning, profile.baseline, settings, late=late
         )
+        if shared and outcome is Outcome.PENDING and session.get("pain") is not None:
+            outcome, why = Outcome.GREEN, f"pain {session.get('pain')}/10 on {day_words(day)}"
         done, planned = sets_done(session)
         rows.append(
             SessionRow(
