@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TypedDict
 
 from rehab_tui.domain.plan import Plan
+from rehab_tui.domain.trend import Trend, WeekMeans
 
 HISTORY_SCHEMA = 1
-PLAN_SCHEMA = 1
+PLAN_SCHEMA = 2  # 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
 
 
 class PlanDoseJson(TypedDict, total=False):
@@ -33,6 +34,20 @@ class PlanExerciseJson(PlanDoseJson):
 class RunAdviceJson(TypedDict):
     verdict: str
     text: str
+    because: str  # the input that decided: red_flag, hard_stop, checkin, session, trend, ...
+
+
+class WeekJson(TypedDict):
+    """One week's means of the morning check-ins; null where none gave the figure."""
+
+    morning_pain: float | None
+    stiffness_min: float | None
+
+
+class TrendJson(TypedDict):
+    this_week: WeekJson  # the 7 days ending on the plan's date
+    last_week: WeekJson  # the 7 days before them
+    level: str  # clear, hold, step_back or clinician
 
 
 class PlanJson(TypedDict):
@@ -47,6 +62,10 @@ class PlanJson(TypedDict):
     run_advice: RunAdviceJson
     next_checkin: str
     see_clinician: bool
+    hard_stop_until: str | None  # the last day without running after pain at the hard stop
+    red_flags: list[str]  # the ids of the red-flag questions answered yes and still open
+    trend: TrendJson
+    review_suggested: bool  # six weeks or more without a step up
 
 
 def plan_json(plan: Plan) -> PlanJson:
@@ -82,7 +101,32 @@ def plan_json(plan: Plan) -> PlanJson:
         "decision": plan.decision.value,
         "reasons": list(plan.reasons),
         "exercises": exercises,
-        "run_advice": {"verdict": plan.run_advice.verdict, "text": plan.run_advice.text},
+        "run_advice": {
+            "verdict": plan.run_advice.verdict,
+            "text": plan.run_advice.text,
+            "because": plan.run_advice.because,
+        },
         "next_checkin": plan.next_checkin.isoformat(),
         "see_clinician": plan.see_clinician,
+        "hard_stop_until": plan.hard_stop_until.isoformat() if plan.hard_stop_until else None,
+        "red_flags": list(plan.red_flags),
+        "trend": _trend_json(plan.trend),
+        "review_suggested": plan.review_suggested,
+    }
+
+
+def _week_json(week: WeekMeans | None) -> WeekJson:
+    if week is None:
+        return {"morning_pain": None, "stiffness_min": None}
+    return {
+        "morning_pain": None if week.pain is None else round(week.pain, 1),
+        "stiffness_min": None if week.stiffness_min is None else round(week.stiffness_min, 1),
+    }
+
+
+def _trend_json(trend: Trend | None) -> TrendJson:
+    return {
+        "this_week": _week_json(trend.this_week if trend else None),
+        "last_week": _week_json(trend.last_week if trend else None),
+        "level": trend.level.name.lower() if trend else "clear",
     }

@@ -36,7 +36,7 @@ def test_a_fresh_plan_is_stage_1_holds(capsys):
         "run_advice",
         "next_checkin",
     }
-    assert data["schema"] == 1 and data["stage"] == 1 and data["decision"] == "start"
+    assert data["schema"] == 2 and data["stage"] == 1 and data["decision"] == "start"
     assert data["reasons"] and data["run_advice"]["verdict"] in ("run", "modify", "rest")
     assert data["next_checkin"] == "2026-03-03"
     for exercise in data["exercises"]:
