@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from rehab_tui.domain.pain import LIMIT_CHOICES, choices_help
 from rehab_tui.domain.profile import TENDINOPATHY_TYPES
+from rehab_tui.domain.safety import RED_FLAGS
 from rehab_tui.domain.text import whole_number
 from rehab_tui.storage import locations
 
@@ -166,4 +167,16 @@ def _add_setup(commands: Commands) -> None:
         "--limits",
         choices=LIMIT_CHOICES,
         help=choices_help(),
+    )
+    setup.add_argument(
+        "--red-flag",
+        metavar="NAME=yes|no",
+        action="append",
+        default=[],
+        help="answer a red-flag question (names: " + ", ".join(f.id for f in RED_FLAGS) + ")",
+    )
+    setup.add_argument(
+        "--cleared-by-clinician",
+        metavar="YYYY-MM-DD",
+        help="the day a clinician checked the red flags answered yes",
     )

@@ -11,7 +11,7 @@ from typing import Any, assert_never
 from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
-from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning
+from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning, parse_red_flag_answer
 from rehab_tui.domain.text import whole_number
 
 MAX_STIFFNESS_MIN = 600
@@ -71,6 +71,18 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
+def parse_red_flags(texts: list[str]) -> dict[str, bool]:
+    """Every --red-flag NAME=yes|no, checked before anything is written."""
+    answers = {}
+    for text in texts:
+        try:
+            name, yes = parse_red_flag_answer(text)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+        answers[name] = yes
+    return answers
+
+
 def cmd_setup(args: argparse.Namespace, out: Console) -> int:
     changes: dict[str, Any] = {}
     if args.type:
@@ -79,10 +91,32 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
         changes["baseline"] = parse_pain(args.baseline, "baseline")
     if args.limits:
         changes["limits"] = args.limits
+    answers = parse_red_flags(args.red_flag)
+    cleared = (
+        parse_day(args.cleared_by_clinician, date.today())
+        if args.cleared_by_clinician is not None
+        else None
+    )
+    if cleared is not None and cleared > date.today():
+        raise UserError(
+            f"{cleared} is in the future; record a clinician's check on or after it happened"
+        )
     with use_cases(args) as rehab:
+        if answers:
+            rehab.answer_red_flags(answers)
+        if cleared is not None:
+            rehab.clear_red_flags(cleared)
         profile = rehab.change_profile(**changes)
+        still_open = rehab.open_red_flags()
     out.print(
         f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
         f"pain limits: {profile.limits}."
     )
+    if still_open:
+        out.print(
+            f"Red flags open: {', '.join(still_open)}. See a clinician first: the plan offers "
+            "no loading and no running until you record their check "
+            "(setup --cleared-by-clinician DATE).",
+            markup=False,
+        )
     return 0

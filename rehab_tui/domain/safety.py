@@ -73,6 +73,38 @@ def answers_from_dict(data: object) -> dict[str, RedFlagAnswer]:
     return answers
 
 
+def open_red_flags(answers: Mapping[str, RedFlagAnswer], cleared: date | None) -> tuple[str, ...]:
+    """The ids of the questions answered yes and not checked by a clinician since: a clearance
+    dated `cleared` covers the answers given on or before that day, not a later yes."""
+    return tuple(
+        flag.id
+        for flag in RED_FLAGS
+        if (answer := answers.get(flag.id)) is not None
+        and answer.yes
+        and (cleared is None or answer.day > cleared)
+    )
+
+
+def parse_red_flag_answer(text: str) -> tuple[str, bool]:
+    """ "tiptoe=yes" as ("tiptoe", True); ValueError with a sentence for anything else."""
+    name, equals, answer = text.partition("=")
+    name, answer = name.strip(), answer.strip().lower()
+    if name not in RED_FLAG_IDS:
+        known = ", ".join(flag.id for flag in RED_FLAGS)
+        raise ValueError(f"there is no red-flag question called {name!r}; the names are {known}")
+    if not equals or answer not in ("yes", "no"):
+        raise ValueError(f"a red-flag answer is yes or no, like {name}=no; got {text!r}")
+    return name, answer == "yes"
+
+
+def cleared_from_setting(data: object) -> date | None:
+    """The stored day a clinician checked the red flags, or None (also for a damaged value)."""
+    try:
+        return date.fromisoformat(str(data)) if data is not None else None
+    except ValueError:
+        return None
+
+
 def flagged(answers: Mapping[str, bool]) -> tuple[RedFlag, ...]:
     """The questions answered yes, in the order they are asked."""
     return tuple(flag for flag in RED_FLAGS if answers.get(flag.id))

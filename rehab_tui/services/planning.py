@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from rehab_tui.domain.library import Catalog
 from rehab_tui.domain.plan import Plan, make_plan
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.safety import answers_from_dict, flagged
+from rehab_tui.domain.safety import answers_from_dict, cleared_from_setting, open_red_flags
 from rehab_tui.storage.store import Store
 
 # Long enough for every rule: streaks at one step, two red days in a row, a 21-day gap, a
@@ -22,10 +22,14 @@ def load_profile(store: Store) -> Profile:
     return Profile.from_dict(store.setting("profile"))
 
 
-def open_red_flags(store: Store) -> tuple[str, ...]:
-    """The red-flag questions answered yes (stored at first start), in the order they are asked."""
+RED_FLAGS_CLEARED = "red_flags_cleared"  # the setting: the day a clinician checked them
+
+
+def red_flags_open(store: Store) -> tuple[str, ...]:
+    """The red-flag questions answered yes and not checked by a clinician since, in the order
+    they are asked: stored, so that no restart forgets them."""
     answers = answers_from_dict(store.setting("red_flags"))
-    return tuple(flag.id for flag in flagged({k: a.yes for k, a in answers.items()}))
+    return open_red_flags(answers, cleared_from_setting(store.setting(RED_FLAGS_CLEARED)))
 
 
 def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
@@ -41,5 +45,5 @@ def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
         load_profile(store),
         day,
         tests=tests,
-        red_flags=open_red_flags(store),
+        red_flags=red_flags_open(store),
     )

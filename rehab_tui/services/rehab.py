@@ -49,7 +49,13 @@ from rehab_tui.domain.safety import (
     flagged,
     warnings_after,
 )
-from rehab_tui.services.planning import LOOKBACK_DAYS, load_profile, plan_for
+from rehab_tui.services.planning import (
+    LOOKBACK_DAYS,
+    RED_FLAGS_CLEARED,
+    load_profile,
+    plan_for,
+    red_flags_open,
+)
 from rehab_tui.services.results import (
     Imported,
     Logged,
@@ -159,6 +165,19 @@ class Rehab:
         kept.update({flag_id: RedFlagAnswer(yes, self.today()) for flag_id, yes in answers.items()})
         self.store.set_setting("red_flags", answers_to_dict(kept))
         return flagged(answers)
+
+    def open_red_flags(self) -> tuple[str, ...]:
+        """The ids of the red-flag questions answered yes and not checked by a clinician since."""
+        return red_flags_open(self.store)
+
+    def clear_red_flags(self, day: date) -> None:
+        """Record that a clinician checked the red flags on `day` (answers until then close)."""
+        if day > self.today():
+            raise ServiceError(
+                f"{day} is in the future; record a clinician's check on or after it happened"
+            )
+        self._writing()
+        self.store.set_setting(RED_FLAGS_CLEARED, day.isoformat())
 
     def change_profile(self, **changes: Any) -> Profile:
         """The profile with `changes` (tendinopathy, baseline, limits); saved if any are given."""
