@@ -134,3 +134,27 @@ def test_checkin_due_window():
         is None
     )
     assert checkin_due([{**session, "ended_at": None}], [], at + timedelta(hours=14)) is None
+
+
+async def test_an_open_red_flag_is_a_banner_after_a_restart_and_nothing_starts(catalog, store):
+    store.set_setting("red_flags", {"tiptoe": {"answer": True, "date": "2026-03-01"}})
+    for _ in range(2):  # a restart reads the same stored answer
+        app = RehabApp(catalog, store, FakeClock(MORNING))
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, HomeScreen)
+            text = home_text(app)
+            assert "RED FLAG: see a clinician first" in text and "No loading today." in text
+            assert "Running today: rest" in text
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    assert list(store.sessions()) == []
+
+
+async def test_a_hard_stop_names_its_last_day_on_home(catalog, store):
+    store.add_session(yesterday_session(catalog, pain=7))
+    store.add_checkin({"date": "2026-03-03", "pain": 2})
+    app = RehabApp(catalog, store, FakeClock(MORNING))
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, HomeScreen)
+        assert "NO RUNNING up to and including Sun 15 Mar" in home_text(app)

@@ -34,9 +34,29 @@ DECISION_WORDS = {
 VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
 
 
+def safety_banner(plan: Plan) -> Text:
+    """What cannot be missed, above everything: an open red flag, a hard stop and its end."""
+    text = Text()
+    if plan.red_flags:
+        text.append(
+            " RED FLAG: see a clinician first. No loading and no running until you record their "
+            "check (rehab-tui setup --cleared-by-clinician DATE). \n",
+            "bold white on red",
+        )
+    if plan.hard_stop_until is not None:
+        text.append(
+            f" NO RUNNING up to and including {plan.hard_stop_until:%a %d %b}: pain at the hard "
+            "stop. \n",
+            "bold white on red",
+        )
+    if text:
+        text.append("\n")
+    return text
+
+
 def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     step = plan.step
-    text = Text()
+    text = safety_banner(plan)
     if own is None:
         text.append(
             printable(f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   "),
@@ -50,7 +70,7 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
         word = f"THE RULES SAY: {word}"
         reasons = own.reasons + ((plan.hard_stop,) if plan.hard_stop else ())
         see_clinician = own.see_clinician or plan.see_clinician
-        exercises = own.routine.exercises
+        exercises = () if plan.red_flags else own.routine.exercises
     text.append(f" {word} ", f"{style} reverse")
     text.append("\n")
     if own is not None and own.routine.note:
@@ -75,6 +95,9 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     text.append(f"{advice.verdict}", f"bold {VERDICT_STYLE[advice.verdict]}")
     text.append(f". {advice.text}\n")
     text.append(f"Next morning check-in: {plan.next_checkin:%a %d %b}\n\n", "dim")
+    if not exercises:
+        text.append("No loading today.", "bold")
+        return text
     text.append("Press ", "dim")
     text.append("enter", "bold reverse")
     text.append(" to start.", "dim")
@@ -132,6 +155,10 @@ class HomeScreen(RehabScreen[None]):
 
     def action_start(self) -> None:
         app = self.rehab_app
+        if self.plan.red_flags or (self.own is None and not self.plan.exercises):
+            # An open red flag or a rest from loading: nothing to start (the screen says why).
+            self.app.notify("No loading today: the plan says why.", markup=False)
+            return
         if self.own is not None:
             app.play(app.rehab.start_routine(self.own.routine))
         else:
