@@ -138,14 +138,18 @@ def judge_outcome(
 def checkin_due(
     sessions: list[SessionRecord], checkins: list[CheckinRecord], now: datetime
 ) -> date | None:
-    """The day of a session that ended 12-48 h before `now` with no check-in dated after it."""
+    """The day of a session that ended 12-48 h before `now` with no check-in dated after it.
+
+    Only on a later day than the session's: "this morning" on the session's own day would be the
+    morning before it (DOMAIN.md §1), and a check-in is dated the day it is about.
+    """
     ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
     if not ended:
         return None
     ended_at, latest = max(ended, key=lambda pair: pair[0])
     hours = (now - datetime.fromisoformat(ended_at)).total_seconds() / 3600
     day = session_day(latest)
-    if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1]:
+    if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1] or now.date() <= day:
         return None
     if any(c["date"] > day.isoformat() for c in checkins):
         return None

@@ -136,6 +136,14 @@ def test_checkin_due_window():
     assert checkin_due([{**session, "ended_at": None}], [], at + timedelta(hours=14)) is None
 
 
+def test_no_morning_check_in_is_asked_on_the_sessions_own_day():
+    early = {"started_at": "2026-03-02T07:00:00+00:00", "ended_at": "2026-03-02T07:20:00+00:00"}
+    evening = datetime(2026, 3, 2, 19, 30, tzinfo=UTC)  # 12 h 10 min later, the same day
+    assert checkin_due([early], [], evening) is None
+    next_morning = datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
+    assert checkin_due([early], [], next_morning).isoformat() == "2026-03-02"
+
+
 async def test_an_open_red_flag_is_a_banner_after_a_restart_and_nothing_starts(catalog, store):
     store.set_setting("red_flags", {"tiptoe": {"answer": True, "date": "2026-03-01"}})
     for _ in range(2):  # a restart reads the same stored answer
