@@ -66,6 +66,14 @@ async def test_a_red_flag_says_see_a_clinician_first(catalog, new_store):
         assert RED_FLAGS[1].question in str(app.screen.query_one(".detail").content)
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
+        text = home_text(app)
+        assert "RED FLAG: see a clinician first" in text and "Running today: rest" in text
+        assert "An easy run is fine" not in text
+    # Kept: a restart shows it again.
+    app = RehabApp(catalog, new_store, FakeClock(MORNING))
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, HomeScreen)
+        assert "RED FLAG: see a clinician first" in home_text(app)
 
 
 def yesterday_session(catalog, pain=2):
