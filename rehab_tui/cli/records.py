@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, assert_never
 
 from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
+from rehab_tui.domain.hard_stop import HARD_STOP_DAYS
 from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning, parse_red_flag_answer
 from rehab_tui.domain.text import whole_number
 
 MAX_STIFFNESS_MIN = 600
 
 
-def print_warnings(out: Console, warnings: Iterable[SafetyWarning], pain: int) -> None:
-    """The CLI's words for the warnings rehab_tui.domain.safety decides (the TUI shows the same)."""
+def print_warnings(out: Console, warnings: Iterable[SafetyWarning], pain: int, day: date) -> None:
+    """The CLI's words for the warnings rehab_tui.domain.safety decides (the TUI shows the same);
+    `day`: the day the pain was given, which starts the hard stop's window."""
     for warning in warnings:
         if warning is SafetyWarning.HARD_STOP:
+            last = day + timedelta(days=HARD_STOP_DAYS - 1)
             out.print(
-                f"[b red]Pain {pain}/10:[/b red] no running for now. A sudden snap, not being "
+                f"[b red]Pain {pain}/10:[/b red] no running for now, up to and including "
+                f"{last:%a %d %b} ({HARD_STOP_DAYS} days). A sudden snap, not being "
                 "able to rise on tiptoe, a gap in the tendon, a hot swollen calf, fever or night "
                 "pain mean seeing a clinician first."
             )
@@ -42,7 +46,7 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
         f"Logged {day:%a %d %b}: {len(logged.plan.exercises)} exercises at stage "
         f"{logged.plan.step.stage}, pain {pain}/10."
     )
-    print_warnings(out, logged.warnings, pain)
+    print_warnings(out, logged.warnings, pain, day)
     return 0
 
 
@@ -67,7 +71,7 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
         f"Check-in for {day:%a %d %b}: pain {pain}/10"
         + (f", stiff for {stiffness} min." if stiffness is not None else ".")
     )
-    print_warnings(out, warnings, pain)
+    print_warnings(out, warnings, pain, day)
     return 0
 
 

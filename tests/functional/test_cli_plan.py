@@ -127,6 +127,6 @@ def test_pain_7_anywhere_brings_the_red_flag_advice(capsys):
     code, out, _ = run(capsys, "checkin", "--pain", "8", "--date", "2026-03-02")
     assert code == 0 and "Pain 8/10: no running for now" in out and "clinician" in out
     code, out, _ = run(capsys, "log", "--pain", "7", "--date", "2026-03-02")
-    assert "Pain 7/10: no running for now" in out
+    assert "Pain 7/10: no running for now, up to and including Sun 15 Mar (14 days)" in out
     code, out, _ = run(capsys, "log", "--pain", "6", "--date", "2026-03-02")
     assert "no running" not in out
