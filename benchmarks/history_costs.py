@@ -37,6 +37,7 @@ def save_set_ms(data_dir: Path, saves: int) -> list[float]:
                 "done": 30.0,
                 "skipped": False,
                 "paused_s": 0.0,
+                "completed_at": SystemClock().wall().isoformat(timespec="seconds"),
             }
             start = time.perf_counter()
             store.save_set(session["id"], 0, result)

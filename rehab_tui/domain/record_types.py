@@ -2,7 +2,7 @@
 and the profile, exactly as the store keeps them and a json export carries them.
 
 These types are the one definition of a record. mypy checks the code that builds and reads
-records against them, and the import check (rehab_tui.exchange.checking) walks the same types at
+records against them, and the record check (rehab_tui.storage.record_check) walks the same types at
 run time: a field's `Annotated` metadata (a `Range`, a `TextForm`) says which values it takes.
 So whatever kind or field the app writes, an export of it can be imported again.
 
@@ -74,9 +74,20 @@ def _day(text: str) -> date:
     return day
 
 
+def _moment(text: str) -> datetime:
+    """A date and time with its UTC offset, as the app writes them: one without cannot be
+    compared with the app's own (Python refuses to mix the two)."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment
+
+
 SESSION_ID: Final = TextForm(_session_id, "an id like 20260303-080000-1a2b3c")
 DAY: Final = TextForm(_day, "a date like 2026-03-03")
-MOMENT: Final = TextForm(datetime.fromisoformat, "a date and time like 2026-03-03T08:00:00+01:00")
+MOMENT: Final = TextForm(
+    _moment, "a date and time with its UTC offset, like 2026-03-03T08:00:00+01:00"
+)
 TEMPO: Final = TextForm(Tempo.parse, None)
 
 Pain = Annotated[int, Range(0, 10)]

@@ -1,7 +1,7 @@
 """Import of a json export: the whole file is read and checked before anything is written, then
 merged by id, so importing twice adds nothing the second time.
 
-Each record is checked against the type the app writes it as (checking.py walks the record
+Each record is checked against the type the app writes it as (storage/record_check.py walks the record
 types), so whatever the app writes (every session kind, every field) imports again.
 """
 
@@ -9,24 +9,28 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
     ProfileRecord,
     SessionRecord,
 )
-from rehab_tui.exchange.checking import ExportFileError, RecordChecker
 from rehab_tui.exchange.export import EXPORT_SCHEMA
 from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
+from rehab_tui.storage.record_check import RecordChecker, check_session
 from rehab_tui.storage.store import Store
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
 __all__ = ["ExportFileError", "ImportData", "import_into", "read_export", "validate_export"]
+
+
+class ExportFileError(Exception):
+    """An import file that cannot be used; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,13 @@ def read_export(path: Path) -> ImportData:
     return validate_export(data, str(path))
 
 
-def validate_export(data: Any, source: str) -> ImportData:
-    check = RecordChecker(source)
+def validate_export(data: Any, source: str, today: date | None = None) -> ImportData:
+    """`data` (a parsed json export) checked whole; ExportFileError names the first problem.
+
+    Nothing dated after `today` (the local date) is taken, as `log` and `checkin` take nothing
+    in the future: the plan would read it as the latest session or check-in for months.
+    """
+    check = RecordChecker(source, ExportFileError)
     check.mapping(data, "the file")
     if data.get("app") != "rehab-tui" or "schema" not in data:
         raise check.fail("the file", 'not a rehab-tui export (no "app": "rehab-tui" and "schema")')
@@ -83,7 +92,7 @@ def validate_export(data: Any, source: str) -> ImportData:
     if profile is not None:
         profile = check.record(profile, ProfileRecord, "profile")
     sessions = [
-        _session(check, s, f"sessions[{i}]")
+        check_session(check, s, f"sessions[{i}]")
         for i, s in enumerate(check.items(data, "sessions", "sessions"))
     ]
     checkins: list[CheckinRecord] = [
@@ -97,27 +106,30 @@ def validate_export(data: Any, source: str) -> ImportData:
     check.unique(sessions, "sessions", "id")
     check.unique(checkins, "checkins", "date")
     check.unique(tests, "tests", "id")
+    _nothing_later_than(check, today or date.today(), sessions, checkins, tests)
     return ImportData(profile, sessions, checkins, tests)
 
 
-def _session(check: RecordChecker, value: Any, field: str) -> SessionRecord:
-    """A session record, and what its type cannot say: its date is its id's, and a tempo
-    exercise has a tempo."""
-    session: SessionRecord = check.record(value, SessionRecord, field)
-    if session["started_at"][:10].replace("-", "") != session["id"][:8]:
-        raise check.fail(
-            f"{field}.started_at", f"does not match the date in the id {session['id']!r}"
-        )
-    for i, entry in enumerate(session["exercises"]):
-        needs_tempo = "tempo" in rules_for(entry["kind"]).dose_fields  # time under load reads it
-        if needs_tempo and "tempo" not in entry["planned"]:
-            raise check.fail(f"{field}.exercises[{i}].planned.tempo", "missing")
-    return session
+def _nothing_later_than(
+    check: RecordChecker,
+    today: date,
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
+    tests: list[CapacityRecord],
+) -> None:
+    """ExportFileError for the first record dated after `today` (each by its own local date)."""
+    dated: list[tuple[str, str | None]] = []
+    for i, session in enumerate(sessions):
+        dated += [(f"sessions[{i}].started_at", session["started_at"])]
+        dated += [(f"sessions[{i}].ended_at", session["ended_at"])]
+    dated += [(f"checkins[{i}].date", checkin["date"]) for i, checkin in enumerate(checkins)]
+    dated += [(f"tests[{i}].date", test["date"]) for i, test in enumerate(tests)]
+    for field, when in dated:
+        if when is not None and when[:10] > today.isoformat():
+            raise check.fail(field, f"{when[:10]} is in the future; nothing after today is taken")
 
 
 def import_into(store: Store, data: ImportData) -> tuple[int, int, int]:
-    """Merge a validated export; the profile is taken only when this store has none."""
-    added = store.merge(data.sessions, data.checkins, data.tests)
-    if data.profile is not None and store.setting("profile") is None:
-        store.set_setting("profile", data.profile)
-    return added
+    """Merge a validated export, all of it or nothing; the profile is taken only when this
+    store has none."""
+    return store.merge(data.sessions, data.checkins, data.tests, data.profile)

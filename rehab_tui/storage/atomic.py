@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import threading
 import time
@@ -44,6 +45,79 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         temp.unlink(missing_ok=True)
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_together(files: dict[Path, str], journal: Path) -> None:
+    """Replace several files as one step: after a crash at any moment, all of them are new or
+    none is (an import adds to several month files and must not be left half done).
+
+    Each new file is written whole to a temp file beside its old one; then `journal` lists
+    them, written atomically: the moment it exists the step is decided. The temp files are
+    renamed into place and the journal removed. A crash before the journal leaves only temp
+    files, which the next writer removes; a crash after it is finished by the next writer
+    (`finish_together`, before it removes temp files). On an error before the journal nothing
+    has changed.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in files.items():
+            temp = path.with_name(f".{path.name}.together{TEMP_SUFFIX}")
+            staged.append((temp, path))
+            _write_whole(temp, text.encode("utf-8"))
+        for folder in {path.parent for path in files}:
+            _fsync_folder(folder)
+        names = [[os.path.relpath(name, journal.parent) for name in pair] for pair in staged]
+        write_atomically(journal, json.dumps(names))
+    except BaseException:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    finish_together(journal)
+
+
+def finish_together(journal: Path) -> None:
+    """Finish the step `journal` records, if there is one: its temp files renamed into place.
+
+    Run by the writer only (it holds the lock), before stray temp files are removed."""
+    try:
+        pairs = json.loads(journal.read_text("utf-8"))
+    except FileNotFoundError:
+        return
+    except ValueError:  # never written half (it is written atomically): not ours; leave it
+        return
+    folders = set()
+    for temp, path in pairs:
+        with contextlib.suppress(FileNotFoundError):  # renamed before the crash
+            os.replace(journal.parent / temp, journal.parent / path)
+        folders.add((journal.parent / path).parent)
+    for folder in folders:
+        _fsync_folder(folder)
+    journal.unlink()
+    _fsync_folder(journal.parent)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """A new private file, written whole and fsynced; removed again on an error."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make renames in `folder` last through a power cut."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:

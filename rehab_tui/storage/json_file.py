@@ -1,7 +1,11 @@
 """One JSON data file as TinyDB sees it: read with every kind of damage named, written whole.
 
 A file that cannot be read is reported (DamagedFileError) and left exactly as it is, until the
-user chooses to set it aside; a write goes through the one atomic writer, so a crash or a full
+user chooses to set it aside. A file of valid JSON holding a record of the wrong shape is damaged
+too: the caller's check (stored_records.py) names the record. The check runs once per version of
+the file (its inode, size and modification time), and not on a file this storage wrote itself
+from records it had read and checked, so a save does not pay for checking its whole month again.
+A write goes through the one atomic writer, so a crash or a full
 disk leaves the old file or the new one, never half of each.
 """
 
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,16 +23,22 @@ from tinydb.storages import Storage
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
 from rehab_tui.storage.errors import DamagedFileError, SaveError
 from rehab_tui.storage.reading import read_text
+from rehab_tui.storage.record_check import RecordError
+
+Tables = dict[str, dict[str, Any]]  # a data file: each table's documents by id (as text)
 
 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, check: Callable[[dict[str, Any]], None] | None = None):
         self.path = path
+        self.check = check
+        self.checked: tuple[int, int, int] | None = None  # the version of the file checked
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
+            version = _version(self.path)  # before reading: a newer file is checked again
             text = read_text(self.path)  # a regular file only: never a device or a pipe
         except FileNotFoundError:
             return None
@@ -51,18 +62,47 @@ class AtomicJSONStorage(Storage):
             for table in data.values()
         ):
             raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
+        if self.check is not None and version != self.checked:
+            try:
+                self.check(data)
+            except RecordError as error:
+                raise DamagedFileError(self.path, f"the record {error}") from None
+            self.checked = version
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = dump_tables(data)
         try:
             make_private_dir(self.path.parent)
             write_atomically(self.path, text)
+            self.checked = _version(self.path)  # records read from a checked file, and ours
         except OSError as error:
             raise SaveError(self.path, error) from None
 
     def close(self) -> None:
         pass
+
+
+def dump_tables(data: dict[str, dict[str, Any]]) -> str:
+    """A data file's text: compact, and UTF-8 as it is (names in any script stay readable)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def add_new_docs(docs: dict[str, Any], records: Sequence[Mapping[str, Any]], key: str) -> int:
+    """Add to one table's documents, as TinyDB numbers them, the records whose `key` is not
+    there yet; how many were added."""
+    present = {doc[key] for doc in docs.values()}
+    new = [record for record in records if record[key] not in present]
+    next_id = max((int(doc_id) for doc_id in docs), default=0) + 1
+    for offset, record in enumerate(new):
+        docs[str(next_id + offset)] = dict(record)
+    return len(new)
+
+
+def _version(path: Path) -> tuple[int, int, int]:
+    """What tells one version of a file from another: a save replaces it by a new inode."""
+    found = os.stat(path)
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def set_aside(path: Path) -> Path:

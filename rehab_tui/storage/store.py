@@ -5,6 +5,7 @@ Layout of the data folder (0700; every file 0600):
     rehab.json              profile, settings, schema version, the session in progress
     sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
     .lock                   held by the one process allowed to write
+    import-in-progress.json only while an import's files are put in place (atomic.write_together)
 
 Only that process changes anything here: it makes the folders (0700; an existing one is left as
 it is), removes temp files left by a crash, stamps and migrates the schema, and saves. Any other
@@ -14,8 +15,8 @@ never disturbs a save in flight in the writer.
 TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
 rewrites one month (tens of kB), however many years came before. Every write goes to a temp file
 in the same folder, is fsynced, and replaces the old file with os.replace, so a crash at any
-moment leaves either the old file or the new one, never half of each. A file that cannot be read
-is reported and left exactly as it is.
+moment leaves either the old file or the new one, never half of each. A file that cannot be read,
+or holds a record of a shape the app does not write, is reported and left exactly as it is.
 """
 
 from __future__ import annotations
@@ -33,17 +34,26 @@ from tinydb import Query, TinyDB
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
+    ProfileRecord,
     SessionChanges,
     SessionRecord,
     SetRecord,
 )
-from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
-from rehab_tui.storage.errors import LockedError, StoreError
-from rehab_tui.storage.json_file import AtomicJSONStorage
+from rehab_tui.storage.atomic import (
+    finish_together,
+    make_private_dir,
+    remove_stray_temp_files,
+    write_atomically,
+    write_together,
+)
+from rehab_tui.storage.errors import LockedError, SaveError, StoreError
+from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs, dump_tables
+from rehab_tui.storage.stored_records import check_main_tables, check_month_tables
 
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
 SESSIONS_DIR = "sessions"
+WRITE_JOURNAL = "import-in-progress.json"  # an import's files, until all are in place
 
 # How to bring data of schema N up to N + 1, run in order on open after a backup of every file.
 # Schema 1 is the first, so there is nothing to migrate yet; a change to the saved shape bumps
@@ -81,7 +91,8 @@ class Store:
     def _db(self, path: Path) -> TinyDB:
         with self._lock:
             if path not in self._dbs:
-                self._dbs[path] = TinyDB(path, storage=AtomicJSONStorage)
+                check = check_main_tables if path == self.main_path else check_month_tables
+                self._dbs[path] = TinyDB(path, storage=AtomicJSONStorage, check=check)
             return self._dbs[path]
 
     def _month_db(self, month: str) -> TinyDB:
@@ -160,6 +171,9 @@ class Store:
                 "overwrites the other's sessions"
             ) from None
         self._lock_fd = fd
+        finish_together(self.data_dir / WRITE_JOURNAL)  # an import a crash interrupted
+        with self._lock:
+            self._dbs.clear()  # files read before may have been replaced just now
         for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
             # Left only by a crash before its rename: the real file is intact.
             remove_stray_temp_files(folder, everyone=True)
@@ -331,10 +345,13 @@ class Store:
         sessions: list[SessionRecord],
         checkins: list[CheckinRecord],
         tests: list[CapacityRecord],
+        profile: ProfileRecord | None = None,
     ) -> tuple[int, int, int]:
-        """Add the records not already here (sessions and tests by id, check-ins by date).
+        """Add the records not already here (sessions and tests by id, check-ins by date), and
+        the profile when there is none yet, all in one step (atomic.write_together): a crash
+        or a full disk leaves all of them added or none.
 
-        One write per month file touched. Returns how many sessions, check-ins and tests were new.
+        Returns how many sessions, check-ins and tests were new.
         """
         by_month: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
         filing: list[tuple[str, Sequence[Mapping[str, Any]], Callable[[Any], str]]] = [
@@ -347,13 +364,36 @@ class Store:
                 by_month.setdefault(month_key(record), {}).setdefault(table, []).append(record)
         added = {"sessions": 0, "checkins": 0, "tests": 0}
         with self._lock:
-            for month, tables in sorted(by_month.items()):
-                db = self._month_db(month)
-                for table, records in tables.items():
+            changed: dict[Path, Tables] = {}
+            for month, by_table in sorted(by_month.items()):
+                path = self.data_dir / SESSIONS_DIR / f"{month}.json"
+                tables = self._db(path).storage.read() or {}
+                for table, records in by_table.items():
                     key = "date" if table == "checkins" else "id"
-                    present = {doc[key] for doc in db.table(table).all()}
-                    new = [r for r in records if r[key] not in present]
+                    new = add_new_docs(tables.setdefault(table, {}), records, key)
+                    added[table] += new
                     if new:
-                        db.table(table).insert_multiple(new)
-                        added[table] += len(new)
+                        changed[path] = tables
+            if profile is not None and self.setting("profile") is None:
+                main = self._db(self.main_path).storage.read() or {}
+                add_new_docs(
+                    main.setdefault("settings", {}), [{"key": "profile", "value": profile}], "key"
+                )
+                changed[self.main_path] = main
+            self._write_together(changed)
         return added["sessions"], added["checkins"], added["tests"]
+
+    def _write_together(self, changed: dict[Path, Tables]) -> None:
+        """Write these files' new tables as one step; TinyDB reads them afresh afterwards."""
+        if not changed:
+            return
+        texts = {path: dump_tables(tables) for path, tables in changed.items()}
+        try:
+            for path in changed:
+                make_private_dir(path.parent)
+            write_together(texts, self.data_dir / WRITE_JOURNAL)
+        except OSError as error:
+            raise SaveError(next(iter(changed)), error) from None
+        finally:
+            for path in changed:
+                self._dbs.pop(path, None)  # its tables' cached next ids are out of date

@@ -157,6 +157,18 @@ def test_argument_mistakes(private_dirs, capsys, case, argv, expected):
     assert not list(private_dirs.glob("sessions/*.json")), "nothing may be written"
 
 
+def wrong_session(**changes: object) -> bytes:
+    """A month file of valid JSON whose one session is changed (None: the field left out)."""
+    session = {
+        "id": "20260303-080000-1a2b3c", "kind": "plan", "started_at": "2026-03-03T08:00:00+00:00",
+        "ended_at": "2026-03-03T08:20:00+00:00", "completed": True, "stage": 1, "ladder_index": 0,
+        "pain": 2, "note": "", "paused_s": 0.0, "exercises": [],
+    }  # fmt: skip
+    session.update(changes)
+    kept = {key: value for key, value in session.items() if value is not None}
+    return json.dumps({"sessions": {"1": kept}}).encode()
+
+
 # (case, bytes of sessions/2026-03.json or rehab.json, expected words)
 DATA_FILES = [
     ("empty month file", "sessions/2026-03.json", b"", "it is empty"),
@@ -188,6 +200,43 @@ DATA_FILES = [
         "sessions/2026-03.json",
         b'{"sessions": {"1": {"pain": ' + b"9" * 5000 + b"}}}",
         "a number too long to read",
+    ),
+    # Valid JSON of the wrong shape: named as damaged, never a traceback later.
+    (
+        "a session without started_at",
+        "sessions/2026-03.json",
+        wrong_session(started_at=None),
+        "the record session 20260303-080000-1a2b3c.started_at: missing",
+    ),
+    (
+        "exercises that are a number",
+        "sessions/2026-03.json",
+        wrong_session(exercises=5),
+        "the record session 20260303-080000-1a2b3c.exercises: expected a list, got a number",
+    ),
+    (
+        "a ladder step that is text",
+        "sessions/2026-03.json",
+        wrong_session(ladder_index="x"),
+        "ladder_index: expected a whole number of 0 or more, got 'x'",
+    ),
+    (
+        "an end time without its UTC offset",
+        "sessions/2026-03.json",
+        wrong_session(ended_at="2026-03-03T08:20:00"),
+        "ended_at: expected a date and time with its UTC offset",
+    ),
+    (
+        "a check-in dated 20260303",
+        "sessions/2026-03.json",
+        b'{"checkins": {"1": {"date": "20260303", "pain": 1}}}',
+        "the record check-in 20260303.date: expected a date like 2026-03-03",
+    ),
+    (
+        "a profile that is a list",
+        "rehab.json",
+        b'{"meta": {"1": {"schema": 1}}, "settings": {"1": {"key": "profile", "value": [1]}}}',
+        "the record setting profile: expected a JSON object, got a list",
     ),
 ]
 
@@ -277,5 +326,5 @@ def test_json_documents_in_the_corpus_are_real_json():
     # The damaged cases are damaged on purpose; the wrong-shape ones must still parse as JSON,
     # so they test the shape check and not the parser.
     for _, _, content, expected in DATA_FILES:
-        if "hold" in expected or "schema" in expected:
+        if "hold" in expected or "schema" in expected or "record" in expected:
             json.loads(content)

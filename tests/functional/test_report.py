@@ -22,6 +22,12 @@ from rehab_tui.exchange.importing import (
     validate_export,
 )
 from rehab_tui.services.planning import load_profile, plan_for
+from rehab_tui.storage.record_check import (
+    RecordChecker,
+    RecordError,
+    check_session,
+    session_conforms,
+)
 from rehab_tui.storage.store import Store
 
 NOW = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)
@@ -142,7 +148,7 @@ BAD_EXPORTS = [
     (lambda d: d["sessions"][0].update(pain=11), "sessions[0].pain: expected a whole number from 0 to 10, got 11"),
     (lambda d: d["sessions"][0].update(id="x"), "sessions[0].id: expected an id like"),
     (lambda d: d["sessions"][0].update(started_at="yesterday"), "sessions[0].started_at: expected a date and time"),
-    (lambda d: d["sessions"][0].update(started_at="2026-03-04T08:00:00"), "does not match the date in the id"),
+    (lambda d: d["sessions"][0].update(started_at="2026-03-04T08:00:00+00:00"), "does not match the date in the id"),
     (lambda d: d["sessions"][0]["exercises"][0]["sets"][0].update(done="20"), "sessions[0].exercises[0].sets[0].done"),
     (lambda d: d["sessions"].append(dict(d["sessions"][0])), "sessions[1].id: '20260303-080000-1a2b3c' appears twice"),
     (lambda d: d["checkins"][0].update(date="2026-02-30"), "checkins[0].date: expected a date like"),
@@ -160,6 +166,19 @@ BAD_EXPORTS = [
     (lambda d: d["checkins"][0].update(date="20260304"), "checkins[0].date: expected a date like 2026-03-03, got '20260304'"),
     (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "hop", "left": 10, "pain": 1}), "tests[0].right: missing"),
     (lambda d: d["tests"].append({"id": "t", "date": "2026-03-01", "kind": "visa_a", "score": 101}), "tests[0].score: expected a whole number from 0 to 100, got 101"),
+    # Values that pass a JSON check but would poison the plan, the exports or the app's start.
+    (lambda d: d["sessions"][0].update(ladder_index="x"), "sessions[0].ladder_index: expected a whole number of 0 or more, got 'x'"),
+    (lambda d: d["sessions"][0].update(ladder_index=-40), "sessions[0].ladder_index: expected a whole number of 0 or more, got -40"),
+    (lambda d: d["sessions"][0].update(ladder_index=1.5), "sessions[0].ladder_index: expected a whole number of 0 or more, got 1.5"),
+    (lambda d: d["sessions"][0].update(stage="two"), "sessions[0].stage: expected a whole number of 1 or more, got 'two'"),
+    (lambda d: d["sessions"][0].update(paused_s=float("nan")), "sessions[0].paused_s: expected a number of 0 or more, got nan"),
+    (lambda d: d["sessions"][0].update(ended_at="2026-03-03T08:20:00"), "sessions[0].ended_at: expected a date and time with its UTC offset"),
+    (lambda d: d["sessions"][0]["exercises"][0]["sets"][0].update(completed_at="2026-03-03T08:01:00"), "sets[0].completed_at: expected a date and time with its UTC offset"),
+    (lambda d: d["checkins"][0].update(date="2026-W10-2"), "checkins[0].date: expected a date like 2026-03-03, got '2026-W10-2'"),
+    (lambda d: d["checkins"][0].update(date="2999-03-03"), "checkins[0].date: 2999-03-03 is in the future"),
+    (lambda d: d["tests"].append({"id": "t", "date": "2999-03-01", "kind": "visa_a", "score": 50}), "tests[0].date: 2999-03-01 is in the future"),
+    (lambda d: d["sessions"][0].update(id="29990303-080000-1a2b3c", started_at="2999-03-03T08:00:00+00:00"), "sessions[0].started_at: 2999-03-03 is in the future"),
+    (lambda d: d["sessions"][0].update(ended_at="2999-03-03T08:20:00+00:00"), "sessions[0].ended_at: 2999-03-03 is in the future"),
 ]  # fmt: skip
 
 
@@ -232,6 +251,14 @@ PATHS = [
 ]  # fmt: skip
 
 
+SESSION_PATHS = [
+    ("pain",), ("id",), ("exercises",), ("started_at",), ("ended_at",), ("stage",), ("kind",),
+    ("ladder_index",), ("paused_s",), ("exercises", 0, "kind"), ("exercises", 0, "planned"),
+    ("exercises", 0, "planned", "sets"), ("exercises", 0, "sets"), ("exercises", 0, "sets", 0),
+    ("exercises", 0, "sets", 0, "side"), ("exercises", 0, "sets", 0, "done"), ("test",),
+]  # fmt: skip
+
+
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -301,3 +328,20 @@ def test_export_to_a_file_is_private(store, tmp_path, capsys):
     assert main(["export", "--format", "html", "-o", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600
     assert f"Wrote {out}" in capsys.readouterr().out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SESSION_PATHS), JSON)
+def test_the_quick_record_check_agrees_with_the_one_that_names_the_field(path, value):
+    """The store's quick yes/no check (conforms) takes exactly what RecordChecker takes."""
+    session = good_export()["sessions"][0]
+    target = session
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    try:
+        check_session(RecordChecker("x.json"), session, "session")
+        taken = True
+    except RecordError:
+        taken = False
+    assert session_conforms(session) == taken

@@ -6,6 +6,7 @@ import json
 import signal
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,28 @@ def test_keeping_a_damaged_file_aside_starts_fresh(private_dirs, monkeypatch, na
     (aside,) = path.parent.glob(f"{path.name}.damaged-*")
     assert aside.read_bytes() == content, "the damaged file is kept, byte for byte"
     assert len(started) == 1 and str(aside) in started[0].notice
+
+
+def test_a_record_of_the_wrong_shape_is_offered_as_a_damaged_file(private_dirs, monkeypatch):
+    """Valid JSON that is not what the app writes (`"exercises": 5`): the damaged-file screen
+    names the file and the record, instead of a traceback from the plan."""
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()  # as the app opens it: folders made, schema stamped
+    today = date.today()
+    session = {
+        "id": f"{today:%Y%m%d}-080000-1a2b3c", "kind": "plan",
+        "started_at": f"{today}T08:00:00+00:00", "ended_at": None, "completed": False,
+        "stage": 1, "ladder_index": 0, "pain": None, "note": "", "paused_s": 0.0, "exercises": 5,
+    }  # fmt: skip
+    path = private_dirs / "sessions" / f"{today:%Y-%m}.json"
+    path.write_text(json.dumps({"sessions": {"1": session}}))
+    offered: list[str] = []
+    monkeypatch.setattr(DamagedFileApp, "run", lambda self: offered.append(self.reason) or QUIT)
+    monkeypatch.setattr(RehabApp, "run", lambda self: pytest.fail("the app must not start"))
+    assert main([]) == 1
+    assert offered == [
+        f"the record session {session['id']}.exercises: expected a list, got a number"
+    ]
 
 
 # -- the window ------------------------------------------------------------------------------

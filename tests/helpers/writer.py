@@ -1,7 +1,7 @@
 """The real store's writer, run in a subprocess that tests kill at random moments.
 
-`python writer.py DATA_DIR N`: starts a session, saves N sets into it one by one (and a check-in
-every tenth set), and prints "committed K" after each write has returned, so the test knows
+`python writer.py DATA_DIR N`: starts a session, saves N sets into it one by one (100 to an
+exercise, the most one has, and a check-in every tenth set), and prints "committed K" after each write has returned, so the test knows
 exactly what was committed before its kill -9 landed.
 """
 
@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from rehab_tui.storage.store import Store
 
 START = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
+SETS_PER_EXERCISE = 100  # the most an exercise has: the record types allow no more
 
 
 def main() -> int:
@@ -28,17 +29,42 @@ def main() -> int:
                 "started_at": START.isoformat(),
                 "ended_at": None,
                 "completed": False,
+                "stage": 1,
+                "ladder_index": 0,
                 "pain": None,
                 "note": "",
-                "exercises": [{"exercise_id": "hold-a", "planned": {"sets": count}, "sets": []}],
+                "paused_s": 0.0,
+                "exercises": [
+                    {
+                        "exercise_id": "hold-a",
+                        "name": "Hold A",
+                        "kind": "hold",
+                        "per_side": False,
+                        "planned": {
+                            "sets": min(SETS_PER_EXERCISE, count - first),
+                            "rest_s": 60,
+                            "hold_s": 30,
+                        },
+                        "sets": [],
+                    }
+                    for first in range(0, count, SETS_PER_EXERCISE)
+                ],
             }
         )
         print(f"session {session_id}", flush=True)
         for number in range(1, count + 1):
             store.save_set(
                 session_id,
-                0,
-                {"set": number, "side": None, "planned": 30.0, "done": 30.0, "skipped": False},
+                (number - 1) // SETS_PER_EXERCISE,
+                {
+                    "set": (number - 1) % SETS_PER_EXERCISE + 1,
+                    "side": None,
+                    "planned": 30,
+                    "done": 30.0,
+                    "skipped": False,
+                    "paused_s": 0.0,
+                    "completed_at": (START + timedelta(minutes=number)).isoformat(),
+                },
             )
             if number % 10 == 0:
                 day = date(2026, 3, 1) + timedelta(days=number // 10)
