@@ -51,12 +51,18 @@ def run_app(
     args: argparse.Namespace, catalog: Catalog, notice: str | None, quick: QuickTimer | None
 ) -> int:
     from rehab_tui.tui.app import RehabApp  # imported here: Textual is only for the TUI
+    from rehab_tui.tui.exit_watchdog import ExitWatchdog
 
     with open_store(args) as store:
         store.acquire_writer_lock()  # the one writer for as long as the app is open
         plan_for(store, catalog, date.today())  # reads every file the first screen needs
         app = RehabApp(catalog=catalog, store=store, notice=notice, quick=quick)
-        app.run()
+        # An exit signal bounds the way out: a hung shutdown still saves, unlocks and ends.
+        app.exit_watchdog = watchdog = ExitWatchdog(app.save_pending_and_close)
+        try:
+            app.run()
+        finally:
+            watchdog.disarm()
         return app.return_code or 0
 
 

@@ -10,8 +10,10 @@ used, so that the first frame comes nearly as soon as a bare Textual app's (BENC
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import itertools
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,7 @@ from rehab_tui.storage.errors import StoreError
 from rehab_tui.storage.store import Store
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
+from rehab_tui.tui.exit_watchdog import ExitWatchdog
 from rehab_tui.tui.preferences import Preferences
 from rehab_tui.tui.screens.home import HomeScreen
 
@@ -47,7 +50,10 @@ if TYPE_CHECKING:
 
 # Closing the terminal (SIGHUP), SIGTERM and Ctrl+C sent as a signal all end the app the same
 # way as ctrl+q: every finished set is already saved (or its save is awaited on the way out) and
-# a session in progress stays in progress, so the next start offers to resume it.
+# a session in progress stays in progress, so the next start offers to resume it. The handler is
+# a plain signal handler, not the event loop's: it runs even when the loop is blocked (Textual
+# blocks for good on a dead terminal's output), and starts the exit watchdog
+# (exit_watchdog.py) that ends the process if the normal way out hangs.
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
@@ -83,13 +89,18 @@ class RehabApp(App[None]):
         self.rehab = Rehab(store, catalog, self.clock)
         self._size_guard = SizeGuard(self)
         self._started = False
+        self._signal_handlers: dict[int, Any] = {}
+        self._pending_saves: dict[int, Callable[[], None]] = {}
+        self._save_numbers = itertools.count()
+        # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
+        self.exit_watchdog: ExitWatchdog | None = None
 
     # -- start-up -------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
+        self._signal_loop = asyncio.get_running_loop()
         for signum in EXIT_SIGNALS:
-            loop.add_signal_handler(signum, partial(self.exit, return_code=128 + signum))
+            self._signal_handlers[signum] = signal.signal(signum, self._on_exit_signal)
         if self.notice:
             self.notify(self.notice, timeout=20, markup=False)
         self.preferences.apply_at_start()
@@ -100,9 +111,21 @@ class RehabApp(App[None]):
         self.call_after_refresh(resume_collection)  # paused by the command's start-up
 
     def on_unmount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for signum in EXIT_SIGNALS:
-            loop.remove_signal_handler(signum)
+        for signum, handler in self._signal_handlers.items():
+            signal.signal(signum, handler)
+
+    def _on_exit_signal(self, signum: int, _frame: object) -> None:
+        if self.exit_watchdog is not None:
+            self.exit_watchdog.arm(128 + signum)
+        self._signal_loop.call_soon_threadsafe(partial(self.exit, return_code=128 + signum))
+
+    def save_pending_and_close(self) -> None:
+        """For the exit watchdog, on its own thread: the sets whose saves have not finished are
+        saved (again: saving a set twice keeps one), then the store closes, releasing the lock."""
+        for save in list(self._pending_saves.values()):
+            with contextlib.suppress(Exception):  # reported already, or the disk is gone
+                save()
+        self.store.close()
 
     # -- routing --------------------------------------------------------------------------
 
@@ -219,9 +242,18 @@ class RehabApp(App[None]):
     # -- workers: writes that may wait on the disk ------------------------------------------
 
     def save_set(self, session_id: str, result: SetResult) -> None:
-        """Save one finished set off the event loop, so a slow disk never stalls a countdown."""
+        """Save one finished set off the event loop, so a slow disk never stalls a countdown.
+
+        Until its save returns, it is kept in `_pending_saves`, for the exit watchdog."""
+        key = next(self._save_numbers)
+        save = self._pending_saves[key] = partial(self.rehab.save_set, session_id, result)
+
+        def save_and_forget() -> None:
+            save()
+            self._pending_saves.pop(key, None)
+
         self.run_worker(
-            partial(self.rehab.save_set, session_id, result),
+            save_and_forget,
             thread=True,
             exit_on_error=False,
             group="saves",

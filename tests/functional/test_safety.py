@@ -19,6 +19,7 @@ from rehab_tui.domain.timeline import build_timeline
 from rehab_tui.storage import store as store_module
 from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.store import SCHEMA_VERSION, Store
+from rehab_tui.tui import exit_watchdog
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.damaged import QUIT, SET_ASIDE, DamagedFileApp
 from rehab_tui.tui.dialogs.too_small import TooSmallScreen
@@ -152,6 +153,43 @@ def test_a_signal_ends_the_app_and_leaves_a_resumable_session(private_dirs, mini
             prescription_of(session, mini_catalog, DEFAULT_LIMITS), limits=DEFAULT_LIMITS
         )
         assert resume_index(timeline, saved_sets(session)) > 0
+
+
+async def test_the_exit_watchdog_saves_what_is_pending_and_frees_the_data(
+    private_dirs, mini_catalog, store, clock, monkeypatch
+):
+    """When the way out hangs, the watchdog saves the finished sets whose saves had not gone
+    through, closes the store (the lock is free) and ends the process with the signal's code."""
+    store.acquire_writer_lock()
+    real_save, failures = Store.save_set, []
+
+    def failing_once(self, *args):
+        if not failures:
+            failures.append(args)
+            raise StoreError("the disk went away for a moment")
+        real_save(self, *args)
+
+    monkeypatch.setattr(Store, "save_set", failing_once)
+    ended: list[int] = []
+    monkeypatch.setattr(exit_watchdog.os, "_exit", ended.append)
+    app = RehabApp(mini_catalog, store, clock)
+    app.exit_watchdog = watchdog = exit_watchdog.ExitWatchdog(app.save_pending_and_close, 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        clock.advance(5 + 20 + 1)  # the lead-in and the first hold: its save fails
+        app.screen.update_now()
+        for _ in range(100):
+            if failures:
+                break
+            await pilot.pause(0.02)
+        assert failures, "the first save failed, so the set is still pending"
+        watchdog.arm(128 + signal.SIGHUP)
+        watchdog._thread.join(5)
+    assert ended == [128 + signal.SIGHUP]
+    with Store(private_dirs) as other:
+        other.acquire_writer_lock()  # the app's store was closed: the lock is free
+        session = other.active_session()
+        assert session is not None and [s["set"] for s in session["exercises"][0]["sets"]] == [1]
 
 
 async def test_ctrl_c_quits_and_leaves_the_session_resumable(mini_catalog, store, clock):
