@@ -36,7 +36,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     try:
         try:
             os.fchmod(fd, 0o600)
-            _write_all(fd, data)
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -69,7 +69,7 @@ def write_together(files: dict[Path, str], journal: Path) -> None:
             staged.append((temp, path))
             _write_whole(temp, text.encode("utf-8"))
         for folder in {path.parent for path in files}:
-            _fsync_folder(folder)
+            fsync_folder(folder)
         names = [[os.path.relpath(name, journal.parent) for name in pair] for pair in staged]
         write_atomically(journal, json.dumps(names))
     except BaseException:
@@ -95,9 +95,9 @@ def finish_together(journal: Path) -> None:
             os.replace(journal.parent / temp, journal.parent / path)
         folders.add((journal.parent / path).parent)
     for folder in folders:
-        _fsync_folder(folder)
+        fsync_folder(folder)
     journal.unlink()
-    _fsync_folder(journal.parent)
+    fsync_folder(journal.parent)
 
 
 def _write_whole(path: Path, data: bytes) -> None:
@@ -106,7 +106,7 @@ def _write_whole(path: Path, data: bytes) -> None:
     try:
         try:
             os.fchmod(fd, 0o600)
-            _write_all(fd, data)
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -115,7 +115,7 @@ def _write_whole(path: Path, data: bytes) -> None:
         raise
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make renames in `folder` last through a power cut."""
     dir_fd = os.open(folder, os.O_RDONLY)
     try:
@@ -136,7 +136,7 @@ def write_named_file(path: Path, content: str) -> None:
     write_atomically(path.resolve() if path.is_symlink() else path, content)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     """os.write may write less than asked (a nearly full disk): go on until all is written."""
     view = memoryview(data)
     while view:

@@ -4,6 +4,7 @@ Layout of the data folder (0700; every file 0600):
 
     rehab.json              profile, settings, schema version, the session in progress
     sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
+    sessions/ID.sets        the sets of session ID, in progress, until they join its month
     .lock                   held by the one process allowed to write
     import-in-progress.json only while an import's files are put in place (atomic.write_together)
 
@@ -12,10 +13,10 @@ it is), removes temp files left by a crash, stamps and migrates the schema, and 
 process only reads, so `history` or `export` work on a read-only folder, and opening the store
 never disturbs a save in flight in the writer.
 
-TinyDB rewrites a whole file on every write, so history is kept in monthly parts: saving a set
-rewrites one month (tens of kB), however many years came before. Every write goes to a temp file
-in the same folder, is fsynced, and replaces the old file with os.replace, so a crash at any
-moment leaves either the old file or the new one, never half of each. A file that cannot be read,
+TinyDB rewrites a whole file on every write, so history is kept in monthly parts, and a set is
+appended to its session's journal (set_journal.py), folded into the month when the session ends.
+Every other write goes to a temp file in the same folder, is fsynced, and replaces the old file
+with os.replace, so a crash at any moment leaves either the old file or the new one, never half of each. A file that cannot be read,
 or holds a record of a shape the app does not write, is reported and left exactly as it is.
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Unpack, cast
@@ -39,15 +40,16 @@ from rehab_tui.domain.record_types import (
     SessionRecord,
     SetRecord,
 )
+from rehab_tui.storage import set_journal as journal
 from rehab_tui.storage.atomic import (
     finish_together,
     make_private_dir,
     remove_stray_temp_files,
     write_atomically,
-    write_together,
 )
-from rehab_tui.storage.errors import LockedError, SaveError, StoreError
-from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs, dump_tables
+from rehab_tui.storage.errors import LockedError, StoreError
+from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
+from rehab_tui.storage.merging import add_new_records, write_tables_together
 from rehab_tui.storage.stored_records import check_main_tables, check_month_tables
 
 SCHEMA_VERSION = 1
@@ -75,6 +77,7 @@ class Store:
         self._lock = threading.RLock()
         self._dbs: dict[Path, TinyDB] = {}
         self._lock_fd: int | None = None
+        self._journaled: set[str] = set()  # sessions known to be there, to save sets into
         try:
             if self._check_schema() < SCHEMA_VERSION:
                 self.acquire_writer_lock()  # bringing older data up to date is a write
@@ -87,6 +90,10 @@ class Store:
     @property
     def main_path(self) -> Path:
         return self.data_dir / MAIN_FILE
+
+    @property
+    def _sessions_dir(self) -> Path:
+        return self.data_dir / SESSIONS_DIR
 
     def _db(self, path: Path) -> TinyDB:
         with self._lock:
@@ -174,6 +181,8 @@ class Store:
         finish_together(self.data_dir / WRITE_JOURNAL)  # an import a crash interrupted
         with self._lock:
             self._dbs.clear()  # files read before may have been replaced just now
+            for session_id in journal.journals(self._sessions_dir):
+                self._fold(session_id)  # left by a crash: its month holds every set again
         for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
             # Left only by a crash before its rename: the real file is intact.
             remove_stray_temp_files(folder, everyone=True)
@@ -222,24 +231,30 @@ class Store:
             self.set_setting("active_session", session["id"])
 
     def save_set(self, session_id: str, exercise_index: int, result: SetRecord) -> None:
-        """Add (or replace, when a set is redone) one set of one exercise of a session."""
+        """Add (or replace, when a set is redone) one set of one exercise of a session: one line
+        appended to the session's journal (set_journal.py), folded into its month later."""
         with self._lock:
-            table = self._month_db(month_of(session_id)).table("sessions")
-
-            def add_set(doc: MutableMapping[str, Any]) -> None:
-                sets = doc["exercises"][exercise_index]["sets"]
-                key = (result["set"], result["side"])
-                kept = [s for s in sets if (s["set"], s["side"]) != key]
-                kept.append(result)
-                kept.sort(key=lambda s: (s["set"], s["side"] != "left"))
-                doc["exercises"][exercise_index]["sets"] = kept
-
-            if not table.update(add_set, Query().id == session_id):
+            if session_id not in self._journaled and self.session(session_id) is None:
                 raise StoreError(f"no session {session_id} to save a set into")
+            self._journaled.add(session_id)
+            sets = journal.journal_path(self._sessions_dir, session_id)
+            journal.append_set(sets, exercise_index, result)
+
+    def _fold(self, session_id: str) -> None:
+        """Write a session's journaled sets into its month file, then drop the journal."""
+        path = journal.journal_path(self._sessions_dir, session_id)
+        entries = journal.read_entries(path)
+        if entries:
+            table = self._month_db(month_of(session_id)).table("sessions")
+            table.update(
+                lambda doc: journal.apply_entries(doc, entries, path), Query().id == session_id
+            )
+        path.unlink(missing_ok=True)
 
     def finish_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:
         """Close a session with its end time, pain and note; it is no longer in progress."""
         with self._lock:
+            self._fold(session_id)
             table = self._month_db(month_of(session_id)).table("sessions")
             table.update(fields, Query().id == session_id)
             if self.setting("active_session") == session_id:
@@ -247,17 +262,23 @@ class Store:
 
     def update_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:
         with self._lock:
+            self._fold(session_id)
             self._month_db(month_of(session_id)).table("sessions").update(
                 fields, Query().id == session_id
             )
 
     def session(self, session_id: str) -> SessionRecord | None:
         with self._lock:
-            path = self.data_dir / SESSIONS_DIR / f"{month_of(session_id)}.json"
-            if not path.exists():
+            path = self._sessions_dir / f"{month_of(session_id)}.json"
+            sets = journal.journal_path(self._sessions_dir, session_id)
+            entries = journal.read_entries(sets)  # before the month: a fold may come in between
+            table = self._db(path).table("sessions") if path.exists() else None
+            found = table.get(Query().id == session_id) if table is not None else None
+            if not found:
                 return None
-            found = self._db(path).table("sessions").get(Query().id == session_id)
-            return cast(SessionRecord, dict(found)) if found else None
+            session = dict(found)  # read afresh from the file: ours to change
+            journal.apply_entries(session, entries, sets)
+            return cast(SessionRecord, session)
 
     def active_session(self) -> SessionRecord | None:
         """The session left in progress by a quit or a crash, if there is one."""
@@ -271,12 +292,17 @@ class Store:
             yield list(tables.get(table, {}).values())
 
     def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
-        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s."""
+        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s,
+        with the sets of sessions in progress (their journals) in their sessions."""
+        in_progress = journal.journals(self._sessions_dir)
         for path in self.month_files():
             if since and path.stem < since[:7]:
                 return
             with self._lock:
-                yield self._db(path).storage.read() or {}
+                pending = journal.month_journals(in_progress, path.stem)  # before the month
+                tables = self._db(path).storage.read() or {}
+            journal.apply_journals(tables, pending)
+            yield tables
 
     def recent(
         self, since: str
@@ -347,53 +373,27 @@ class Store:
         tests: list[CapacityRecord],
         profile: ProfileRecord | None = None,
     ) -> tuple[int, int, int]:
-        """Add the records not already here (sessions and tests by id, check-ins by date), and
-        the profile when there is none yet, all in one step (atomic.write_together): a crash
-        or a full disk leaves all of them added or none.
-
-        Returns how many sessions, check-ins and tests were new.
-        """
-        by_month: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
-        filing: list[tuple[str, Sequence[Mapping[str, Any]], Callable[[Any], str]]] = [
-            ("sessions", sessions, lambda r: month_of(r["id"])),
-            ("checkins", checkins, lambda r: r["date"][:7]),
-            ("tests", tests, lambda r: r["date"][:7]),
-        ]
-        for table, records, month_key in filing:
-            for record in records:
-                by_month.setdefault(month_key(record), {}).setdefault(table, []).append(record)
-        added = {"sessions": 0, "checkins": 0, "tests": 0}
+        """Add the records not already here, and the profile when there is none, in one step
+        (atomic.write_together): all of them or none. How many sessions, check-ins, tests."""
         with self._lock:
-            changed: dict[Path, Tables] = {}
-            for month, by_table in sorted(by_month.items()):
-                path = self.data_dir / SESSIONS_DIR / f"{month}.json"
-                tables = self._db(path).storage.read() or {}
-                for table, records in by_table.items():
-                    key = "date" if table == "checkins" else "id"
-                    new = add_new_docs(tables.setdefault(table, {}), records, key)
-                    added[table] += new
-                    if new:
-                        changed[path] = tables
+            read = self._read_tables
+            changed, added = add_new_records(read, self._sessions_dir, sessions, checkins, tests)
             if profile is not None and self.setting("profile") is None:
-                main = self._db(self.main_path).storage.read() or {}
+                main = self._read_tables(self.main_path)
                 add_new_docs(
                     main.setdefault("settings", {}), [{"key": "profile", "value": profile}], "key"
                 )
                 changed[self.main_path] = main
             self._write_together(changed)
-        return added["sessions"], added["checkins"], added["tests"]
+        return added
+
+    def _read_tables(self, path: Path) -> Tables:
+        return self._db(path).storage.read() or {}
 
     def _write_together(self, changed: dict[Path, Tables]) -> None:
         """Write these files' new tables as one step; TinyDB reads them afresh afterwards."""
-        if not changed:
-            return
-        texts = {path: dump_tables(tables) for path, tables in changed.items()}
         try:
-            for path in changed:
-                make_private_dir(path.parent)
-            write_together(texts, self.data_dir / WRITE_JOURNAL)
-        except OSError as error:
-            raise SaveError(next(iter(changed)), error) from None
+            write_tables_together(changed, self.data_dir / WRITE_JOURNAL)
         finally:
             for path in changed:
                 self._dbs.pop(path, None)  # its tables' cached next ids are out of date

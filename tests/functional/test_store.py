@@ -21,7 +21,9 @@ def a_session(catalog, when=datetime(2026, 3, 3, 8, 0)):
 
 def a_set(number=1, side=None, done=20.0):
     return set_to_dict(
-        SetResult(0, "hold-a", number, side, "hold", 20, done, False, 0.0, "2026-03-03T08:01:00")
+        SetResult(
+            0, "hold-a", number, side, "hold", 20, done, False, 0.0, "2026-03-03T08:01:00+00:00"
+        )
     )
 
 
@@ -140,3 +142,39 @@ def test_settings_round_trip(store):
     assert store.setting("sound", True) is True
     store.set_setting("sound", False)
     assert store.setting("sound", True) is False
+
+
+def test_a_set_costs_its_own_size_not_its_months(store, mini_catalog):
+    """Saving a set appends one line to its session's journal: the month file is not rewritten
+    until the session ends, and every reader sees the set at once."""
+    session = a_session(mini_catalog)
+    store.start_session(session)
+    (month,) = store.month_files()
+    before = month.stat()
+    journal = store.data_dir / "sessions" / f"{session['id']}.sets"
+    for number in range(1, 4):
+        store.save_set(session["id"], 0, a_set(number))
+        assert journal.stat().st_size < 400 * number, "about the size of the sets"
+    after = month.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    with Store(store.data_dir) as reader:
+        (seen,) = reader.sessions()
+        assert [s["set"] for s in seen["exercises"][0]["sets"]] == [1, 2, 3]
+    store.finish_session(session["id"], pain=2, note="")
+    assert not journal.exists(), "folded into the month when the session ends"
+    assert [s["set"] for s in store.session(session["id"])["exercises"][0]["sets"]] == [1, 2, 3]
+
+
+def test_a_journal_left_by_a_crash_is_folded_by_the_next_writer(private_dirs, mini_catalog):
+    with Store(private_dirs) as store:
+        store.acquire_writer_lock()
+        session = a_session(mini_catalog)
+        store.start_session(session)
+        store.save_set(session["id"], 0, a_set(1))
+    journal = private_dirs / "sessions" / f"{session['id']}.sets"
+    with journal.open("ab") as file:
+        file.write(b'{"exercise":0,"set":{"set":2,"si')  # a save cut short: never returned
+    with Store(private_dirs) as store:
+        store.acquire_writer_lock()
+        assert not journal.exists()
+        assert [s["set"] for s in store.active_session()["exercises"][0]["sets"]] == [1]
