@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -35,7 +34,6 @@ from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
-from rehab_tui.storage.errors import StoreError
 from rehab_tui.storage.store import Store
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
@@ -222,18 +220,6 @@ class RehabApp(App[None]):
         if timer is not None:
             self.play(self.rehab.start_quick_timer(timer))
 
-    def show_trends(self) -> None:
-        from rehab_tui.tui.screens.trends import WEEKS, TrendsScreen
-
-        try:
-            trends = self.rehab.trends(WEEKS)
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=20, markup=False)
-            return
-        self.push_screen(
-            TrendsScreen(trends.rows, trends.tests, trends.profile, self.rehab.today())
-        )
-
     def action_settings(self) -> None:
         from rehab_tui.tui.screens.settings import SettingsScreen
 
@@ -284,24 +270,10 @@ class RehabApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self._size_guard.cover is None or action == "quit"
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notice, from any screen: a name, a path or an error from a file can hold a
         control character, which never reaches the terminal (markup=False keeps it plain)."""
-        super().notify(
-            printable(message),
-            title=printable(title),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
+        super().notify(printable(message), title=printable(title), **options)
 
     def action_toggle_sound(self) -> None:
         bell = not self.config["bell"]

@@ -134,7 +134,9 @@ class HistoryScreen(RehabScreen[None]):
         self.action_open()
 
     def action_trends(self) -> None:
-        self.rehab_app.show_trends()
+        from rehab_tui.tui.screens.trends import open_trends
+
+        open_trends(self.rehab_app)
 
     def action_export(self) -> None:
         from rehab_tui.tui.dialogs.export import ExportScreen, export_in_background

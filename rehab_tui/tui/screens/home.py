@@ -202,7 +202,9 @@ class HomeScreen(RehabScreen[None]):
         self.app.push_screen(HistoryScreen(rehab.profile(), rehab.today()))
 
     def action_trends(self) -> None:
-        self.rehab_app.show_trends()
+        from rehab_tui.tui.screens.trends import open_trends
+
+        open_trends(self.rehab_app)
 
     def action_capacity(self) -> None:
         from rehab_tui.tui.dialogs.capacity import CapacityScreen

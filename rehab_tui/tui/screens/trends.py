@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +18,11 @@ from textual_plotext.plot import Plot
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.widgets.trend_chart import TrendChart
+
+if TYPE_CHECKING:
+    from rehab_tui.tui.app import RehabApp
 
 WEEKS = 12
 
@@ -124,3 +129,13 @@ class TrendsScreen(Screen[None]):
         for test in reversed(self.tests[-12:]):
             text.append(f"{test['date']}  {describe_test(test)}\n")
         return text
+
+
+def open_trends(app: RehabApp) -> None:
+    """Show the trends of the last WEEKS weeks (from home or history); a damaged month is said."""
+    try:
+        trends = app.rehab.trends(WEEKS)
+    except StoreError as error:
+        app.notify(str(error), severity="error", timeout=20, markup=False)
+        return
+    app.push_screen(TrendsScreen(trends.rows, trends.tests, trends.profile, app.rehab.today()))
