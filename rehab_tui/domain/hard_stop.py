@@ -1,4 +1,4 @@
-"""The hard stop (DOMAIN.md §1): pain at the hard-stop limit anywhere -- a session of any kind
+"""The hard stop: pain at the hard-stop limit anywhere -- a session of any kind
 (the plan's, a routine, the quick timer, a capacity test), a capacity test's own rating, a
 check-in -- means no running for HARD_STOP_DAYS days from that date, whatever comes after.
 

@@ -1,4 +1,4 @@
-"""The plan's one change at a time (DOMAIN.md §2): after a gap, after a red, amber, pending or
+"""The plan's one change at a time: after a gap, after a red, amber, pending or
 green day, and the gentler calm dose below the first rung.
 
 Outcomes are judged per *day* here: sessions on one day share one next morning, so a day's

@@ -1,7 +1,7 @@
 """A session's outcome (green, amber, red or pending) and the thresholds the rules use.
 
 A session's outcome combines the pain during it with the next morning's check-in against the
-runner's usual morning pain (the profile's figure, never the last check-in: DOMAIN.md §1). The
+runner's usual morning pain (the profile's figure, never the last check-in). The
 next morning of a session on day D is the check-in dated D+1; a check-in made later (up to
 LATE_CHECKIN_DAYS after) can make a session amber or red but never green, so a missed check-in
 stays pending. Pure: the plan, the history and the report all judge sessions here.
@@ -141,7 +141,7 @@ def checkin_due(
     """The day of a session that ended 12-48 h before `now` with no check-in dated after it.
 
     Only on a later day than the session's: "this morning" on the session's own day would be the
-    morning before it (DOMAIN.md §1), and a check-in is dated the day it is about.
+    morning before it, and a check-in is dated the day it is about.
     """
     ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
     if not ended:

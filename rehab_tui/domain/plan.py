@@ -1,6 +1,6 @@
 """The pain-guided plan: (catalog, history, check-ins, profile, settings, date) -> today's plan.
 
-Pure: no clock, no I/O, no Textual. It follows DOMAIN.md §1-§2 and the README's "The plan, and
+Pure: no clock, no I/O, no Textual. It follows the README's "The plan, and
 why it changes": a session's outcome (rehab_tui.domain.outcomes) combines the pain during it with
 the next morning's check-in against the usual morning pain of the profile; the ladder moves one
 change at a time (rehab_tui.domain.moves: per day, with the calm dose below the first rung); and

@@ -1,4 +1,4 @@
-"""Run / modify / rest today (DOMAIN.md §6): the most cautious of its inputs, naming the one that
+"""Run / modify / rest today: the most cautious of its inputs, naming the one that
 decided it.
 
 The inputs, in the order a tie is named: an open red flag, a hard-stop window, today's check-in

@@ -1,4 +1,5 @@
-"""The week-to-week trend rule for morning pain and stiffness (DOMAIN.md §1, "the trend rule").
+"""The week-to-week trend rule for morning pain and stiffness (README, "The plan, and why it
+changes").
 
 Morning pain: the mean of the last 7 days' check-ins against the person's usual morning pain
 and against the 7 days before. Up by >= 1 on either: no step up, said so. Up by >= 2: one rung

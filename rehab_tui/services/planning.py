@@ -14,7 +14,7 @@ from rehab_tui.domain.safety import answers_from_dict, cleared_from_setting, ope
 from rehab_tui.storage.store import Store
 
 # Long enough for every rule: streaks at one step, two red days in a row, a 21-day gap, a
-# 14-day hard stop, and twelve weeks without a step up (the firmer review, DOMAIN.md §2).
+# 14-day hard stop, and twelve weeks without a step up (the firmer review).
 LOOKBACK_DAYS = 91
 
 

@@ -1,6 +1,6 @@
 """Red flags from the command line: `setup --red-flag NAME=yes|no` and `--cleared-by-clinician
 DATE` write the same stored answers the app's first start does; the plan reads them on every
-start, so no restart forgets one; a bad answer writes nothing (DOMAIN.md §8).
+start, so no restart forgets one; a bad answer writes nothing.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Stories through the pure plan: the runner's own answers (pain, mornings, stiffness, red flags)
-never meet "run" or "more" when DOMAIN.md §1, §2, §6 and §8 say no.
+never meet "run" or "more" when the pain rules and red flags say no.
 
 Each story is dated relative to D0, a fixed day, so none expires. `n` is days after D0.
 """
