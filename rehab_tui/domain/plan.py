@@ -208,14 +208,16 @@ def _cautious(
     settings: PlanSettings,
 ) -> Move:
     """The ladder's move made safe: a red flag, a hard stop and the trend only ever lower it."""
+    last_rung = _ladder_index(planned[-1]) if planned else 0
     if red_flags:
         asked = [flag.question for flag in RED_FLAGS if flag.id in red_flags]
         reason = (
             f"A red-flag answer is open ({'; '.join(asked)}): see a clinician first. No loading "
             "until you record that a clinician has checked it."
         )
-        return Move(move.rung, "hold", (reason,), see_clinician=True, rest=True)
-    last_rung = _ladder_index(planned[-1]) if planned else 0
+        # Held where the last session was: never a rung the ladder would have stepped up to.
+        rung = min(move.rung, last_rung)
+        return Move(rung, "hold", (reason,), see_clinician=True, rest=True)
     stopped_since_last = stop is not None and (not days or stop.day >= days[-1].day)
     if stopped_since_last and move.decision != "regress":
         assert stop is not None

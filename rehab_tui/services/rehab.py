@@ -210,6 +210,13 @@ class Rehab:
         )
         self._writing()
         plan = self.plan(day)
+        if not plan.exercises:
+            # A red flag or a rest from loading: there was no session to do, so none is logged
+            # (an empty one would count as a green session toward a step up).
+            raise ServiceError(
+                f"the plan for {day} has no loading ({plan.reasons[0].rstrip('.')}), "
+                "so there is no session to log"
+            )
         self.store.add_session(logged_session(plan.exercises, started, plan.step, pain, note))
         return Logged(plan, warnings_after(pain, None, self.pain_limits()))
 

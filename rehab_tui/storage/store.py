@@ -246,9 +246,14 @@ class Store:
         entries = journal.read_entries(path)
         if entries:
             table = self._month_db(month_of(session_id)).table("sessions")
-            table.update(
+            folded = table.update(
                 lambda doc: journal.apply_entries(doc, entries, path), Query().id == session_id
             )
+            if not folded:  # its session is gone (a month file set aside): keep the sets
+                os.replace(
+                    path, path.with_name(f"{path.name}.unmatched-{datetime.now():%Y%m%d-%H%M%S}")
+                )
+                return
         path.unlink(missing_ok=True)
 
     def finish_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:

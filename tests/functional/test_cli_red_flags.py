@@ -93,3 +93,32 @@ def test_a_bad_answer_is_one_sentence_exit_1_and_writes_nothing(capsys, private_
     assert code == 1 and out == ""
     assert words in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert stored(private_dirs) == before
+
+
+def test_with_a_red_flag_open_there_is_no_session_to_log_and_none_counts(capsys, private_dirs):
+    days = [date.today() - timedelta(days=n) for n in (4, 3, 2)]
+    assert setup(capsys, "--red-flag", "snap=yes")[0] == 0
+    for day in days:
+        code = main(["log", "--pain", "1", "--date", day.isoformat()])
+        _, err = capsys.readouterr()
+        assert code == 1 and len(err.splitlines()) == 1 and "no session to log" in err
+    store = Store(private_dirs)
+    try:
+        assert list(store.sessions()) == []
+    finally:
+        store.close()
+
+
+def test_an_open_red_flag_holds_where_the_last_session_was(capsys):
+    """Three greens at the first rung would step up; a red flag answered since holds the rung."""
+    assert setup(capsys, "--baseline", "0", "--red-flag", "snap=no")[0] == 0
+    for n in (4, 3, 2):
+        day = date.today() - timedelta(days=n)
+        assert main(["log", "--pain", "1", "--date", day.isoformat()]) == 0
+        morning = (day + timedelta(days=1)).isoformat()
+        assert main(["checkin", "--pain", "0", "--date", morning]) == 0
+    capsys.readouterr()
+    assert plan(capsys)["decision"] == "progress"
+    assert setup(capsys, "--red-flag", "tiptoe=yes")[0] == 0
+    held = plan(capsys)
+    assert held["step"] == 1 and held["decision"] == "hold" and held["exercises"] == []

@@ -178,3 +178,21 @@ def test_a_journal_left_by_a_crash_is_folded_by_the_next_writer(private_dirs, mi
         store.acquire_writer_lock()
         assert not journal.exists()
         assert [s["set"] for s in store.active_session()["exercises"][0]["sets"]] == [1]
+
+
+def test_a_journal_whose_session_is_gone_is_kept_not_deleted(private_dirs, mini_catalog):
+    """Its month file set aside as damaged, a session's finished sets stay on disk, whole."""
+    with Store(private_dirs) as store:
+        store.acquire_writer_lock()
+        session = a_session(mini_catalog)
+        store.start_session(session)
+        store.save_set(session["id"], 0, a_set(1))
+    journal = private_dirs / "sessions" / f"{session['id']}.sets"
+    written = journal.read_bytes()
+    (month,) = (private_dirs / "sessions").glob("*.json")
+    month.rename(month.with_name(month.name + ".damaged-20260101-000000"))
+    with Store(private_dirs) as store:
+        store.acquire_writer_lock()
+    assert not journal.exists()
+    (kept,) = journal.parent.glob(f"{journal.name}.unmatched-*")
+    assert kept.read_bytes() == written
