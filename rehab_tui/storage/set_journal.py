@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import MutableMapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,11 @@ def apply_entries(session: MutableMapping[str, Any], entries: list[Entry], path:
         if index >= len(session["exercises"]):
             raise DamagedFileError(path, f"a set of exercise {index + 1}, which the session lacks")
         add_set(session, index, result)
+
+
+def keep_aside(path: Path) -> None:
+    """A journal whose session is in no month file: renamed, whole, never deleted."""
+    os.replace(path, path.with_name(f"{path.name}.unmatched-{datetime.now():%Y%m%d-%H%M%S}"))
 
 
 def month_journals(in_progress: dict[str, Path], month: str) -> dict[str, tuple[list[Entry], Path]]:

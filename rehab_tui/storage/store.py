@@ -241,19 +241,15 @@ class Store:
             journal.append_set(sets, exercise_index, result)
 
     def _fold(self, session_id: str) -> None:
-        """Write a session's journaled sets into its month file, then drop the journal."""
+        """Write a session's journaled sets into its month file, then drop the journal (kept
+        aside instead if its session is gone, say with a month file set aside as damaged)."""
         path = journal.journal_path(self._sessions_dir, session_id)
         entries = journal.read_entries(path)
-        if entries:
-            table = self._month_db(month_of(session_id)).table("sessions")
-            folded = table.update(
-                lambda doc: journal.apply_entries(doc, entries, path), Query().id == session_id
-            )
-            if not folded:  # its session is gone (a month file set aside): keep the sets
-                os.replace(
-                    path, path.with_name(f"{path.name}.unmatched-{datetime.now():%Y%m%d-%H%M%S}")
-                )
-                return
+        table = self._month_db(month_of(session_id)).table("sessions")
+        if entries and not table.update(
+            lambda doc: journal.apply_entries(doc, entries, path), Query().id == session_id
+        ):
+            return journal.keep_aside(path)
         path.unlink(missing_ok=True)
 
     def finish_session(self, session_id: str, **fields: Unpack[SessionChanges]) -> None:
