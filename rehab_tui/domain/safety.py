@@ -85,6 +85,13 @@ def open_red_flags(answers: Mapping[str, RedFlagAnswer], cleared: date | None) -
     )
 
 
+# What every face says instead of starting a session while a red flag is open (DOMAIN.md §8).
+LOADING_REFUSED = (
+    "A red flag is open, so nothing that loads the tendon starts until a clinician has checked "
+    "it; record their check with rehab-tui setup --cleared-by-clinician DATE."
+)
+
+
 def parse_red_flag_answer(text: str) -> tuple[str, bool]:
     """ "tiptoe=yes" as ("tiptoe", True); ValueError with a sentence for anything else."""
     name, equals, answer = text.partition("=")

@@ -41,6 +41,7 @@ from rehab_tui.domain.records import (
     set_to_dict,
 )
 from rehab_tui.domain.safety import (
+    LOADING_REFUSED,
     RedFlag,
     RedFlagAnswer,
     SafetyWarning,
@@ -244,6 +245,8 @@ class Rehab:
 
     def start_quick_timer(self, timer: QuickTimer) -> Started:
         """Play a (checked) quick timer, remembered for next time."""
+        if self.open_red_flags():
+            raise ServiceError(LOADING_REFUSED)
         self._writing()
         self.store.set_setting("quick_timer", timer.to_dict())
         planned = timer.planned(self.pain_limits())
@@ -257,7 +260,10 @@ class Rehab:
         **extras: Unpack[SessionExtras],
     ) -> Started:
         """Save a new session as the one in progress. Outside the plan (a test, the quick
-        timer, a routine) `extras` say what it was; the plan reads its pain but does not count it."""
+        timer, a routine) `extras` say what it was; the plan reads its pain but does not count it.
+        While a red flag is open nothing starts (ServiceError), whichever face asks."""
+        if self.open_red_flags():
+            raise ServiceError(LOADING_REFUSED)
         self._writing()
         step = plan.step if plan else None
         session = new_session(exercises, self.clock.wall(), step, kind, **extras)

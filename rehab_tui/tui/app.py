@@ -28,6 +28,7 @@ from rehab_tui.domain.library import Catalog, PlannedExercise
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import saved_sets
+from rehab_tui.domain.safety import LOADING_REFUSED
 from rehab_tui.domain.text import printable
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.rehab import Rehab
@@ -217,8 +218,16 @@ class RehabApp(App[None]):
             self.start_quick_timer(timer)
 
     def start_quick_timer(self, timer: QuickTimer | None) -> None:
-        if timer is not None:
+        if timer is not None and not self.loading_refused():
             self.play(self.rehab.start_quick_timer(timer))
+
+    def loading_refused(self) -> bool:
+        """True, having said why in one sentence, while a red flag is open: nothing that loads
+        the tendon starts from any key (the use cases refuse it too)."""
+        if not self.rehab.open_red_flags():
+            return False
+        self.notify(LOADING_REFUSED, title="See a clinician first", timeout=15, markup=False)
+        return True
 
     def action_settings(self) -> None:
         from rehab_tui.tui.screens.settings import SettingsScreen

@@ -155,8 +155,10 @@ class HomeScreen(RehabScreen[None]):
 
     def action_start(self) -> None:
         app = self.rehab_app
-        if self.plan.red_flags or (self.own is None and not self.plan.exercises):
-            # An open red flag or a rest from loading: nothing to start (the screen says why).
+        if app.loading_refused():
+            return
+        if self.own is None and not self.plan.exercises:
+            # A rest from loading: nothing to start (the screen says why).
             self.app.notify("No loading today: the plan says why.", markup=False)
             return
         if self.own is not None:
@@ -192,6 +194,8 @@ class HomeScreen(RehabScreen[None]):
             )
             app.action_go_home()
             return
+        if app.loading_refused():
+            return
         routine = next(r for r in routines if r.name == name)
         app.play(app.rehab.start_routine(routine))
 
@@ -217,7 +221,7 @@ class HomeScreen(RehabScreen[None]):
             from rehab_tui.tui.dialogs.score import ScoreScreen
 
             app.push_screen(ScoreScreen(), self._score_given)
-        elif choice is not None:
+        elif choice is not None and not app.loading_refused():
             app.play(app.rehab.start_test(next(kind for kind in TESTS if kind == choice)))
 
     def _score_given(self, score: int | None) -> None:
@@ -231,4 +235,6 @@ class HomeScreen(RehabScreen[None]):
         from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
 
         app = self.rehab_app
+        if app.loading_refused():  # the form leads only to a session: refused before it opens
+            return
         app.push_screen(QuickTimerScreen(app.rehab.last_quick_timer()), app.start_quick_timer)
