@@ -1,5 +1,6 @@
 """The morning check-in: how the tendon feels the morning after a session, and any stiffness.
 
+Asked at start-up when one is due, or opened from home's key (a skipped one, or any morning).
 Saved through the use cases, which say what to warn about (pain at the hard stop, long
 stiffness); the warnings are shown over the home screen.
 """
@@ -20,9 +21,14 @@ from rehab_tui.tui.screens.rating import RatingScreen
 class CheckinScreen(RatingScreen):
     BINDINGS = [Binding("escape", "skip", "Skip for now", id="checkin.skip")]
 
-    def __init__(self, day: date, session_day: date, baseline: int, limits: PainLimits) -> None:
+    def __init__(
+        self, day: date, session_day: date | None, baseline: int, limits: PainLimits
+    ) -> None:
+        """`day`: this morning, the day the check-in is dated; `session_day`: the session it
+        follows, if one is due (None: opened from home with none due)."""
+        after = f", after {session_day:%A}'s session" if session_day is not None else ""
         super().__init__(
-            f"How does the tendon feel this morning, after {session_day:%A}'s session?",
+            f"How does the tendon feel this morning{after}?",
             "Pain right now, 0-10 (it starts at your usual level): a digit or the arrows, then "
             "enter. It decides whether today's plan steps up, holds or steps back.",
             "Morning stiffness in minutes (optional; tab to reach it):",

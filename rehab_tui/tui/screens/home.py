@@ -111,6 +111,7 @@ class HomeScreen(RehabScreen[None]):
         Binding("h", "history", "History", id="home.history"),
         Binding("g", "trends", "Trends", id="home.trends"),
         Binding("t", "quick_timer", "Timer", id="home.quick_timer"),
+        Binding("k", "checkin", "Check-in", id="home.checkin"),
         Binding("r", "routines", "Routines", id="home.routines"),
         Binding("s", "app.settings", "Settings", id="home.settings"),
         Binding("c", "capacity", "Capacity tests", show=False, id="home.capacity"),
@@ -128,7 +129,8 @@ class HomeScreen(RehabScreen[None]):
         yield Header()
         with VerticalScroll(id="home"):
             yield Static(plan_text(self.plan, self.own), id="plan")
-        yield Footer(compact=True)  # eight keys fit in 80 columns
+        # Eight keys fit in 80 columns beside nothing else: ctrl+p (the palette) is in help (?).
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
@@ -230,6 +232,17 @@ class HomeScreen(RehabScreen[None]):
 
             record = self.rehab_app.rehab.record_visa_a(score)
             self.app.notify(describe_test(record), title="Saved")
+
+    def action_checkin(self) -> None:
+        """The morning check-in, also when it was skipped at start-up: about the session it is
+        due for, or just this morning; dated today either way."""
+        from rehab_tui.tui.screens.checkin import CheckinScreen
+
+        rehab = self.rehab_app.rehab
+        profile = rehab.profile()
+        self.app.push_screen(
+            CheckinScreen(rehab.today(), rehab.checkin_due(), profile.baseline, profile.pain_limits)
+        )
 
     def action_quick_timer(self) -> None:
         from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
