@@ -166,6 +166,12 @@ class RehabApp(App[None]):
         homes[-1].refresh_plan()
         self._play_pending_timer()
 
+    def refresh_homes(self) -> None:
+        """Work the plan out afresh on the home screen, under any screen above it."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_plan()
+
     def _resume_choice(self, session: SessionRecord, choice: str | None) -> None:
         from rehab_tui.domain.playback import resume_index
 
@@ -220,6 +226,12 @@ class RehabApp(App[None]):
     def start_quick_timer(self, timer: QuickTimer | None) -> None:
         if timer is not None and not self.loading_refused():
             self.play(self.rehab.start_quick_timer(timer))
+
+    def ask_red_flag_questions(self) -> None:
+        """The six red-flag questions again (after pain at the hard stop, or from settings)."""
+        from rehab_tui.tui.dialogs.red_flag_questions import ask_red_flag_questions
+
+        ask_red_flag_questions(self)
 
     def loading_refused(self) -> bool:
         """True, having said why in one sentence, while a red flag is open: nothing that loads

@@ -10,6 +10,7 @@ from rehab_tui.domain.records import logged_session
 from rehab_tui.domain.safety import RED_FLAGS
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.red_flag import RedFlagScreen
+from rehab_tui.tui.dialogs.red_flag_questions import RedFlagQuestionsScreen
 from rehab_tui.tui.screens.checkin import CheckinScreen
 from rehab_tui.tui.screens.first_start import FirstStartScreen
 from rehab_tui.tui.screens.home import HomeScreen
@@ -114,6 +115,9 @@ async def test_pain_7_at_check_in_brings_up_the_red_flag_advice(catalog, store):
         await pilot.pause()
         assert isinstance(app.screen, RedFlagScreen)
         await pilot.press("enter")
+        assert isinstance(app.screen, RedFlagQuestionsScreen)  # asked again after the advice
+        await pilot.press(*["n"] * len(RED_FLAGS))
+        await pilot.pause()
         assert "no running today" in home_text(app).lower()
 
 
@@ -123,7 +127,7 @@ async def test_pain_7_after_a_session_brings_up_the_red_flag_advice(mini_catalog
         await pilot.press("enter", "q", "y", "7", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RedFlagScreen)
-        await pilot.press("enter", "enter")  # close the advice, leave the summary
+        await pilot.press("enter", "escape", "enter")  # the advice, the questions, the summary
         await pilot.pause()
         homes = [s for s in app.screen_stack if isinstance(s, HomeScreen)]
         assert len(homes) == 1 and app.screen is homes[0]

@@ -1,22 +1,25 @@
 """See a clinician first: shown for a red-flag answer or pain at the hard stop or above.
 
 `show_warnings` is how the TUI shows the warnings rehab_tui.domain.safety decides after a
-check-in or a rated session: pain at the hard stop brings this dialog, long morning stiffness a
-notification. The CLI prints the same warnings (rehab_tui.cli.records).
+check-in or a rated session: pain at the hard stop brings this dialog, then the red-flag
+questions again (dialogs/red_flag_questions.py); long morning stiffness a notification. The CLI prints the same warnings (rehab_tui.cli.records).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, assert_never
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, assert_never
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning
+
+if TYPE_CHECKING:
+    from rehab_tui.tui.app import RehabApp
 
 ADVICE = (
     "Stop loading the tendon and see a physiotherapist or doctor first, soon. A sudden snap, "
@@ -30,9 +33,12 @@ ADVICE = (
 class RedFlagScreen(ModalScreen[None]):
     BINDINGS = [Binding("enter,escape", "close", "I understand", id="red_flag.close")]
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, then: Callable[[], None] | None = None) -> None:
+        """`then`: what follows once it is closed. Not a push_screen callback: that is run by
+        the screen it was pushed from, which a rating or a check-in is just replacing."""
         super().__init__()
         self.reason = reason
+        self.then = then
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog red-flag"):
@@ -43,15 +49,18 @@ class RedFlagScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+        if self.then is not None:
+            self.app.call_later(self.then)
 
 
 def show_warnings(
-    app: App[Any], warnings: Iterable[SafetyWarning], pain: int | None, when: str
+    app: RehabApp, warnings: Iterable[SafetyWarning], pain: int | None, when: str
 ) -> None:
     """Show every warning given; `when` ends the pain's sentence ("this morning")."""
     for warning in warnings:
         if warning is SafetyWarning.HARD_STOP:
-            app.push_screen(RedFlagScreen(f"You rated the pain {pain}/10 {when}."))
+            reason = f"You rated the pain {pain}/10 {when}."
+            app.push_screen(RedFlagScreen(reason, app.ask_red_flag_questions))
         elif warning is SafetyWarning.LONG_STIFFNESS:
             app.notify(
                 LONG_STIFFNESS_ADVICE,

@@ -48,6 +48,8 @@ LABELS = {
 class SettingsScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back"),
+        # Not in the footer, which stays as it was: help (?) and the palette list it.
+        Binding("f", "red_flags", "Red-flag questions", show=False, id="settings.red_flags"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="settings.help"),
     ]
 
@@ -117,6 +119,9 @@ class SettingsScreen(RehabScreen[None]):
         app.preferences.apply_look()
         if key == "speech" and event.value and app.cues.speaker is None:
             self.notify(f"Spoken cues: {INSTALL_HINT}.", severity="warning", timeout=15)
+
+    def action_red_flags(self) -> None:
+        self.rehab_app.ask_red_flag_questions()
 
     def action_back(self) -> None:
         self.rehab_app.action_go_home()  # the plan may have changed with the limits
