@@ -4,6 +4,7 @@ and the profile. Each prints what was saved and every warning the use cases retu
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, assert_never
@@ -12,7 +13,12 @@ from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
 from rehab_tui.domain.hard_stop import HARD_STOP_DAYS
-from rehab_tui.domain.safety import LONG_STIFFNESS_ADVICE, SafetyWarning, parse_red_flag_answer
+from rehab_tui.domain.safety import (
+    LONG_STIFFNESS_ADVICE,
+    RED_FLAGS,
+    SafetyWarning,
+    parse_red_flag_answer,
+)
 from rehab_tui.domain.text import whole_number
 
 MAX_STIFFNESS_MIN = 600
@@ -87,6 +93,25 @@ def parse_red_flags(texts: list[str]) -> dict[str, bool]:
     return answers
 
 
+def ask_red_flags(out: Console) -> dict[str, bool]:
+    """The six red-flag questions on the terminal (y or n, enter: no); the answers given, by
+    question id. End of input stops: a question not reached stays unanswered, not a no."""
+    out.print("The red-flag questions (y yes, n or enter no):")
+    answers: dict[str, bool] = {}
+    for number, flag in enumerate(RED_FLAGS, start=1):
+        while True:
+            try:
+                reply = out.input(f"{number}/{len(RED_FLAGS)} {flag.question} [y/N] ", markup=False)
+            except EOFError:
+                return answers
+            reply = reply.strip().lower()
+            if reply in ("", "n", "no", "y", "yes"):
+                answers[flag.id] = reply.startswith("y")
+                break
+            out.print("Please answer y or n (enter: no).")
+    return answers
+
+
 def cmd_setup(args: argparse.Namespace, out: Console) -> int:
     changes: dict[str, Any] = {}
     if args.type:
@@ -116,6 +141,13 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
         f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
         f"pain limits: {profile.limits}."
     )
+    nothing_given = not (changes or answers or cleared is not None)
+    if nothing_given and sys.stdin.isatty():  # a person at a terminal; never a script
+        asked = ask_red_flags(out)
+        if asked:
+            with use_cases(args) as rehab:
+                rehab.answer_red_flags(asked)
+                still_open = rehab.open_red_flags()
     if still_open:
         out.print(
             f"Red flags open: {', '.join(still_open)}. See a clinician first: the plan offers "
