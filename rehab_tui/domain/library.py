@@ -94,6 +94,13 @@ class Exercise:
     insertional_safe: bool
     dose: Dose
     insertional_alternative: str | None = None
+    # A loaded exercise (a backpack, a machine): the app asks the weight used, and a step up
+    # that lowers the reps says to add about this much (DOMAIN: 15RM -> 6RM by adding weight).
+    load_step_kg: float | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self.load_step_kg is not None
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,30 @@ class Level:
     exercise_ids: tuple[str, ...]
     # Each entry is (dose field, values); the fields grow one at a time, in this order.
     progression: tuple[tuple[str, tuple[int, ...]], ...]
+    # For insertional pain: the floor-level exercises done instead, with the same progression
+    # (None: each exercise that is not insertional_safe is swapped for its alternative).
+    insertional_ids: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often a stage's sessions count toward a step up (DOMAIN §3-§4).
+
+    `per_day`: sessions a day that count (the isometric stage allows two); `days_apart`: days
+    between counted sessions (2 for heavy and springy work: 48 h apart). A session done sooner is
+    kept but does not count; on the days between, the stage's `light_day` exercises are offered.
+    """
+
+    per_day: int = 1
+    days_apart: int = 1
+
+    @property
+    def words(self) -> str:
+        if self.days_apart >= 2:
+            return f"3 a week at most, {self.days_apart * 24} h apart"
+        if self.per_day >= 2:
+            return "daily, up to twice a day"
+        return "daily or every other day"
 
 
 @dataclass(frozen=True)
@@ -124,6 +155,8 @@ class Stage:
     goal: str
     progress_when: str
     levels: tuple[Level, ...]
+    frequency: Frequency = Frequency()
+    light_day: tuple[str, ...] = ()  # exercise ids offered between spaced sessions (own dose)
 
 
 @dataclass(frozen=True)
@@ -136,6 +169,15 @@ class LadderStep:
     step: int  # 1-based within the level
     exercises: tuple[PlannedExercise, ...]
     change: str  # what changed from the rung below, in words ("hold 25 s", "new exercises")
+    # The same rung for insertional pain: floor level, never below a step (DOMAIN §3, §5).
+    insertional_exercises: tuple[PlannedExercise, ...] = ()
+    insertional_change: str = ""
+
+    def exercises_for(self, insertional: bool) -> tuple[PlannedExercise, ...]:
+        return self.insertional_exercises if insertional else self.exercises
+
+    def change_for(self, insertional: bool) -> str:
+        return self.insertional_change if insertional else self.change
 
 
 class CatalogError(Exception):

@@ -81,6 +81,15 @@ class Plan:
     trend: Trend | None = None  # the weekly means of morning pain and stiffness
     review_suggested: bool = False  # 6+ weeks without a step up
     calm: bool = False  # the calm dose below the first rung
+    frequency: str = ""  # how often the stage's sessions count, in words (DOMAIN §3)
+    light_day: bool = False  # a light day between heavy or springy sessions (DOMAIN §4)
+    next_full_day: Day | None = None  # on a light day: when the stage's own work counts again
+    advice: tuple[str, ...] = ()  # around the exercises: how long rehab takes, shoes (DOMAIN §6)
+    retest_due: str | None = None  # a capacity test is due, in words
+    gate: str | None = None  # held at a capacity gate: what is not passed yet, in words
+    phase: str = "rehab"  # "rehab", then "maintenance" after the top rung's greens
+    discharge: str | None = None  # the discharge summary, once tests and running say so
+    load_kg: dict[str, float] = field(default_factory=dict)  # suggested weight per exercise id
 
 
 def make_plan(

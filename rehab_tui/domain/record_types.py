@@ -133,6 +133,7 @@ class ExerciseRecord(TypedDict):
     per_side: bool
     planned: PlannedDose
     sets: list[SetRecord]
+    load_kg: NotRequired[Annotated[float, Range(0, 500)]]  # the weight used, for a loaded one
     # Exercises in no file the app reads back (the quick timer's, a routine's own) carry these.
     how_to: NotRequired[str]
     cues: NotRequired[list[str]]
@@ -155,6 +156,7 @@ class SessionExtras(TypedDict, total=False):
     quick: bool  # kind free: started from the quick timer
     test: SidedTestKind  # kind test: which capacity test
     logged: bool  # recorded afterwards with `rehab-tui log`, as planned, in full
+    light: bool  # kind plan: a light day between heavy or springy sessions (not counted)
 
 
 class SessionRecord(SessionExtras):
@@ -217,3 +219,6 @@ class ProfileRecord(TypedDict, total=False):
     tendinopathy: str
     baseline: Pain
     limits: str
+    heel_raise_floor: int
+    symmetry_pct: int
+    weights: bool

@@ -19,16 +19,16 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rehab_tui.domain.kinds import REGISTERED, SHARED_DOSE_FIELDS, rules_for
+from rehab_tui.domain.ladder import build_ladder
 from rehab_tui.domain.library import (
     DOSE_LIMITS,
     Catalog,
     CatalogError,
     Dose,
     Exercise,
+    Frequency,
     Kind,
-    LadderStep,
     Level,
-    PlannedExercise,
     Stage,
     Tempo,
 )
@@ -40,7 +40,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # "hold, tempo or reps": every kind's name, for the message when a file names none of them
 KIND_NAMES = " or ".join(", ".join(kind.value for kind in Kind).rsplit(", ", 1))
-FIELD_WORDS = {"sets": "{} sets", "hold_s": "hold {} s", "reps": "{} reps", "rest_s": "rest {} s"}
 
 
 # libyaml's safe loader when PyYAML has it (5x faster; the same nodes and line marks), else PyYAML's.
@@ -227,7 +226,7 @@ class YamlReader:
             node,
             field,
             {"id", "name", "how_to", "cues", "kind", "per_side", "insertional_safe", "dose"},
-            {"insertional_alternative"},
+            {"insertional_alternative", "load_step_kg"},
         )
         ex_id = self.text(fields["id"], f"{field}.id", 60)
         if not ID_PATTERN.match(ex_id):
@@ -259,7 +258,27 @@ class YamlReader:
             insertional_safe=self.boolean(fields["insertional_safe"], f"{field}.insertional_safe"),
             dose=self.dose(fields["dose"], f"{field}.dose", kind),
             insertional_alternative=alternative,
+            load_step_kg=self.kilograms(fields, "load_step_kg", field),
         )
+
+    def kilograms(self, fields: dict[str, Node], name: str, field: str) -> float | None:
+        """An optional weight in kg, from 0.5 to 50 in steps of 0.5."""
+        if name not in fields:
+            return None
+        value = self.scalar(fields[name], f"{field}.{name}")
+        fits = (
+            not isinstance(value, bool)
+            and isinstance(value, int | float)
+            and 0.5 <= value <= 50
+            and float(value * 2).is_integer()
+        )
+        if not fits:
+            raise self.fail(
+                fields[name],
+                f"{field}.{name}",
+                f"expected kilograms from 0.5 to 50 in steps of 0.5, got {value!r}",
+            )
+        return float(value)
 
     def dose(self, node: Node, field: str, kind: Kind) -> Dose:
         """The dose fields the kind has (rehab_tui.domain.kinds), each one required."""
@@ -293,7 +312,12 @@ class YamlReader:
     def stage(
         self, node: Node, field: str, expected_number: int, exercises: dict[str, Exercise]
     ) -> Stage:
-        fields = self.mapping(node, field, {"number", "name", "goal", "progress_when", "levels"})
+        fields = self.mapping(
+            node,
+            field,
+            {"number", "name", "goal", "progress_when", "levels"},
+            {"frequency", "light_day"},
+        )
         number = self.whole(fields["number"], f"{field}.number", (1, 9))
         if number != expected_number:
             raise self.fail(
@@ -308,26 +332,45 @@ class YamlReader:
             levels=tuple(
                 self.level(n, f"{field}.levels[{i}]", exercises) for i, n in enumerate(level_nodes)
             ),
+            frequency=self.frequency(fields.get("frequency"), f"{field}.frequency"),
+            light_day=self.ids(fields["light_day"], f"{field}.light_day", exercises)
+            if "light_day" in fields
+            else (),
         )
 
-    def level(self, node: Node, field: str, exercises: dict[str, Exercise]) -> Level:
-        fields = self.mapping(node, field, {"exercises", "progression"})
+    def frequency(self, node: Node | None, field: str) -> Frequency:
+        fields = self.mapping(node, field, set(), {"per_day", "days_apart"}) if node else {}
+        counts = {name: self.whole(n, f"{field}.{name}", (1, 3)) for name, n in fields.items()}
+        return Frequency(**counts)
+
+    def ids(self, node: Node, field: str, exercises: dict[str, Exercise]) -> tuple[str, ...]:
+        """A list of exercise ids, each one in the file."""
         ids = []
-        for i, id_node in enumerate(
-            self.sequence(fields["exercises"], f"{field}.exercises", "ids")
-        ):
-            ex_id = self.text(id_node, f"{field}.exercises[{i}]", 60)
+        for i, id_node in enumerate(self.sequence(node, field, "ids")):
+            ex_id = self.text(id_node, f"{field}[{i}]", 60)
             if ex_id not in exercises:
-                raise self.fail(
-                    id_node, f"{field}.exercises[{i}]", f"no exercise has the id {ex_id!r}"
-                )
+                raise self.fail(id_node, f"{field}[{i}]", f"no exercise has the id {ex_id!r}")
             ids.append(ex_id)
+        return tuple(ids)
+
+    def level(self, node: Node, field: str, exercises: dict[str, Exercise]) -> Level:
+        fields = self.mapping(node, field, {"exercises", "progression"}, {"insertional"})
+        ids = self.ids(fields["exercises"], f"{field}.exercises", exercises)
+        insertional = None
+        if "insertional" in fields:
+            insertional = self.ids(fields["insertional"], f"{field}.insertional", exercises)
+            if len(insertional) != len(ids):
+                raise self.fail(
+                    fields["insertional"],
+                    f"{field}.insertional",
+                    f"expected {len(ids)} exercises, one in place of each of the level's",
+                )
         progression_node = fields["progression"]
         grows = self.mapping(progression_node, f"{field}.progression", set(), set(DOSE_LIMITS))
         if not grows:
             raise self.fail(progression_node, f"{field}.progression", "expected at least one field")
         progression = []
-        kinds = {exercises[i].kind for i in ids}
+        kinds = {exercises[i].kind for i in (*ids, *(insertional or ()))}
         for name, values_node in grows.items():
             where = f"{field}.progression.{name}"
             if not any(rules_for(kind).applies(name) for kind in kinds):
@@ -337,41 +380,7 @@ class YamlReader:
                 self.whole(n, f"{where}[{i}]", DOSE_LIMITS[name]) for i, n in enumerate(value_nodes)
             )
             progression.append((name, values))
-        return Level(tuple(ids), tuple(progression))
-
-
-def build_ladder(
-    exercises: dict[str, Exercise], stages: tuple[Stage, ...]
-) -> tuple[LadderStep, ...]:
-    """Every rung of every stage, in order: each rung changes one dose field by one value."""
-    ladder: list[LadderStep] = []
-    for stage in stages:
-        for level_number, level in enumerate(stage.levels, start=1):
-            current = {name: values[0] for name, values in level.progression}
-            names = " and ".join(exercises[i].name for i in level.exercise_ids)
-            rungs = [(dict(current), f"new exercises: {names}")]
-            for name, values in level.progression:
-                for value in values[1:]:
-                    current[name] = value
-                    rungs.append((dict(current), FIELD_WORDS[name].format(value)))
-            for step_number, (fields, change) in enumerate(rungs, start=1):
-                planned = tuple(
-                    PlannedExercise(exercises[i], _apply(exercises[i], fields))
-                    for i in level.exercise_ids
-                )
-                ladder.append(
-                    LadderStep(
-                        len(ladder), stage.number, level_number, step_number, planned, change
-                    )
-                )
-    return tuple(ladder)
-
-
-def _apply(exercise: Exercise, fields: dict[str, int]) -> Dose:
-    """The exercise's own dose with the level's progression values that apply to its kind."""
-    rules = rules_for(exercise.kind)
-    applicable = {name: value for name, value in fields.items() if rules.applies(name)}
-    return exercise.dose.with_changes(**applicable)
+        return Level(ids, tuple(progression), insertional)
 
 
 def _grows_nothing(name: str, kinds: set[Kind]) -> str:
