@@ -72,12 +72,18 @@ def cmd_plan(args: argparse.Namespace, out: Console) -> int:
         return 0
     # Stage and exercise names come from the exercise file: plain text, never markup.
     out.print(Text(printable(day_title(plan)), style="bold"))
-    out.print(f"Decision: [b]{plan.decision.value}[/b]")
+    light = " (a light day)" if plan.light_day else ""
+    out.print(f"Decision: [b]{plan.decision.value}[/b]{light}")
+    out.print(f"Sessions that count: {plan.frequency}")
     for reason in plan.reasons:
         out.print(Text(printable(f"  • {reason}")))
     for planned in plan.exercises:
-        dose = f"{describe_dose(planned)}, rest {planned.dose.rest_s} s"
+        load = plan.load_kg.get(planned.exercise.id)
+        weight = f", about {load:g} kg" if load is not None else ""
+        dose = f"{describe_dose(planned)}{weight}, rest {planned.dose.rest_s} s"
         out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
+    for line in filter(None, (plan.retest_due, plan.discharge, *plan.advice)):
+        out.print(Text(printable(f"  {line}")))
     out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
     out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")
     return 0

@@ -13,11 +13,12 @@ Recent heel-raise and hop tests open springy work (stage 4): `capacity_gate`.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
 
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
-from rehab_tui.domain.outcomes import PlanSettings
+from rehab_tui.domain.outcomes import PlanSettings, day_words
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     SessionRecord,
@@ -101,35 +102,125 @@ def visa_a_record(score: int, when: datetime) -> VisaARecord:
     }
 
 
+@dataclass(frozen=True)
+class GateFailure:
+    """One reason the capacity gate stays shut: a test missing, failed or unrated."""
+
+    kind: SidedTestKind
+    words: str
+    taken: bool  # a test was taken and did not pass (False: none recent enough)
+
+
+HOPS_NEEDED = 10  # the hop test: 10 single-leg hops each side (DOMAIN §4, §9)
+
+
+def recent_tests(
+    tests: list[CapacityRecord], today: date, settings: PlanSettings
+) -> list[CapacityRecord]:
+    """The tests still valid today (DOMAIN §4: 6 weeks), oldest first."""
+    since = (today - timedelta(days=settings.test_valid_days)).isoformat()
+    return sorted(
+        (t for t in tests if since <= t["date"] <= today.isoformat()), key=lambda t: t["date"]
+    )
+
+
+def gate_failures(
+    tests: list[CapacityRecord], today: date, settings: PlanSettings
+) -> list[GateFailure]:
+    """Why the latest valid heel-raise and hop tests do not open springy work and running.
+
+    Heel raises: at least the floor each side and the weaker side within the symmetry needed
+    of the stronger; hops: 10 each side; both rated within the green limit.
+    """
+    recent = recent_tests(tests, today, settings)
+    weeks = settings.test_valid_days // 7
+    failures = []
+    labels: tuple[tuple[SidedTestKind, str], ...] = (
+        (HEEL_RAISE, "heel-raise test"),
+        (HOP, "hop test"),
+    )
+    for kind, label in labels:
+        done: list[SidedTestRecord] = [t for t in recent if t["kind"] == kind]
+        if not done:
+            failures.append(GateFailure(kind, f"no {label} in the last {weeks} weeks", False))
+            continue
+        latest = done[-1]
+        on = f"the {label} on {_day_words(latest['date'])}"
+        failures.extend(
+            GateFailure(kind, f"{on} {problem}", True)
+            for problem in _test_problems(latest, settings)
+        )
+    return failures
+
+
+def _test_problems(test: SidedTestRecord, settings: PlanSettings) -> list[str]:
+    left, right = test["left"], test["right"]
+    weaker, stronger = sorted((left, right))
+    problems = []
+    if test["kind"] == HOP:
+        if weaker < HOPS_NEEDED:
+            problems.append(f"had {left} left and {right} right of {HOPS_NEEDED} hops each side")
+    elif weaker < settings.heel_raises_needed:
+        problems.append(
+            f"had {left} left and {right} right; {settings.heel_raises_needed} each side needed"
+        )
+    elif weaker < stronger * settings.symmetry_needed:
+        share = round(100 * weaker / stronger)
+        problems.append(
+            f"had {left} left and {right} right: the weaker side is {share} % of the other, "
+            f"{round(settings.symmetry_needed * 100)} % needed"
+        )
+    if test["pain"] is None:
+        problems.append("has no pain rating")
+    elif test["pain"] > settings.limits.green_max:
+        problems.append(
+            f"hurt {test['pain']}/10, above your green limit of {settings.limits.green_max}"
+        )
+    return problems
+
+
 def capacity_gate(tests: list[CapacityRecord], today: date, settings: PlanSettings) -> str | None:
     """None when recent heel-raise and hop tests show readiness for springy work; else why not."""
-    since = (today - timedelta(days=settings.test_valid_days)).isoformat()
-    recent = [t for t in tests if since <= t["date"] <= today.isoformat()]
-    raises: list[SidedTestRecord] = [t for t in recent if t["kind"] == "heel_raise"]
-    hops: list[SidedTestRecord] = [t for t in recent if t["kind"] == "hop"]
-    missing = []
-    if not raises:
-        missing.append(f"no heel-raise test in the last {settings.test_valid_days // 7} weeks")
-    else:
-        latest = raises[-1]
-        weaker, stronger = sorted((latest["left"], latest["right"]))
-        if weaker < settings.heel_raises_needed:
-            missing.append(
-                f"{settings.heel_raises_needed} heel raises each side needed, the latest test had "
-                f"{latest['left']} left and {latest['right']} right"
-            )
-        elif weaker < stronger * settings.symmetry_needed:
-            missing.append(
-                f"the weaker side needs {round(settings.symmetry_needed * 100)} % of the other"
-            )
-        if latest["pain"] is None:
-            missing.append("the heel-raise test has no pain rating")
-        elif latest["pain"] > settings.limits.green_max:
-            missing.append(f"the heel-raise test hurt {latest['pain']}/10")
-    if not hops:
-        missing.append("no hop test (10 single-leg hops each side) yet")
-    elif hops[-1]["pain"] is None:
-        missing.append("the hop test has no pain rating")
-    elif hops[-1]["pain"] > settings.limits.green_max:
-        missing.append(f"the hop test hurt {hops[-1]['pain']}/10")
-    return "; ".join(missing) if missing else None
+    failures = gate_failures(tests, today, settings)
+    return "; ".join(f.words for f in failures) if failures else None
+
+
+def retest_due(tests: list[CapacityRecord], today: date, settings: PlanSettings) -> str | None:
+    """Past the gate, a test older than its 6 weeks asks for a retest; None when all are valid."""
+    stale = [f for f in gate_failures(tests, today, settings) if not f.taken]
+    if not stale:
+        return None
+    kinds = " and ".join("heel-raise" if f.kind == HEEL_RAISE else "hop" for f in stale)
+    return (
+        f"A retest is due: no {kinds} test in the last {settings.test_valid_days // 7} weeks "
+        "(tests are valid for 6 weeks). Take it from home (key c) or with rehab-tui test log."
+    )
+
+
+def visa_a_fall(tests: list[CapacityRecord], today: date) -> str | None:
+    """A VISA-A score 10 or more points below the one before it (DOMAIN §9), named while it is
+    the latest score and taken in the last VISA_A_NAMED_DAYS days."""
+    scores: list[VisaARecord] = sorted(
+        (t for t in tests if t["kind"] == VISA_A and t["date"] <= today.isoformat()),
+        key=lambda t: t["date"],
+    )
+    if len(scores) < 2:
+        return None
+    before, latest = scores[-2], scores[-1]
+    fall = before["score"] - latest["score"]
+    age = (today - date.fromisoformat(latest["date"])).days
+    if fall < VISA_A_FALL or age > VISA_A_NAMED_DAYS:
+        return None
+    return (
+        f"Your VISA-A score fell by {fall} points, from {before['score']} on "
+        f"{_day_words(before['date'])} to {latest['score']} on {_day_words(latest['date'])}: "
+        "worth telling your physiotherapist; no step up this week."
+    )
+
+
+VISA_A_FALL = 10  # points: a fall this large is named (DOMAIN §9; meaningful change ~14)
+VISA_A_NAMED_DAYS = 7  # ... and holds step ups this many days after the score
+
+
+def _day_words(iso: str) -> str:
+    return day_words(date.fromisoformat(iso))

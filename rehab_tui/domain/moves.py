@@ -10,20 +10,24 @@ floor level. Pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
 from rehab_tui.domain.capacity import capacity_gate
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import DOSE_LIMITS, Catalog, LadderStep, PlannedExercise
+from rehab_tui.domain.loading import add_weight_words, heavier
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, day_words, sentence, session_day
 from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
+from rehab_tui.domain.spacing import counted, frequency_of
 
 CAPACITY_GATED_STAGE = 4  # entering it needs passed capacity tests (see capacity_gate)
 CALM_REST_DAYS = 2  # after a red at the calm dose: this many days without loading
 CALM_HOLD_SHORTER_S = 5  # the calm dose: holds this much shorter than the first rung's ...
 CALM_FEWER_SETS = 1  # ... and this many sets fewer
+MAINTENANCE_FREQUENCY = "2-3 times a week, 48 h apart"  # DOMAIN §3, top of the ladder
+MAINTENANCE_MONTHS = 3
 SEVERITY = {Outcome.GREEN: 0, Outcome.PENDING: 1, Outcome.AMBER: 2, Outcome.RED: 3}
 
 
@@ -37,6 +41,17 @@ class Move:
     see_clinician: bool = False
     calm: bool = False  # the calm dose below the first rung
     rest: bool = False  # no loading today
+    gate: str | None = None  # held at the capacity gate: what is not passed yet
+    heavier: tuple[str, ...] = ()  # loaded exercise ids that need more weight today
+
+
+@dataclass(frozen=True)
+class Climb:
+    """What a step up needs to know of the runner: their path, their weights, their loads."""
+
+    insertional: bool = False
+    weights: bool = True  # False: no weights at home
+    loads: dict[str, float] = field(default_factory=dict)  # last weight per exercise id
 
 
 @dataclass(frozen=True)
@@ -200,22 +215,27 @@ def after_green(
     today: date,
     settings: PlanSettings,
     tests: list[CapacityRecord],
+    climb: Climb,
 ) -> Move:
     """One rung up after enough greens in a row at this dose on enough days, unless a gate or
     the top of the ladder says to hold."""
     ladder = catalog.ladder
-    latest = planned[-1]
+    full = [s for s in planned if not s.get("light")]
+    latest = full[-1] if full else planned[-1]
     why = outcomes[latest["id"]][1]
     dose = dose_words(ladder[rung])
-    streak = []
+    in_a_row: list[SessionRecord] = []
     for session in reversed(planned):
-        if (
-            session["ladder_index"] != latest["ladder_index"]
-            or outcomes[session["id"]][0] is not Outcome.GREEN
-            or was_calm(session, catalog) != was_calm(latest, catalog)
-        ):
+        if outcomes[session["id"]][0] is not Outcome.GREEN:
             break
-        streak.append(session)
+        if session.get("light"):
+            continue  # a light day between heavy ones neither counts nor breaks the run
+        if session["ladder_index"] != latest["ladder_index"] or was_calm(
+            session, catalog
+        ) != was_calm(latest, catalog):
+            break
+        in_a_row.append(session)
+    streak = counted(in_a_row[::-1], frequency_of(catalog, latest))
     days = {session_day(s) for s in streak}
     needed = settings.greens_to_progress
     if was_calm(latest, catalog):
@@ -235,42 +255,55 @@ def after_green(
             f"back to the first step, {dose_words(ladder[0])}."
         )
         return Move(0, "progress", (reason,))
-    return _step_up(catalog, rung, len(streak), len(days), why, today, settings, tests)
+    return _step_up(catalog, rung, (len(streak), len(days), why), today, settings, tests, climb)
 
 
 def _step_up(
     catalog: Catalog,
     rung: int,
-    greens: int,
-    days: int,
-    why: str,
+    streak: tuple[int, int, str],
     today: date,
     settings: PlanSettings,
     tests: list[CapacityRecord],
+    climb: Climb,
 ) -> Move:
+    """One rung up after a full streak of greens (count, days, the latest's why); at the top,
+    maintenance; at the gate into springy work, a hold that keeps the dose building."""
+    greens, days, why = streak
     ladder = catalog.ladder
     dose = dose_words(ladder[rung])
     if rung + 1 >= len(ladder):
         reason = (
-            f"{greens} green sessions in a row at {dose}: this is the top of the ladder. "
-            "Keep it up and build your running gradually."
+            f"{greens} green sessions in a row at {dose}, the top of the ladder: maintenance "
+            f"from here, this heavy and springy work {MAINTENANCE_FREQUENCY}, for "
+            f"{MAINTENANCE_MONTHS} months or more."
         )
-        return Move(rung, "hold", (reason,))
+        return Move(rung, "maintain", (reason,))
     up = ladder[rung + 1]
     if up.stage == CAPACITY_GATED_STAGE and ladder[rung].stage < up.stage:
         not_ready = capacity_gate(tests, today, settings)
         if not_ready is not None:
-            reason = (
-                f"{greens} green sessions in a row at {dose}. Stage {up.stage} starts "
-                f"when the capacity tests are passed: {not_ready}. Take them from home "
-                f"(key c); holding at {dose}."
+            loaded = [p for p in ladder[rung].exercises_for(climb.insertional) if p.exercise.loaded]
+            building = (
+                f" Keep building meanwhile: {add_weight_words(loaded, climb.loads)}, "
+                "when every set feels manageable."
+                if loaded and climb.weights
+                else ""
             )
-            return Move(rung, "hold", (reason,))
+            reason = (
+                f"{greens} green sessions in a row at {dose}. Stage {up.stage} and running wait "
+                f"for the capacity tests: {not_ready}. Take them from home (key c) or with "
+                f"rehab-tui test log; holding at {dose}.{building}"
+            )
+            building_ids = tuple(p.exercise.id for p in loaded)
+            return Move(rung, "hold", (reason,), gate=not_ready, heavier=building_ids)
+    more = heavier(ladder[rung], up, climb.insertional)
+    weight = f": {add_weight_words(more, climb.loads)}" if more and climb.weights else ""
     reason = (
         f"{greens} green sessions in a row on {days} days at {dose} "
-        f"(latest: {why}): one step up, {up.change}."
+        f"(latest: {why}): one step up, {up.change_for(climb.insertional)}{weight}."
     )
-    return Move(rung + 1, "progress", (reason,))
+    return Move(rung + 1, "progress", (reason,), heavier=tuple(p.exercise.id for p in more))
 
 
 def last_step_up(planned: list[SessionRecord]) -> date | None:

@@ -39,14 +39,18 @@ class PlanSettings:
     gap_stage_days: int = 21
     morning_amber_rise: int = 1  # next-morning pain this much above baseline: amber
     morning_red_rise: int = 3  # ... this much: red
-    # The gate into stage 4: recent heel-raise and hop tests.
-    heel_raises_needed: int = 25
+    # The gate into stage 4 and running: recent heel-raise and hop tests (DOMAIN §4).
+    heel_raises_needed: int = 20
     symmetry_needed: float = 0.9
     test_valid_days: int = 42
 
     @classmethod
     def for_profile(cls, profile: Profile) -> PlanSettings:
-        return cls(limits=profile.pain_limits)
+        return cls(
+            limits=profile.pain_limits,
+            heel_raises_needed=profile.heel_raise_floor,
+            symmetry_needed=profile.symmetry_pct / 100,
+        )
 
 
 def day_words(day: date) -> str:

@@ -13,29 +13,32 @@ why in sentences that name the evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from rehab_tui.domain.capacity import gate_failures, visa_a_fall
 from rehab_tui.domain.hard_stop import HardStop, latest_hard_stop
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
+from rehab_tui.domain.loading import last_loads
 from rehab_tui.domain.moves import (
-    Day as PlanDay,
-)
-from rehab_tui.domain.moves import (
+    Climb,
     Move,
     after_gap,
     after_green,
     after_red,
-    calm_dose,
     one_back,
     plan_days,
     stuck_since,
     was_calm,
 )
+from rehab_tui.domain.moves import (
+    Day as PlanDay,
+)
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, outcome_of, sentence, session_day
 from rehab_tui.domain.profile import Profile
+from rehab_tui.domain.program import Evidence, today_program
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
@@ -57,6 +60,7 @@ class Decision(StrEnum):
     PROGRESS = "progress"
     HOLD = "hold"
     REGRESS = "regress"
+    MAINTAIN = "maintain"  # the top rung's greens: maintenance, 2-3 times a week
 
 
 # Plan has a field called `date`, which hides the type of that name inside the class.
@@ -81,6 +85,7 @@ class Plan:
     trend: Trend | None = None  # the weekly means of morning pain and stiffness
     review_suggested: bool = False  # 6+ weeks without a step up
     calm: bool = False  # the calm dose below the first rung
+    insertional: bool = False  # the floor-level path for insertional pain
     frequency: str = ""  # how often the stage's sessions count, in words (DOMAIN §3)
     light_day: bool = False  # a light day between heavy or springy sessions (DOMAIN §4)
     next_full_day: Day | None = None  # on a light day: when the stage's own work counts again
@@ -101,9 +106,11 @@ def make_plan(
     settings: PlanSettings | None = None,
     tests: list[CapacityRecord] | None = None,
     red_flags: tuple[str, ...] = (),
+    running_done: str | None = None,
 ) -> Plan:
     """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed.
-    `red_flags`: the ids of the red-flag questions answered yes and not cleared by a clinician."""
+    `red_flags`: the ids of the red-flag questions answered yes and not cleared by a clinician;
+    `running_done`: the running goal reached, in words (the discharge summary names it)."""
     settings = settings or PlanSettings.for_profile(profile)
     past, checkins, tests = _up_to(today, sessions, checkins, tests or [])
     planned = [
@@ -113,12 +120,15 @@ def make_plan(
     days = plan_days(planned, outcomes)
     stop = latest_hard_stop(past, checkins, tests, settings.limits, today)
     trend = morning_trend(checkins, profile.baseline, today)
-    move = _move(catalog, planned, outcomes, days, past, today, settings, tests)
+    climb = Climb(profile.tendinopathy == "insertional", profile.weights, last_loads(planned))
+    move = _move(catalog, planned, outcomes, days, past, today, settings, tests, climb)
     move = _cautious(catalog, move, planned, days, stop, trend, red_flags, settings)
+    move = _after_visa_a(move, planned, tests, today)
     review = _review(planned, today, move)
     step = catalog.ladder[move.rung]
-    exercises, swaps = _exercises(catalog, step, profile, move)
-    reasons = [*move.reasons, *swaps, *((review,) if review else ())]
+    evidence = Evidence(planned, past, days, outcomes, tests, running_done)
+    program = today_program(catalog, move, profile, evidence, today, settings)
+    reasons = [*move.reasons, *program.reasons, *((review,) if review else ())]
     if stop is not None:
         reasons.append(stop.words)
     inputs = RunInputs(
@@ -129,12 +139,13 @@ def make_plan(
         _checkin_on(checkins, today),
         _last_session_outcome(past, days, checkins, profile, settings),
         trend,
+        tuple(f for f in gate_failures(tests, today, settings) if f.taken),
     )
     return Plan(
         date=today,
         step=step,
         stage_name=catalog.stage(step.stage).name,
-        exercises=exercises,
+        exercises=program.exercises,
         decision=Decision(move.decision),
         reasons=tuple(reasons),
         run_advice=run_advice(inputs),
@@ -147,6 +158,16 @@ def make_plan(
         trend=trend,
         review_suggested=review is not None,
         calm=move.calm,
+        insertional=profile.tendinopathy == "insertional",
+        frequency=program.frequency,
+        light_day=program.light_day,
+        next_full_day=program.next_full_day,
+        advice=program.advice,
+        retest_due=program.retest_due,
+        gate=move.gate,
+        phase=program.phase,
+        discharge=program.discharge,
+        load_kg=program.load_kg,
     )
 
 
@@ -180,6 +201,7 @@ def _move(
     today: date,
     settings: PlanSettings,
     tests: list[CapacityRecord],
+    climb: Climb,
 ) -> Move:
     """The ladder's own change: from the gap since the last session and the latest plan day."""
     ladder = catalog.ladder
@@ -203,7 +225,7 @@ def _move(
     if latest.outcome is Outcome.PENDING:
         reason = f"{sentence(latest.why)}: holding at {dose} until it is in."
         return Move(rung, "hold", (reason,), calm=calm)
-    return after_green(catalog, planned, outcomes, rung, today, settings, tests)
+    return after_green(catalog, planned, outcomes, rung, today, settings, tests, climb)
 
 
 def _cautious(
@@ -263,6 +285,19 @@ def _cautious(
     return move
 
 
+def _after_visa_a(
+    move: Move, planned: list[SessionRecord], tests: list[CapacityRecord], today: date
+) -> Move:
+    """A VISA-A score that fell by 10 or more is named, and holds a step up that week."""
+    fall = visa_a_fall(tests, today)
+    if fall is None:
+        return move
+    if move.decision == "progress":
+        last_rung = _ladder_index(planned[-1]) if planned else 0
+        return Move(last_rung, "hold", (fall,), move.see_clinician, False, move.rest)
+    return replace(move, reasons=(*move.reasons, fall))
+
+
 def _review(planned: list[SessionRecord], today: date, move: Move) -> str | None:
     """Six weeks without a step up suggests a review; twelve say it more firmly."""
     since = stuck_since(planned)
@@ -294,39 +329,6 @@ def _dose_words(step: LadderStep) -> str:
     """ "5 × 30 s" when every exercise shares a dose, else each one's, joined by "and"."""
     doses = dict.fromkeys(describe_dose(p) for p in step.exercises)
     return " and ".join(doses)
-
-
-def _for_profile(
-    catalog: Catalog, step: LadderStep, profile: Profile
-) -> tuple[tuple[PlannedExercise, ...], list[str]]:
-    """Insertional pain stays at floor level at every stage: below-step work is swapped."""
-    if profile.tendinopathy != "insertional":
-        return step.exercises, []
-    exercises, reasons = [], []
-    for planned in step.exercises:
-        exercise = planned.exercise
-        # The exercise file names an alternative for every exercise not safe for insertional pain.
-        if exercise.insertional_safe or exercise.insertional_alternative is None:
-            exercises.append(planned)
-            continue
-        alternative = catalog.exercises[exercise.insertional_alternative]
-        exercises.append(PlannedExercise(alternative, planned.dose))
-        reasons.append(
-            f"Insertional pain: {alternative.name} (floor level) instead of {exercise.name}."
-        )
-    return tuple(exercises), reasons
-
-
-def _exercises(
-    catalog: Catalog, step: LadderStep, profile: Profile, move: Move
-) -> tuple[tuple[PlannedExercise, ...], list[str]]:
-    """What to do today: none on a rest from loading, the calm dose, or the rung's (floor level
-    for insertional pain)."""
-    if move.rest:
-        return (), []
-    if move.calm:
-        return calm_dose(catalog), []
-    return _for_profile(catalog, step, profile)
 
 
 def _checkin_on(checkins: list[CheckinRecord], today: date) -> int | None:

@@ -5,8 +5,9 @@ The inputs, in the order a tie is named: an open red flag, a hard-stop window, t
 against the usual morning pain (>= +2 or in the red zone: rest; +1: modify), the latest session's
 outcome (any kind: its pain during counts), the week-to-week trend, and, before any session, the
 usual morning pain itself. `because` is a stable word a script can read (`plan --json`).
-The running gates of §7 come with the run log; until then nothing here ever says more than
-"an easy run".
+A valid capacity test that was not passed is named (DOMAIN §4): a failed hop test means no
+running, a failed heel-raise test a shorter, easier run. The running gates of §7 come with the
+run log; until then nothing here ever says more than "an easy run".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from rehab_tui.domain.capacity import GateFailure
 from rehab_tui.domain.hard_stop import HardStop
 from rehab_tui.domain.outcomes import Outcome, day_words
 from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
@@ -37,7 +39,8 @@ LOW_IMPACT = "cycling, swimming or pool running"
 class RunAdvice:
     verdict: str  # run | modify | rest
     text: str
-    because: str = "clear"  # red_flag | hard_stop | checkin | session | trend | usual_pain | clear
+    # red_flag | hard_stop | checkin | session | capacity_test | trend | usual_pain | clear
+    because: str = "clear"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class RunInputs:
     checkin_today: int | None = None
     last_outcome: tuple[Outcome, str] | None = None  # the latest session day's worst, and why
     trend: Trend | None = None
+    failed_tests: tuple[GateFailure, ...] = ()  # valid capacity tests taken and not passed
 
 
 Candidate = tuple[Verdict, str, str]  # verdict, because, the sentence that explains it
@@ -86,6 +90,10 @@ def _candidates(inputs: RunInputs) -> list[Candidate]:
     elif zone_of(usual, limits) is not PainZone.GREEN:
         verdict = Verdict.MODIFY if zone_of(usual, limits) is PainZone.AMBER else Verdict.REST
         found.append((verdict, "usual_pain", f"your usual morning pain is {usual}/10"))
+    for failure in inputs.failed_tests:
+        # Ten single-leg hops that hurt or could not be done: running (hop after hop) waits.
+        verdict = Verdict.REST if failure.kind == "hop" else Verdict.MODIFY
+        found.append((verdict, "capacity_test", failure.words))
     trend = inputs.trend
     if trend is not None and trend.level is not TrendLevel.CLEAR:
         verdict = Verdict.MODIFY if trend.level is TrendLevel.HOLD else Verdict.REST

@@ -11,7 +11,10 @@ from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.trend import Trend, WeekMeans
 
 HISTORY_SCHEMA = 1
-PLAN_SCHEMA = 2  # 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
+# 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
+# 3: frequency, light_day, next_full_day, phase, gate, retest_due, discharge, advice, load_kg
+#    (and an exercise's load_kg), insertional; decision may be "maintain"
+PLAN_SCHEMA = 3
 
 
 class PlanDoseJson(TypedDict, total=False):
@@ -21,6 +24,7 @@ class PlanDoseJson(TypedDict, total=False):
     hold_s: int
     tempo: str
     side: str  # "each" for an exercise done on each leg
+    load_kg: float  # a loaded exercise whose last weight is known: the weight to use today
 
 
 class PlanExerciseJson(PlanDoseJson):
@@ -66,6 +70,15 @@ class PlanJson(TypedDict):
     red_flags: list[str]  # the ids of the red-flag questions answered yes and still open
     trend: TrendJson
     review_suggested: bool  # six weeks or more without a step up
+    insertional: bool  # the floor-level path for insertional pain
+    frequency: str  # how often this stage's sessions count, in words
+    light_day: bool  # a light day between heavy or springy sessions (48 h apart)
+    next_full_day: str | None  # on a light day: when the stage's own work counts again
+    phase: str  # rehab, or maintenance after the top rung's greens
+    gate: str | None  # held at the capacity gate into springy work and running: why
+    retest_due: str | None  # a capacity test is due (tests are valid for 6 weeks)
+    discharge: str | None  # the discharge summary, once tests and running say so
+    advice: list[str]  # around the exercises: how long rehab takes, shoes
 
 
 def plan_json(plan: Plan) -> PlanJson:
@@ -82,6 +95,8 @@ def plan_json(plan: Plan) -> PlanJson:
             some["tempo"] = str(dose.tempo)
         if planned.exercise.per_side:
             some["side"] = "each"
+        if planned.exercise.id in plan.load_kg:
+            some["load_kg"] = plan.load_kg[planned.exercise.id]
         exercises.append(
             {
                 "id": planned.exercise.id,
@@ -112,6 +127,15 @@ def plan_json(plan: Plan) -> PlanJson:
         "red_flags": list(plan.red_flags),
         "trend": _trend_json(plan.trend),
         "review_suggested": plan.review_suggested,
+        "insertional": plan.insertional,
+        "frequency": plan.frequency,
+        "light_day": plan.light_day,
+        "next_full_day": plan.next_full_day.isoformat() if plan.next_full_day else None,
+        "phase": plan.phase,
+        "gate": plan.gate,
+        "retest_due": plan.retest_due,
+        "discharge": plan.discharge,
+        "advice": list(plan.advice),
     }
 
 

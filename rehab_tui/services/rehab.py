@@ -218,7 +218,10 @@ class Rehab:
                 f"the plan for {day} has no loading ({plan.reasons[0].rstrip('.')}), "
                 "so there is no session to log"
             )
-        self.store.add_session(logged_session(plan.exercises, started, plan.step, pain, note))
+        session = logged_session(plan.exercises, started, plan.step, pain, note)
+        if plan.light_day:
+            session["light"] = True
+        self.store.add_session(session)
         return Logged(plan, warnings_after(pain, None, self.pain_limits()))
 
     def record_visa_a(self, score: int) -> VisaARecord:
@@ -231,6 +234,8 @@ class Rehab:
     # -- playing a session ----------------------------------------------------------------
 
     def start_plan(self, plan: Plan) -> Started:
+        if plan.light_day:  # kept, judged, but not counted toward a step up
+            return self._start(plan.exercises, plan, SessionKind.PLAN, light=True)
         return self._start(plan.exercises, plan, SessionKind.PLAN)
 
     def start_routine(self, routine: Routine) -> Started:

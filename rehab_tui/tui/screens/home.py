@@ -30,6 +30,7 @@ DECISION_WORDS = {
     Decision.PROGRESS: ("STEP UP", "bold green"),
     Decision.HOLD: ("HOLD", "bold yellow"),
     Decision.REGRESS: ("STEP BACK", "bold red"),
+    Decision.MAINTAIN: ("MAINTENANCE", "bold green"),
 }
 VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
 
@@ -72,7 +73,11 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
         see_clinician = own.see_clinician or plan.see_clinician
         exercises = () if plan.red_flags else own.routine.exercises
     text.append(f" {word} ", f"{style} reverse")
+    if own is None and plan.light_day:
+        text.append(" LIGHT DAY ", "bold cyan reverse")
     text.append("\n")
+    if own is None and plan.frequency:
+        text.append(f"  Sessions that count: {plan.frequency}\n", "dim")
     if own is not None and own.routine.note:
         text.append(f"  {printable(own.routine.note)}\n", "dim")
     for reason in reasons:
@@ -83,11 +88,16 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
             "not being able to rise on tiptoe all need a clinician's look.\n",
             "bold red",
         )
+    if own is None:
+        _program_notes(text, plan)
     text.append("\n")
     for number, planned in enumerate(exercises, start=1):
         text.append(f"{number}. {printable(planned.exercise.name)}\n", "bold")
+        load = plan.load_kg.get(planned.exercise.id) if own is None else None
+        weight = f" · about {load:g} kg" if load is not None else ""
         text.append(
-            f"   {describe_dose(planned)} · {rules_for(planned.kind).plan_words}, rest {planned.dose.rest_s} s\n"
+            f"   {describe_dose(planned)}{weight} · {rules_for(planned.kind).plan_words}, "
+            f"rest {planned.dose.rest_s} s\n"
         )
         text.append(f"   {printable(planned.exercise.how_to)}\n", "dim")
     advice = plan.run_advice
@@ -102,6 +112,16 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     text.append("enter", "bold reverse")
     text.append(" to start.", "dim")
     return text
+
+
+def _program_notes(text: Text, plan: Plan) -> None:
+    """A retest due, the discharge summary, and the advice around the exercises."""
+    if plan.retest_due:
+        text.append(f"  Retest: {printable(plan.retest_due)}\n", "bold yellow")
+    if plan.discharge:
+        text.append(f"  {printable(plan.discharge)}\n", "bold green")
+    for advice in plan.advice:
+        text.append(f"  Tip: {printable(advice)}\n", "dim")
 
 
 class HomeScreen(RehabScreen[None]):

@@ -1,0 +1,96 @@
+"""Weight in kilograms for loaded exercises (DOMAIN §3 "Heavy means heavy"). Pure.
+
+Heavy slow resistance goes from 15 to 6 repetitions by adding weight (Beyer 2015): a rung that
+lowers the reps of a loaded exercise says how much to add, from the weight last recorded. A
+runner with no weights at home is never given fewer reps without more weight (that would be a
+lighter session called a step up): they keep 15 reps and lower more slowly instead, one second
+more for each step the reps would have come down, and are told how a backpack can add weight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rehab_tui.domain.library import LadderStep, PlannedExercise, Tempo
+from rehab_tui.domain.record_types import SessionRecord
+
+BODYWEIGHT_REPS = 15  # with no weight to add, the reps stay here ...
+HEAVIER_REPS = (12, 10, 8, 6)  # ... and each of these the dose reaches adds 1 s to the lowering
+MAX_LOWERING_S = 8
+
+
+def last_loads(sessions: list[SessionRecord]) -> dict[str, float]:
+    """The latest weight recorded for each exercise id (sessions oldest first)."""
+    loads: dict[str, float] = {}
+    for session in sessions:
+        for exercise in session.get("exercises") or []:
+            if "load_kg" in exercise:
+                loads[exercise["exercise_id"]] = exercise["load_kg"]
+    return loads
+
+
+def kg(value: float) -> str:
+    """ "12.5 kg", "10 kg"."""
+    return f"{value:g} kg"
+
+
+def heavier(before: LadderStep, after: LadderStep, insertional: bool) -> list[PlannedExercise]:
+    """The loaded exercises whose reps fall from `before` to `after`: they need more weight."""
+    earlier = {p.exercise.id: p.dose for p in before.exercises_for(insertional)}
+    return [
+        planned
+        for planned in after.exercises_for(insertional)
+        if planned.exercise.loaded
+        and planned.exercise.id in earlier
+        and (planned.dose.reps or 0) < (earlier[planned.exercise.id].reps or 0)
+    ]
+
+
+def add_weight_words(exercises: list[PlannedExercise], loads: dict[str, float]) -> str:
+    """ "add about 2.5 kg to Loaded single-leg heel raise (last time 10 kg, so about 12.5 kg)"."""
+    parts = []
+    for planned in exercises:
+        exercise = planned.exercise
+        step = exercise.load_step_kg or 0.0
+        last = loads.get(exercise.id)
+        then = f" (last time {kg(last)}, so about {kg(last + step)})" if last else ""
+        parts.append(f"add about {kg(step)} to {exercise.name}{then}")
+    return "; ".join(parts)
+
+
+def suggested(
+    exercises: tuple[PlannedExercise, ...], loads: dict[str, float], heavier_ids: set[str]
+) -> dict[str, float]:
+    """The weight to use today for each loaded exercise whose last weight is known."""
+    result = {}
+    for planned in exercises:
+        exercise = planned.exercise
+        if exercise.loaded and exercise.id in loads:
+            extra = (exercise.load_step_kg or 0.0) if exercise.id in heavier_ids else 0.0
+            result[exercise.id] = loads[exercise.id] + extra
+    return result
+
+
+def bodyweight(
+    exercises: tuple[PlannedExercise, ...],
+) -> tuple[tuple[PlannedExercise, ...], list[str]]:
+    """Loaded exercises made for a runner with no weights: 15 reps, a slower lowering."""
+    result, reasons = [], []
+    for planned in exercises:
+        dose, exercise = planned.dose, planned.exercise
+        reps = dose.reps or BODYWEIGHT_REPS
+        slower = sum(1 for heavy in HEAVIER_REPS if reps <= heavy)
+        if not exercise.loaded or dose.tempo is None or slower == 0:
+            result.append(planned)
+            continue
+        tempo = dose.tempo
+        lowering = min(MAX_LOWERING_S, tempo.down + slower)
+        slow = Tempo(tempo.up, tempo.top, lowering, tempo.bottom)
+        lighter = replace(dose.with_changes(reps=BODYWEIGHT_REPS), tempo=slow)
+        result.append(PlannedExercise(exercise, lighter))
+        reasons.append(
+            f"No weights at home: {exercise.name} stays at {BODYWEIGHT_REPS} reps with a "
+            f"{lowering} s lowering instead of {reps} reps with added weight. A backpack with "
+            "books or water bottles (1 litre is about 1 kg) lets the reps come down instead."
+        )
+    return tuple(result), reasons
