@@ -224,6 +224,13 @@ def after_green(
     latest = full[-1] if full else planned[-1]
     why = outcomes[latest["id"]][1]
     dose = dose_words(ladder[rung])
+    since = maintenance_since(catalog, planned, outcomes, settings)
+    if since is not None and since != session_day(latest):  # the day it opened says so below
+        reason = (
+            f"{sentence(why)}: maintenance since {day_words(since)}, this heavy and springy work "
+            f"{MAINTENANCE_FREQUENCY}, for {MAINTENANCE_MONTHS} months or more."
+        )
+        return Move(rung, "maintain", (reason,))
     in_a_row: list[SessionRecord] = []
     for session in reversed(planned):
         if outcomes[session["id"]][0] is not Outcome.GREEN:
@@ -304,6 +311,36 @@ def _step_up(
         f"(latest: {why}): one step up, {up.change_for(climb.insertional)}{weight}."
     )
     return Move(rung + 1, "progress", (reason,), heavier=tuple(p.exercise.id for p in more))
+
+
+def maintenance_since(
+    catalog: Catalog,
+    planned: list[SessionRecord],
+    outcomes: dict[str, tuple[Outcome, str]],
+    settings: PlanSettings,
+) -> date | None:
+    """The day the top rung's greens opened maintenance, while the plan is still at the top."""
+    top = len(catalog.ladder) - 1
+    at_top: list[SessionRecord] = []
+    for session in reversed(planned):
+        if session.get("ladder_index") != top:
+            break
+        at_top.insert(0, session)
+    frequency = catalog.stage(catalog.ladder[top].stage).frequency
+    run: list[SessionRecord] = []
+    for session in at_top:
+        outcome = outcomes[session["id"]][0]
+        if outcome in (Outcome.AMBER, Outcome.RED):
+            run = []
+        elif outcome is Outcome.GREEN and not session.get("light"):
+            run.append(session)
+            greens = counted(run, frequency)
+            if (
+                len(greens) >= settings.greens_to_progress
+                and len({session_day(s) for s in greens}) >= settings.min_days_to_progress
+            ):
+                return session_day(greens[-1])
+    return None
 
 
 def last_step_up(planned: list[SessionRecord]) -> date | None:

@@ -211,7 +211,7 @@ def _move(
             f"{describe_dose(ladder[0].exercises[0])} holds to calm the tendon and start loading it."
         )
         return Move(0, "start", (first,))
-    rung = min(_ladder_index(planned[-1]), len(ladder) - 1)
+    rung = min(_last_rung(planned), len(ladder) - 1)
     gap = after_gap(catalog, rung, session_day(past[-1]), today, settings)
     if gap is not None:
         return gap
@@ -239,7 +239,7 @@ def _cautious(
     settings: PlanSettings,
 ) -> Move:
     """The ladder's move made safe: a red flag, a hard stop and the trend only ever lower it."""
-    last_rung = _ladder_index(planned[-1]) if planned else 0
+    last_rung = _last_rung(planned)
     if red_flags:
         asked = [flag.question for flag in RED_FLAGS if flag.id in red_flags]
         reason = (
@@ -293,7 +293,7 @@ def _after_visa_a(
     if fall is None:
         return move
     if move.decision == "progress":
-        last_rung = _ladder_index(planned[-1]) if planned else 0
+        last_rung = _last_rung(planned)
         return Move(last_rung, "hold", (fall,), move.see_clinician, False, move.rest)
     return replace(move, reasons=(*move.reasons, fall))
 
@@ -315,6 +315,12 @@ def _review(planned: list[SessionRecord], today: date, move: Move) -> str | None
             "what holds it back."
         )
     return None
+
+
+def _last_rung(planned: list[SessionRecord]) -> int:
+    """Where the ladder stands: the last full session's rung (a light day's does not move it)."""
+    full = [s for s in planned if not s.get("light")] or planned
+    return _ladder_index(full[-1]) if full else 0
 
 
 def _ladder_index(session: SessionRecord) -> int:

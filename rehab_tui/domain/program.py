@@ -18,11 +18,12 @@ from rehab_tui.domain.moves import (
     Day,
     Move,
     calm_dose,
+    maintenance_since,
 )
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, day_words, session_day
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
-from rehab_tui.domain.spacing import counted, light_day, not_counted
+from rehab_tui.domain.spacing import light_day, not_counted
 
 HOW_LONG = (
     "Rehab of an Achilles tendon takes 12 weeks at least, and often 6 to 12 months: steady, "
@@ -88,7 +89,7 @@ def today_program(
     late = not_counted(catalog, evidence.planned) if move.decision == "hold" else None
     if late is not None:
         reasons.append(late)
-    maintenance = _maintenance_since(catalog, evidence, settings)
+    maintenance = maintenance_since(catalog, evidence.planned, evidence.outcomes, settings)
     discharge, needs = _discharge(maintenance, evidence, today, settings)
     if needs is not None:
         reasons.append(needs)
@@ -145,31 +146,6 @@ def _advice(evidence: Evidence, profile: Profile, move: Move, today: date) -> tu
     if profile.tendinopathy == "insertional" or irritated or move.see_clinician:
         advice.append(SHOES)
     return tuple(advice)
-
-
-def _maintenance_since(catalog: Catalog, evidence: Evidence, settings: PlanSettings) -> date | None:
-    """The day the top rung's greens opened maintenance, while the plan is still at the top."""
-    top = len(catalog.ladder) - 1
-    at_top: list[SessionRecord] = []
-    for session in reversed(evidence.planned):
-        if session.get("ladder_index") != top:
-            break
-        at_top.insert(0, session)
-    frequency = catalog.stage(catalog.ladder[top].stage).frequency
-    run: list[SessionRecord] = []
-    for session in at_top:
-        outcome = evidence.outcomes[session["id"]][0]
-        if outcome in (Outcome.AMBER, Outcome.RED):
-            run = []
-        elif outcome is Outcome.GREEN and not session.get("light"):
-            run.append(session)
-            greens = counted(run, frequency)
-            if (
-                len(greens) >= settings.greens_to_progress
-                and len({session_day(s) for s in greens}) >= settings.min_days_to_progress
-            ):
-                return session_day(greens[-1])
-    return None
 
 
 def _discharge(
