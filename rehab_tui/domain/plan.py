@@ -9,6 +9,8 @@ on top of that, most cautious first: an open red flag offers no loading; a hard 
 (rehab_tui.domain.trend) holds or steps back; six and twelve weeks without a step up suggest a
 review. A plan never says "step up" or "run" together with "see a clinician". Every plan says
 why in sentences that name the evidence.
+
+Long because make_plan names every field of the plan it returns, one per line.
 """
 
 from __future__ import annotations
@@ -113,9 +115,7 @@ def make_plan(
     `running_done`: the running goal reached, in words (the discharge summary names it)."""
     settings = settings or PlanSettings.for_profile(profile)
     past, checkins, tests = _up_to(today, sessions, checkins, tests or [])
-    planned = [
-        s for s in past if s.get("kind") == SessionKind.PLAN and s.get("ladder_index") is not None
-    ]
+    planned = _on_the_ladder(past)
     outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
     days = plan_days(planned, outcomes)
     stop = latest_hard_stop(past, checkins, tests, settings.limits, today)
@@ -128,18 +128,13 @@ def make_plan(
     step = catalog.ladder[move.rung]
     evidence = Evidence(planned, past, days, outcomes, tests, running_done)
     program = today_program(catalog, move, profile, evidence, today, settings)
-    reasons = [*move.reasons, *program.reasons, *((review,) if review else ())]
-    if stop is not None:
-        reasons.append(stop.words)
+    stop_words = (stop.words,) if stop is not None else ()
+    reasons = [*move.reasons, *program.reasons, *((review,) if review else ()), *stop_words]
+    last = _last_session_outcome(past, days, checkins, profile, settings)
+    failed_tests = tuple(f for f in gate_failures(tests, today, settings) if f.taken)
     inputs = RunInputs(
-        settings.limits,
-        profile.baseline,
-        red_flags,
-        stop,
-        _checkin_on(checkins, today),
-        _last_session_outcome(past, days, checkins, profile, settings),
-        trend,
-        tuple(f for f in gate_failures(tests, today, settings) if f.taken),
+        *(settings.limits, profile.baseline, red_flags, stop, _checkin_on(checkins, today)),
+        *(last, trend, failed_tests),
     )
     return Plan(
         date=today,
@@ -152,8 +147,8 @@ def make_plan(
         next_checkin=_next_checkin(planned, outcomes, today),
         see_clinician=move.see_clinician,
         outcomes={sid: o for sid, (o, _) in outcomes.items()},
-        hard_stop=stop.words if stop is not None else None,
-        hard_stop_until=stop.last_day if stop is not None else None,
+        hard_stop=stop.words if stop else None,
+        hard_stop_until=stop.last_day if stop else None,
         red_flags=red_flags,
         trend=trend,
         review_suggested=review is not None,
@@ -169,6 +164,13 @@ def make_plan(
         discharge=program.discharge,
         load_kg=program.load_kg,
     )
+
+
+def _on_the_ladder(past: list[SessionRecord]) -> list[SessionRecord]:
+    """The plan sessions, the only ones that move the ladder."""
+    return [
+        s for s in past if s.get("kind") == SessionKind.PLAN and s.get("ladder_index") is not None
+    ]
 
 
 def _up_to(

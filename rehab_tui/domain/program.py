@@ -86,7 +86,8 @@ def today_program(
     if not profile.weights:
         exercises, extra = bodyweight(exercises)
         reasons.extend(extra)
-    late = not_counted(catalog, evidence.planned) if move.decision == "hold" else None
+    holding = move.decision not in ("start", "progress", "regress")
+    late = not_counted(catalog, evidence.planned) if holding else None
     if late is not None:
         reasons.append(late)
     maintenance = maintenance_since(catalog, evidence.planned, evidence.outcomes, settings)

@@ -37,7 +37,7 @@ def test_data_dir_option_beats_the_environment(capsys, tmp_path):
 
 def test_validate_the_shipped_file(capsys):
     code, out, _ = run(capsys, "validate")
-    assert code == 0 and "OK, 18 exercises, 4 stages" in out
+    assert code == 0 and "OK, 20 exercises, 4 stages" in out
 
 
 def test_validate_a_broken_file_names_file_line_and_field(capsys, tmp_path):

@@ -36,7 +36,7 @@ def test_a_fresh_plan_is_stage_1_holds(capsys):
         "run_advice",
         "next_checkin",
     }
-    assert data["schema"] == 2 and data["stage"] == 1 and data["decision"] == "start"
+    assert data["schema"] == 3 and data["stage"] == 1 and data["decision"] == "start"
     assert data["reasons"] and data["run_advice"]["verdict"] in ("run", "modify", "rest")
     assert data["next_checkin"] == "2026-03-03"
     for exercise in data["exercises"]:
@@ -52,7 +52,7 @@ def test_three_green_days_progress_one_step(capsys):
     data = plan(capsys, "2026-03-05")
     assert data["decision"] == "progress" and data["step"] == 2
     assert "3 green sessions in a row on 3 days" in data["reasons"][0]
-    assert data["exercises"][0]["hold_s"] == 25
+    assert data["exercises"][0]["hold_s"] == 45
 
 
 def test_a_red_day_steps_back_and_two_reds_advise_a_clinician(capsys):
@@ -87,6 +87,9 @@ def test_setup_insertional_is_used_by_the_plan(capsys, private_dirs):
         "tendinopathy": "insertional",
         "baseline": 2,
         "limits": "silbernagel",
+        "heel_raise_floor": 20,
+        "symmetry_pct": 90,
+        "weights": True,
     }
 
 

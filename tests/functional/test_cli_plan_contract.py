@@ -24,9 +24,9 @@ def plan(capsys, day: str) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_schema_2_carries_the_safety_fields_with_their_types(capsys):
+def test_schema_3_keeps_schema_2_safety_fields_with_their_types(capsys):
     data = plan(capsys, "2026-03-02")
-    assert data["schema"] == 2
+    assert data["schema"] == 3
     assert data["run_advice"] == {
         "verdict": "run",
         "text": data["run_advice"]["text"],
@@ -39,7 +39,30 @@ def test_schema_2_carries_the_safety_fields_with_their_types(capsys):
         "last_week": {"morning_pain": None, "stiffness_min": None},
         "level": "clear",
     }
-    assert list(data)[-4:] == ["hard_stop_until", "red_flags", "trend", "review_suggested"]
+    keys = list(data)
+    at = keys.index("hard_stop_until")
+    assert keys[at : at + 4] == ["hard_stop_until", "red_flags", "trend", "review_suggested"]
+
+
+def test_schema_3_says_how_often_which_phase_and_what_to_expect(capsys):
+    data = plan(capsys, "2026-03-02")
+    assert list(data)[-9:] == [
+        "insertional",
+        "frequency",
+        "light_day",
+        "next_full_day",
+        "phase",
+        "gate",
+        "retest_due",
+        "discharge",
+        "advice",
+    ]
+    assert data["insertional"] is False and data["frequency"] == "daily, up to twice a day"
+    assert data["light_day"] is False and data["next_full_day"] is None
+    assert data["phase"] == "rehab" and data["gate"] is None
+    assert data["retest_due"] is None and data["discharge"] is None
+    assert any("12 weeks at least" in advice for advice in data["advice"])
+    assert all("load_kg" not in exercise for exercise in data["exercises"])
 
 
 def test_pain_7_names_the_last_day_without_running_until_it_passes(capsys):

@@ -129,6 +129,9 @@ async def test_a_backup_of_everything_the_app_records_imports_whole(
         "tendinopathy": "insertional",
         "baseline": 1,
         "limits": "silbernagel",
+        "heel_raise_floor": 20,
+        "symmetry_pct": 90,
+        "weights": True,
     }
     assert [t["kind"] for t in before["tests"]] == ["heel_raise", "visa_a"]
     assert [c.get("stiffness_min") for c in before["checkins"]] == [None, 10]

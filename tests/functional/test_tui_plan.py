@@ -36,6 +36,9 @@ async def test_first_start_with_every_default(catalog, new_store):
         "tendinopathy": "midportion",
         "baseline": 0,
         "limits": "strict",
+        "heel_raise_floor": 20,
+        "symmetry_pct": 90,
+        "weights": True,
     }
 
 

@@ -55,7 +55,7 @@ async def test_history_lists_sessions_newest_first_and_opens_one(catalog, store,
         assert isinstance(detail, SessionDetailScreen)
         text = plain(detail.query_one("#session-detail").content)
         assert "Friday 27 February 2026" in text and "Pain during: 1/10" in text
-        assert "Double-leg heel-raise hold" in text
+        assert "Single-leg heel-raise hold" in text
         await pilot.press("escape")
         assert app.screen is history
         await pilot.press("escape")

@@ -33,7 +33,7 @@ def fixed_folders(monkeypatch, private_dirs):
     monkeypatch.setattr("rehab_tui.storage.locations.export_dir", lambda: home / "Documents")
 
 
-TEMPO_RUNG = 11  # stage 2: lower on one leg, floor level
+TEMPO_RUNG = 6  # stage 2: lower on one leg, floor level
 
 
 def make_app(private_dirs, rung: int = 0) -> tuple[RehabApp, FakeClock]:

@@ -8,8 +8,9 @@ Monday so the stories never expire.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from rehab_tui.domain.capacity import HEEL_RAISE, HOP
 from rehab_tui.domain.plan import Decision, Plan, make_plan
@@ -45,7 +46,7 @@ class Story:
         plan = self.plan(n)
         self.plans.setdefault(n, plan)
         if plan.exercises:
-            started = datetime.combine(MONDAY + timedelta(days=n), time(hour), timezone.utc)
+            started = datetime.combine(MONDAY + timedelta(days=n), time(hour), UTC)
             record = logged_session(plan.exercises, started, plan.step, pain, "")
             if plan.light_day:
                 record["light"] = True
@@ -120,7 +121,7 @@ def test_heavy_and_springy_sessions_that_count_are_48_h_apart():
     full = [s for s in story.sessions if not s.get("light") and s["ladder_index"] >= STAGE_3]
     days = sorted({date.fromisoformat(s["started_at"][:10]) for s in full})
     assert days, "the story reaches heavy work"
-    assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
+    assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
     # ... and a day in between is a light day that says which work and why
     light = [p for p in story.plans.values() if p.light_day]
     assert light and all(p.next_full_day is not None for p in light)

@@ -330,7 +330,7 @@ STORIES = [
         [s(0, 12, 2, 8), s(0, 12, 2, 18), s(1, 11, 6)],
         [c(1, 3)],
         today=2,
-        rung=0,
+        rung=4,
         decision=Decision.REGRESS,
         clinician=True,
         says=("Two red days in a row",),
@@ -484,23 +484,23 @@ STORIES = [
     Story("a 6-day gap changes nothing", *greens(4, [0]), today=6, rung=4),
     Story("a 7-day gap restarts a step lower", *greens(4, [0]), today=7, rung=3, says=("7 days",)),
     Story("a 20-day gap restarts a step lower", *greens(15, [0]), today=20, rung=14),
-    Story("a 21-day gap restarts a stage lower", *greens(15, [0]), today=21, rung=0),
+    Story("a 21-day gap restarts a stage lower", *greens(15, [0]), today=21, rung=9),
     # -- below-step work (§2) ------------------------------------------------------------------
     Story(
         "a red on below-step work returns to floor level",
-        [s(0, 19, 6)],
+        [s(0, 9, 6)],
         [c(1, 0)],
-        rung=16,
+        rung=8,
         decision=Decision.REGRESS,
         says=("floor level",),
     ),
     Story(
         "a red on the first below-step rung returns to the floor below it",
-        [s(0, 17, 2)],
+        [s(0, 9, 2)],
         [c(1, 3)],
-        rung=16,
+        rung=8,
     ),
-    Story("amber on below-step work holds there", [s(0, 19, 4)], [c(1, 0)], rung=19),
+    Story("amber on below-step work holds there", [s(0, 9, 4)], [c(1, 0)], rung=9),
     # -- stuck (§2) ----------------------------------------------------------------------------
     Story(
         "six weeks of amber without a step up: a review is suggested",

@@ -68,7 +68,7 @@ def test_tempo_finished_counts_every_rep(mini_catalog):
 
 
 def test_per_side_sets_alternate_left_right(catalog):
-    step = catalog.ladder[4]  # stage 1 level 2: single-leg holds
+    step = catalog.ladder[2]  # stage 1 level 2: single-leg holds
     timeline = build_timeline(step.exercises, limits=DEFAULT_LIMITS)
     holds = [s for s in timeline.steps if s.kind is Kind.HOLD]
     assert [s.side for s in holds[:4]] == ["left", "right", "left", "right"]
