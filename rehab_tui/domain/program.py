@@ -26,8 +26,8 @@ from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
 from rehab_tui.domain.spacing import light_day, not_counted
 
 HOW_LONG = (
-    "Rehab of an Achilles tendon takes 12 weeks at least, and often 6 to 12 months: steady, "
-    "pain-guided loading is what works, so expect slow weeks."
+    "Rehab takes 12 weeks at least, often 6 to 12 months: steady loading is what works, so "
+    "expect slow weeks."
 )
 HOW_LONG_DAYS = 14  # the advice says how long rehab takes for this long after the first session
 SHOES = (
