@@ -90,7 +90,12 @@ def today_program(
     late = not_counted(catalog, evidence.planned) if holding else None
     if late is not None:
         reasons.append(late)
-    maintenance = maintenance_since(catalog, evidence.planned, evidence.outcomes, settings)
+    at_top = move.rung == len(catalog.ladder) - 1 and move.decision != "regress"
+    maintenance = (
+        maintenance_since(catalog, evidence.planned, evidence.outcomes, settings)
+        if at_top
+        else None
+    )
     discharge, needs = _discharge(maintenance, evidence, today, settings)
     if needs is not None:
         reasons.append(needs)
