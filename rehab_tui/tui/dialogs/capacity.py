@@ -12,7 +12,7 @@ from rehab_tui.domain.capacity import HEEL_RAISE, HOP, VISA_A
 
 
 class CapacityScreen(ModalScreen[str | None]):
-    """Dismisses with the test chosen, or None."""
+    """Dismisses with the test chosen, or None. `gate`: what passing means, in words."""
 
     BINDINGS = [
         Binding("1", "choose('heel_raise')", "Heel-raise test", id="capacity.choose_heel_raise"),
@@ -20,6 +20,10 @@ class CapacityScreen(ModalScreen[str | None]):
         Binding("3", "choose('visa_a')", "VISA-A score", id="capacity.choose_visa_a"),
         Binding("escape", "choose(None)", "Cancel", id="capacity.choose_none"),
     ]
+
+    def __init__(self, gate: str) -> None:
+        super().__init__()
+        self.gate = gate
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -31,11 +35,7 @@ class CapacityScreen(ModalScreen[str | None]):
                 "[b]3[/b]  Record a VISA-A score (0-100) from a questionnaire you took elsewhere.",
                 classes="detail",
             )
-            yield Label(
-                "Stage 4 (springy work) starts after both tests pass: 25 heel raises each side, "
-                "even sides, and pain-free hops.",
-                classes="detail dim",
-            )
+            yield Label(self.gate, classes="detail dim", markup=False)
             yield Label("[b]1[/b] [b]2[/b] [b]3[/b] choose    [b]escape[/b] cancel", classes="keys")
 
     def action_choose(self, choice: str | None) -> None:

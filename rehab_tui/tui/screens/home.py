@@ -235,7 +235,14 @@ class HomeScreen(RehabScreen[None]):
     def action_capacity(self) -> None:
         from rehab_tui.tui.dialogs.capacity import CapacityScreen
 
-        self.app.push_screen(CapacityScreen(), self._capacity_chosen)
+        profile = self.rehab_app.rehab.profile()
+        gate = (
+            f"Stage 4 (springy work) and running start after both pass: at least "
+            f"{profile.heel_raise_floor} heel raises each side with the weaker side "
+            f"{profile.symmetry_pct} % of the other or more, and 10 hops each side, both within "
+            "your pain limit. Tests count for 6 weeks."
+        )
+        self.app.push_screen(CapacityScreen(gate), self._capacity_chosen)
 
     def _capacity_chosen(self, choice: str | None) -> None:
         app = self.rehab_app
