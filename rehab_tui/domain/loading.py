@@ -46,6 +46,25 @@ def heavier(before: LadderStep, after: LadderStep, insertional: bool) -> list[Pl
     ]
 
 
+def new_loaded(before: LadderStep, after: LadderStep, insertional: bool) -> list[PlannedExercise]:
+    """The loaded exercises a rung brings in: the runner chooses a first weight."""
+    earlier = {p.exercise.id for p in before.exercises_for(insertional)}
+    return [
+        p
+        for p in after.exercises_for(insertional)
+        if p.exercise.loaded and p.exercise.id not in earlier
+    ]
+
+
+def first_weight_words(exercises: list[PlannedExercise]) -> str:
+    """How to choose the first weight for newly loaded work."""
+    reps = max(p.dose.reps or 0 for p in exercises)
+    return (
+        f"for the loaded work choose a weight that makes the last of {reps} reps hard (a backpack "
+        "with books or water bottles: 1 litre is about 1 kg)"
+    )
+
+
 def add_weight_words(exercises: list[PlannedExercise], loads: dict[str, float]) -> str:
     """ "add about 2.5 kg to Loaded single-leg heel raise (last time 10 kg, so about 12.5 kg)"."""
     parts = []

@@ -17,7 +17,7 @@ from itertools import pairwise
 from rehab_tui.domain.capacity import capacity_gate
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import DOSE_LIMITS, Catalog, LadderStep, PlannedExercise
-from rehab_tui.domain.loading import add_weight_words, heavier
+from rehab_tui.domain.loading import add_weight_words, first_weight_words, heavier, new_loaded
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, day_words, sentence, session_day
 from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
 from rehab_tui.domain.spacing import counted, frequency_of
@@ -305,7 +305,12 @@ def _step_up(
             building_ids = tuple(p.exercise.id for p in loaded)
             return Move(rung, "hold", (reason,), gate=not_ready, heavier=building_ids)
     more = heavier(ladder[rung], up, climb.insertional)
-    weight = f": {add_weight_words(more, climb.loads)}" if more and climb.weights else ""
+    new = new_loaded(ladder[rung], up, climb.insertional)
+    weight = ""
+    if more and climb.weights:
+        weight = f": {add_weight_words(more, climb.loads)}"
+    elif new and climb.weights:
+        weight = f"; {first_weight_words(new)}"
     reason = (
         f"{greens} green sessions in a row on {days} days at {dose} "
         f"(latest: {why}): one step up, {up.change_for(climb.insertional)}{weight}."

@@ -252,3 +252,13 @@ def test_maintenance_then_discharge_once_tests_pass_and_running_is_back():
         today + timedelta(days=1),
     )
     assert red.phase == "rehab" and red.decision is Decision.REGRESS
+
+
+def test_the_first_loaded_rung_says_how_to_choose_a_weight():
+    below_step = CATALOG.first_step_of_stage(3).index
+    sessions = [s(n, below_step) for n in (0, 2, 4)]
+    plan = make_plan(
+        CATALOG, sessions, [c(n) for n in range(1, 6)], Profile(), D0 + timedelta(days=6)
+    )
+    assert plan.decision is Decision.PROGRESS
+    assert any("choose a weight that makes the last of 15 reps hard" in r for r in plan.reasons)
