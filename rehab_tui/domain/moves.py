@@ -262,7 +262,24 @@ def after_green(
             f"back to the first step, {dose_words(ladder[0])}."
         )
         return Move(0, "progress", (reason,))
-    return _step_up(catalog, rung, (len(streak), len(days), why), today, settings, tests, climb)
+    fresh = _tests_since_gap(planned, tests, settings)
+    return _step_up(catalog, rung, (len(streak), len(days), why), today, settings, fresh, climb)
+
+
+def _tests_since_gap(
+    planned: list[SessionRecord], tests: list[CapacityRecord], settings: PlanSettings
+) -> list[CapacityRecord]:
+    """The tests taken since the latest break of 21+ days: springy work after such a break
+    waits for a fresh capacity test (DOMAIN §2)."""
+    days = [session_day(s) for s in planned]
+    breaks = [
+        after
+        for before, after in pairwise(days)
+        if (after - before).days >= settings.gap_stage_days
+    ]
+    if not breaks:
+        return tests
+    return [t for t in tests if t["date"] >= breaks[-1].isoformat()]
 
 
 def _step_up(

@@ -262,3 +262,15 @@ def test_the_first_loaded_rung_says_how_to_choose_a_weight():
     )
     assert plan.decision is Decision.PROGRESS
     assert any("choose a weight that makes the last of 15 reps hard" in r for r in plan.reasons)
+
+
+def test_after_a_break_of_21_days_springy_work_waits_for_a_fresh_test():
+    before_break = [s(0, LAST_HEAVY)]
+    tests = [sided(1, "heel_raise", 24, 24), sided(1, "hop", 10, 10)]  # still within 6 weeks
+    sessions = [*before_break, *(s(n, LAST_HEAVY) for n in (22, 24, 26))]
+    checkins = [c(n) for n in range(1, 29)]
+    plan = make_plan(CATALOG, sessions, checkins, Profile(), D0 + timedelta(days=28), tests=tests)
+    assert plan.decision is Decision.HOLD and plan.gate is not None
+    retaken = [*tests, sided(25, "heel_raise", 24, 24), sided(25, "hop", 10, 10)]
+    plan = make_plan(CATALOG, sessions, checkins, Profile(), D0 + timedelta(days=28), tests=retaken)
+    assert plan.decision is Decision.PROGRESS and plan.step.stage == 4
