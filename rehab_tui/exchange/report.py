@@ -64,9 +64,15 @@ def report_blocks(
         Heading("Where things stand"),
         Para(
             f"Stage {plan.step.stage} ({plan.stage_name}), step {plan.step.index + 1} of the "
-            f"ladder. Next session: {plan.decision.value}."
+            f"ladder{', maintenance' if plan.phase == 'maintenance' else ''}. Next session: "
+            f"{plan.decision.value}. Sessions that count: {plan.frequency}."
         ),
         *[Para(f"Why: {reason}") for reason in plan.reasons],
+        *[
+            Para(line)
+            for line in (plan.retest_due, plan.discharge)  # the gate is among the reasons
+            if line
+        ],
         Para(f"Running: {plan.run_advice.verdict}. {plan.run_advice.text}"),
     ]
     blocks += recent_sessions(rows, today)
