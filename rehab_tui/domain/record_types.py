@@ -31,7 +31,7 @@ class SessionKind(StrEnum):
     FREE = "free"  # exercises played outside the plan (the quick timer)
     ROUTINE = "routine"  # one of the user's own routines (a physio's program)
     TEST = "test"  # a capacity test (heel raises to fatigue, hops)
-    # Runs, when they come, are a kind of their own here, and the import check follows.
+    # Runs are records of their own (RunRecord), not sessions.
 
 
 # -- what a field accepts, beyond its Python type --------------------------------------------
@@ -174,6 +174,26 @@ class SessionRecord(SessionExtras):
     note: str
     paused_s: Seconds
     exercises: list[ExerciseRecord]
+
+
+# -- runs ---------------------------------------------------------------------------------------
+
+RunKind = Literal["continuous", "walk_run", "walk"]
+
+
+class RunRecord(TypedDict):
+    """A run (or a brisk walk, the entry to the walk-run ladder), logged or read from a watch's
+    file, and judged green, amber or red like a session (DOMAIN §7)."""
+
+    id: Annotated[str, SESSION_ID]  # starts with its start time, which names its month file
+    started_at: Moment
+    minutes: Annotated[float, Range(0, 1440)]  # time on feet, walking breaks included
+    km: Annotated[float, Range(0, 1000)] | None  # None when the distance is not known
+    pain: Pain  # pain during, 0-10
+    kind: RunKind  # continuous, walk_run (a level of the walk-run ladder), walk
+    level: Annotated[int, Range(1, 99)] | None  # the walk-run level (1-based); None otherwise
+    note: str
+    source: NotRequired[str]  # the file it was imported from (its name only)
 
 
 # -- check-ins, capacity tests, the profile ----------------------------------------------------
