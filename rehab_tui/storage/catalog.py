@@ -52,7 +52,14 @@ class CatalogCache:
     code; it is written atomically and never read when the key does not match.
     """
 
-    READER = ("storage/catalog.py", "storage/exercise_file.py", "domain/library.py")
+    READER = (
+        "storage/catalog.py",
+        "storage/exercise_file.py",
+        "storage/ladder_lines.py",
+        "domain/library.py",
+        "domain/ladder.py",
+        "domain/ladder_rules.py",
+    )
 
     def __init__(self, folder: Path, path: Path):
         self.path = path

@@ -32,6 +32,7 @@ from rehab_tui.domain.library import (
     Stage,
     Tempo,
 )
+from rehab_tui.storage.ladder_lines import check_ladder
 from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
 
 MAX_FILE_BYTES = 1_000_000
@@ -219,7 +220,9 @@ class YamlReader:
         stages = tuple(
             self.stage(node, f"stages[{i}]", i + 1, exercises) for i, node in enumerate(stage_nodes)
         )
-        return Catalog(self.path, exercises, stages, build_ladder(exercises, stages))
+        catalog = Catalog(self.path, exercises, stages, build_ladder(exercises, stages))
+        check_ladder(self.path, catalog, stage_nodes)  # what DOMAIN §5 says is never prescribed
+        return catalog
 
     def exercise(self, node: Node, field: str) -> Exercise:
         fields = self.mapping(
