@@ -39,6 +39,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "log": ("records", "cmd_log"),
     "checkin": ("records", "cmd_checkin"),
     "setup": ("records", "cmd_setup"),
+    "test": ("capacity", "cmd_test"),
     "export": ("reports", "cmd_export"),
     "timer": ("fullscreen", "cmd_timer"),
     "routines": ("files", "cmd_routines"),

@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_information(commands)
     _add_records(commands)
+    _add_capacity_tests(commands)
     _add_timer(commands)
     _add_routines(commands)
     _add_exchange(commands)
@@ -105,6 +106,27 @@ def _add_records(commands: Commands) -> None:
     checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
     checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+
+
+def _add_capacity_tests(commands: Commands) -> None:
+    test = commands.add_parser("test", help="record a capacity test done away from the app; list")
+    actions = test.add_subparsers(dest="test_action", metavar="ACTION", required=True)
+    log = actions.add_parser("log", help="record a heel-raise, hop or VISA-A result")
+    kinds = log.add_subparsers(dest="test_kind", metavar="TEST", required=True)
+    for kind, words in (
+        ("heel-raise", "single-leg heel raises to fatigue, each side (0-1000)"),
+        ("hop", "single-leg hops done out of 10, each side (0-10)"),
+    ):
+        sided = kinds.add_parser(kind, help=words)
+        sided.add_argument("--left", metavar="N", required=True, help="the left side's count")
+        sided.add_argument("--right", metavar="N", required=True, help="the right side's count")
+        sided.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
+        sided.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    visa_a = kinds.add_parser("visa-a", help="a VISA-A score (0-100) taken elsewhere")
+    visa_a.add_argument("--score", metavar="N", required=True, help="the score, 0-100")
+    visa_a.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    listing = actions.add_parser("list", help="the tests recorded, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
 def _add_timer(commands: Commands) -> None:

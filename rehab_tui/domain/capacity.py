@@ -91,6 +91,30 @@ def test_result(session: SessionRecord, pain: int | None) -> SidedTestRecord | N
     }
 
 
+# The most a side can record: a hop test is 10 hops; heel raises as the record allows.
+MOST_A_SIDE: dict[SidedTestKind, int] = {HEEL_RAISE: 1000, HOP: 10}
+
+
+def sided_test_record(
+    kind: SidedTestKind, left: int, right: int, pain: int, when: datetime
+) -> SidedTestRecord:
+    """A heel-raise or hop test done away from the player (`rehab-tui test log`)."""
+    most = MOST_A_SIDE[kind]
+    for side, count in (("left", left), ("right", right)):
+        if not 0 <= count <= most:
+            raise ValueError(f"{side} must be from 0 to {most}, got {count}")
+    if not 0 <= pain <= 10:
+        raise ValueError(f"pain must be from 0 to 10, got {pain}")
+    return {
+        "id": new_test_id(when),
+        "date": when.date().isoformat(),
+        "kind": kind,
+        "left": left,
+        "right": right,
+        "pain": pain,
+    }
+
+
 def visa_a_record(score: int, when: datetime) -> VisaARecord:
     if not 0 <= score <= 100:
         raise ValueError(f"a VISA-A score is from 0 to 100, got {score}")

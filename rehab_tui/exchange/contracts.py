@@ -11,6 +11,7 @@ from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.trend import Trend, WeekMeans
 
 HISTORY_SCHEMA = 1
+TESTS_SCHEMA = 1  # `test list --json`: {"schema", "tests": the records, newest first}
 # 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
 # 3: frequency, light_day, next_full_day, phase, gate, retest_due, discharge, advice, load_kg
 #    (and an exercise's load_kg), insertional; decision may be "maintain"

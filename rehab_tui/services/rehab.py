@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
-from rehab_tui.domain.capacity import TESTS, test_result, visa_a_record
+from rehab_tui.domain.capacity import TESTS, sided_test_record, test_result, visa_a_record
 from rehab_tui.domain.clock import Clock
 from rehab_tui.domain.library import Catalog, PlannedExercise
 from rehab_tui.domain.outcomes import checkin_due
@@ -25,11 +25,13 @@ from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.domain.record_types import (
+    CapacityRecord,
     CheckinRecord,
     SessionExtras,
     SessionKind,
     SessionRecord,
     SidedTestKind,
+    SidedTestRecord,
     VisaARecord,
 )
 from rehab_tui.domain.records import (
@@ -203,12 +205,7 @@ class Rehab:
 
     def log_session(self, day: date, pain: int, note: str) -> Logged:
         """Record the day's planned session as done in full, away from the app."""
-        today = self.today()
-        if day > today:
-            raise ServiceError(f"{day} is in the future; log a session on or after it happened")
-        started = (
-            self.clock.wall() if day == today else datetime.combine(day, time(12)).astimezone()
-        )
+        started = self._moment_on(day, "log a session")
         self._writing()
         plan = self.plan(day)
         if not plan.exercises:
@@ -224,12 +221,35 @@ class Rehab:
         self.store.add_session(session)
         return Logged(plan, warnings_after(pain, None, self.pain_limits()))
 
-    def record_visa_a(self, score: int) -> VisaARecord:
-        """Save a VISA-A score taken elsewhere; the test record."""
+    def record_visa_a(self, score: int, day: date | None = None) -> VisaARecord:
+        """Save a VISA-A score taken elsewhere (on `day`, default today); the test record."""
+        record = visa_a_record(score, self._moment_on(day, "record a test"))
         self._writing()
-        record = visa_a_record(score, self.clock.wall())
         self.store.add_test(record)
         return record
+
+    def record_sided_test(
+        self, kind: SidedTestKind, day: date, left: int, right: int, pain: int
+    ) -> tuple[SidedTestRecord, tuple[SafetyWarning, ...]]:
+        """Save a heel-raise or hop test done away from the player, and what to warn about.
+        Refused while a red flag is open, as the player refuses to start one."""
+        if self.open_red_flags():
+            raise ServiceError(LOADING_REFUSED)
+        record = sided_test_record(kind, left, right, pain, self._moment_on(day, "record a test"))
+        self._writing()
+        self.store.add_test(record)
+        return record, warnings_after(pain, None, self.pain_limits())
+
+    def _moment_on(self, day: date | None, what: str) -> datetime:
+        """Now, or noon on an earlier `day`, when `what` was done (never ahead of time)."""
+        now = self.clock.wall()
+        if day is not None and day > now.date():
+            raise ServiceError(f"{day} is in the future; {what} on or after it happened")
+        return now if day in (None, now.date()) else datetime.combine(day, time(12)).astimezone()
+
+    def tests(self) -> list[CapacityRecord]:
+        """Every capacity-test result, newest first."""
+        return self.store.tests()[::-1]
 
     # -- playing a session ----------------------------------------------------------------
 
