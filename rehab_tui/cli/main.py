@@ -36,6 +36,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "validate": ("files", "cmd_validate"),
     "history": ("reports", "cmd_history"),
     "plan": ("reports", "cmd_plan"),
+    "ladder": ("ladder", "cmd_ladder"),
     "log": ("records", "cmd_log"),
     "checkin": ("records", "cmd_checkin"),
     "setup": ("records", "cmd_setup"),

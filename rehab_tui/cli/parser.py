@@ -92,6 +92,21 @@ def _add_information(commands: Commands) -> None:
         "--since", metavar="YYYY-MM-DD", help="only sessions on or after this date"
     )
     history.add_argument("--limit", metavar="N", type=positive_int, help="at most N sessions")
+    ladder = commands.add_parser(
+        "ladder", help="every rung of the stage ladder: exercises, doses, load rules, frequency"
+    )
+    ladder.add_argument(
+        "--type",
+        choices=TENDINOPATHY_TYPES,
+        help="which path (default: your profile's): mid-portion, or insertional (floor level)",
+    )
+    ladder.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    ladder.add_argument(
+        "--exercises",
+        metavar="FILE",
+        default=argparse.SUPPRESS,  # given here or before the command, the same option
+        help="use this exercise file instead of the one shipped with rehab-tui",
+    )
     plan = commands.add_parser("plan", help="the plan for a day, and why")
     plan.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     plan.add_argument("--json", action="store_true", help="print JSON (see the README)")

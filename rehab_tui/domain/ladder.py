@@ -68,3 +68,24 @@ def _apply(exercise: Exercise, fields: dict[str, int]) -> Dose:
     rules = rules_for(exercise.kind)
     applicable = {name: value for name, value in fields.items() if rules.applies(name)}
     return exercise.dose.with_changes(**applicable)
+
+
+def light_day_exercises(
+    stage: Stage, exercises: dict[str, Exercise], insertional: bool
+) -> tuple[PlannedExercise, ...]:
+    """The work offered on the days between a spaced stage's sessions, at each exercise's own
+    dose; for insertional pain, a below-step one is swapped for its floor-level alternative."""
+    planned = []
+    for ex_id in stage.light_day:
+        exercise = exercises[ex_id]
+        if insertional and not exercise.insertional_safe and exercise.insertional_alternative:
+            exercise = exercises[exercise.insertional_alternative]
+        planned.append(PlannedExercise(exercise, exercise.dose))
+    return tuple(planned)
+
+
+def load_rule(exercise: Exercise) -> str | None:
+    """How a loaded exercise grows (DOMAIN §3: 15RM -> 6RM by adding weight); None if unloaded."""
+    if exercise.load_step_kg is None:
+        return None
+    return f"add about {exercise.load_step_kg:g} kg when the reps drop"

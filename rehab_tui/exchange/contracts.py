@@ -1,17 +1,21 @@
-"""The JSON contracts of `rehab-tui plan --json` and `history --json`, which users' scripts
-read (README: "JSON contract"). Each carries a "schema" number; a change to what a script may
-rely on bumps it.
+"""The JSON contracts of `rehab-tui plan --json`, `history --json`, `ladder --json` and
+`test list --json`, which users' scripts read (README: "JSON contract"). Each carries a
+"schema" number; a change to what a script may rely on bumps it.
 """
 
 from __future__ import annotations
 
 from typing import TypedDict
 
+from rehab_tui.domain.kinds import describe_dose
+from rehab_tui.domain.ladder import light_day_exercises, load_rule
+from rehab_tui.domain.library import Catalog, PlannedExercise, Stage
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.trend import Trend, WeekMeans
 
 HISTORY_SCHEMA = 1
 TESTS_SCHEMA = 1  # `test list --json`: {"schema", "tests": the records, newest first}
+LADDER_SCHEMA = 1  # `ladder --json`
 # 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
 # 3: frequency, light_day, next_full_day, phase, gate, retest_due, discharge, advice, load_kg
 #    (and an exercise's load_kg), insertional; decision may be "maintain"
@@ -84,30 +88,7 @@ class PlanJson(TypedDict):
 
 def plan_json(plan: Plan) -> PlanJson:
     """The plan for a day, as `plan --json` prints it (keys in this order)."""
-    exercises: list[PlanExerciseJson] = []
-    for planned in plan.exercises:
-        dose = planned.dose
-        some: PlanDoseJson = {}
-        if dose.reps is not None:
-            some["reps"] = dose.reps
-        if dose.hold_s is not None:
-            some["hold_s"] = dose.hold_s
-        if dose.tempo is not None:
-            some["tempo"] = str(dose.tempo)
-        if planned.exercise.per_side:
-            some["side"] = "each"
-        if planned.exercise.id in plan.load_kg:
-            some["load_kg"] = plan.load_kg[planned.exercise.id]
-        exercises.append(
-            {
-                "id": planned.exercise.id,
-                "name": planned.exercise.name,
-                "kind": planned.kind.value,
-                "sets": dose.sets,
-                **some,
-                "rest_s": dose.rest_s,  # last, where the contract has always had it
-            }
-        )
+    exercises = [exercise_json(p, plan.load_kg.get(p.exercise.id)) for p in plan.exercises]
     return {
         "schema": PLAN_SCHEMA,
         "date": plan.date.isoformat(),
@@ -137,6 +118,116 @@ def plan_json(plan: Plan) -> PlanJson:
         "retest_due": plan.retest_due,
         "discharge": plan.discharge,
         "advice": list(plan.advice),
+    }
+
+
+def exercise_json(planned: PlannedExercise, load_kg: float | None = None) -> PlanExerciseJson:
+    """One exercise and its dose (and today's weight, when the plan knows it), as `plan --json`
+    and `ladder --json` print it."""
+    dose = planned.dose
+    some: PlanDoseJson = {}
+    if dose.reps is not None:
+        some["reps"] = dose.reps
+    if dose.hold_s is not None:
+        some["hold_s"] = dose.hold_s
+    if dose.tempo is not None:
+        some["tempo"] = str(dose.tempo)
+    if planned.exercise.per_side:
+        some["side"] = "each"
+    if load_kg is not None:
+        some["load_kg"] = load_kg
+    return {
+        "id": planned.exercise.id,
+        "name": planned.exercise.name,
+        "kind": planned.kind.value,
+        "sets": dose.sets,
+        **some,
+        "rest_s": dose.rest_s,  # last, where the contract has always had it
+    }
+
+
+class LadderExerciseJson(PlanExerciseJson):
+    dose: str  # as a person writes it: "3 × 15 @ 3-0-3-0 each side"
+    load_step_kg: float | None  # a loaded exercise: about this much is added when reps drop
+    load_rule: str | None  # that, in words
+
+
+class RungJson(TypedDict):
+    step: int  # on the whole ladder, 1-based, as `plan` numbers it
+    level: int
+    level_step: int
+    change: str  # from the rung below
+    exercises: list[LadderExerciseJson]
+
+
+class FrequencyJson(TypedDict):
+    per_day: int
+    days_apart: int
+    words: str
+
+
+class StageJson(TypedDict):
+    number: int
+    name: str
+    goal: str
+    progress_when: str
+    frequency: FrequencyJson
+    light_day: list[LadderExerciseJson]  # offered between spaced sessions; [] when none
+    rungs: list[RungJson]
+
+
+class LadderJson(TypedDict):
+    schema: int
+    type: str  # midportion or insertional
+    exercise_file: str
+    stages: list[StageJson]
+
+
+def ladder_json(catalog: Catalog, insertional: bool) -> LadderJson:
+    """Every rung of one path of the ladder, as `ladder --json` prints it."""
+    return {
+        "schema": LADDER_SCHEMA,
+        "type": "insertional" if insertional else "midportion",
+        "exercise_file": str(catalog.source),
+        "stages": [_stage_json(catalog, stage, insertional) for stage in catalog.stages],
+    }
+
+
+def _stage_json(catalog: Catalog, stage: Stage, insertional: bool) -> StageJson:
+    frequency = stage.frequency
+    light_day = light_day_exercises(stage, catalog.exercises, insertional)
+    rungs: list[RungJson] = [
+        {
+            "step": step.index + 1,
+            "level": step.level,
+            "level_step": step.step,
+            "change": step.change_for(insertional),
+            "exercises": [_ladder_exercise_json(p) for p in step.exercises_for(insertional)],
+        }
+        for step in catalog.ladder
+        if step.stage == stage.number
+    ]
+    return {
+        "number": stage.number,
+        "name": stage.name,
+        "goal": stage.goal,
+        "progress_when": stage.progress_when,
+        "frequency": {
+            "per_day": frequency.per_day,
+            "days_apart": frequency.days_apart,
+            "words": frequency.words,
+        },
+        "light_day": [_ladder_exercise_json(p) for p in light_day],
+        "rungs": rungs,
+    }
+
+
+def _ladder_exercise_json(planned: PlannedExercise) -> LadderExerciseJson:
+    return {
+        **exercise_json(planned),
+        "dose": describe_dose(planned),
+        "load_step_kg": planned.exercise.load_step_kg,
+        "load_rule": load_rule(planned.exercise),
     }
 
 
