@@ -10,7 +10,11 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from rehab_tui.domain.pain import LIMIT_CHOICES, choices_help
-from rehab_tui.domain.profile import TENDINOPATHY_TYPES
+from rehab_tui.domain.profile import (
+    HEEL_RAISE_FLOOR_RANGE,
+    SYMMETRY_PCT_RANGE,
+    TENDINOPATHY_TYPES,
+)
 from rehab_tui.domain.safety import RED_FLAGS
 from rehab_tui.domain.text import whole_number
 from rehab_tui.storage import locations
@@ -204,6 +208,25 @@ def _add_setup(commands: Commands) -> None:
         "--limits",
         choices=LIMIT_CHOICES,
         help=choices_help(),
+    )
+    low, high = HEEL_RAISE_FLOOR_RANGE
+    setup.add_argument(
+        "--heel-raise-floor",
+        metavar="N",
+        help=f"the heel raises each side the capacity gate asks for, {low}-{high} (default 20)",
+    )
+    low, high = SYMMETRY_PCT_RANGE
+    setup.add_argument(
+        "--symmetry",
+        metavar="PCT",
+        help=f"the weaker side's share of the other the gate asks for, {low}-{high} %% "
+        "(default 90)",
+    )
+    setup.add_argument(
+        "--weights",
+        action=argparse.BooleanOptionalAction,
+        help="weights at home (a backpack, dumbbells) for loaded work; --no-weights: "
+        "bodyweight only",
     )
     setup.add_argument(
         "--red-flag",

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
 from rehab_tui.domain.hard_stop import HARD_STOP_DAYS
+from rehab_tui.domain.profile import HEEL_RAISE_FLOOR_RANGE, SYMMETRY_PCT_RANGE
 from rehab_tui.domain.safety import (
     LONG_STIFFNESS_ADVICE,
     RED_FLAGS,
@@ -81,6 +82,14 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
+def parse_within(text: str, option: str, limits: tuple[int, int]) -> int:
+    number = whole_number(text)
+    low, high = limits
+    if number is None or not low <= number <= high:
+        raise UserError(f"{option} must be a whole number from {low} to {high}, got {text!r}")
+    return number
+
+
 def parse_red_flags(texts: list[str]) -> dict[str, bool]:
     """Every --red-flag NAME=yes|no, checked before anything is written."""
     answers = {}
@@ -120,6 +129,14 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
         changes["baseline"] = parse_pain(args.baseline, "baseline")
     if args.limits:
         changes["limits"] = args.limits
+    if args.heel_raise_floor is not None:
+        changes["heel_raise_floor"] = parse_within(
+            args.heel_raise_floor, "--heel-raise-floor", HEEL_RAISE_FLOOR_RANGE
+        )
+    if args.symmetry is not None:
+        changes["symmetry_pct"] = parse_within(args.symmetry, "--symmetry", SYMMETRY_PCT_RANGE)
+    if args.weights is not None:
+        changes["weights"] = args.weights
     answers = parse_red_flags(args.red_flag)
     cleared = (
         parse_day(args.cleared_by_clinician, date.today())
@@ -140,6 +157,11 @@ def cmd_setup(args: argparse.Namespace, out: Console) -> int:
     out.print(
         f"Tendinopathy: {profile.tendinopathy}; usual morning pain: {profile.baseline}/10; "
         f"pain limits: {profile.limits}."
+    )
+    out.print(
+        f"Capacity gate: {profile.heel_raise_floor} heel raises each side, the weaker side at "
+        f"least {profile.symmetry_pct} % of the other; weights at home: "
+        f"{'yes' if profile.weights else 'no (bodyweight only)'}."
     )
     nothing_given = not (changes or answers or cleared is not None)
     if nothing_given and sys.stdin.isatty():  # a person at a terminal; never a script

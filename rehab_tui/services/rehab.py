@@ -183,7 +183,7 @@ class Rehab:
         self.store.set_setting(RED_FLAGS_CLEARED, day.isoformat())
 
     def change_profile(self, **changes: Any) -> Profile:
-        """The profile with `changes` (tendinopathy, baseline, limits); saved if any are given."""
+        """The profile with `changes` (any of Profile's fields); saved if any are given."""
         profile = self.profile()
         if changes:
             self._writing()

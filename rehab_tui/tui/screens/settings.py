@@ -1,7 +1,7 @@
 """Settings: the pain rules that suit you, the session's timing, sound and looks; saved at once.
 
-The profile (limits, tendinopathy, baseline) is saved with the data, so the plan and an export
-use it; everything else goes to config.toml (rehab_tui.storage.config).
+The profile (limits, tendinopathy, baseline, the capacity gate, weights) is saved with the data,
+so the plan and an export use it; everything else goes to config.toml (rehab_tui.storage.config).
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ PROFILE_CHOICES: dict[str, list[tuple[str, Any]]] = {
     "limits": [(choice_label(choice), choice) for choice in LIMIT_CHOICES],
     "tendinopathy": [("Mid-portion", "midportion"), ("Insertional (at the heel)", "insertional")],
     "baseline": [(f"{n}/10", n) for n in range(11)],
+    # The capacity gate into springy work and running (DOMAIN §4), and the equipment at home.
+    "heel_raise_floor": [(f"{n} a side", n) for n in range(10, 41, 5)],
+    "symmetry_pct": [(f"{n} % of the other side", n) for n in range(70, 101, 5)],
+    "weights": [("Yes: a backpack or dumbbells", True), ("No: bodyweight only", False)],
 }
 PREFERENCE_CHOICES: dict[str, list[tuple[str, Any]]] = {
     "lead_in_s": [(f"{n} s", n) for n in (3, 5, 8, 10, 15, 20, 30)],
@@ -39,6 +43,9 @@ LABELS = {
     "limits": "Pain limits",
     "tendinopathy": "Tendinopathy",
     "baseline": "Usual morning pain",
+    "heel_raise_floor": "Gate: heel raises",
+    "symmetry_pct": "Gate: weaker side",
+    "weights": "Weights at home",
     "lead_in_s": "Get-ready time",
     "rest_s": "Rest between sets",
     "theme": "Theme",
@@ -66,13 +73,10 @@ class SettingsScreen(RehabScreen[None]):
             )
             yield Label("Your tendon and the pain rules", classes="section")
             for key, choices in PROFILE_CHOICES.items():
-                yield self._row(key, Select(choices, value=profile[key], allow_blank=False))
+                yield self._row(key, choices, profile[key])
             yield Label("Sessions", classes="section")
             for key, choices in PREFERENCE_CHOICES.items():
-                value = app.config[key]
-                if value not in [v for _, v in choices]:  # a hand-edited value: offer it too
-                    choices = [*choices, (f"{value} s", value)]
-                yield self._row(key, Select(choices, value=value, allow_blank=False))
+                yield self._row(key, choices, app.config[key])
             yield Label("Sound and looks", classes="section")
             for key, words in SWITCHES.items():
                 with Horizontal(classes="setting"):
@@ -81,11 +85,16 @@ class SettingsScreen(RehabScreen[None]):
                     if key == "speech":
                         yield Label(self._speech_note(), id="speech-note", classes="dim")
             themes = [(name, name) for name in sorted(app.available_themes)]
-            yield self._row("theme", Select(themes, value=app.theme, allow_blank=False))
+            yield self._row("theme", themes, app.theme)
         yield Footer()
 
-    def _row(self, key: str, field: Select[Any]) -> Horizontal:
-        field.id = key
+    def _row(self, key: str, choices: list[tuple[str, Any]], value: Any) -> Horizontal:
+        """A labelled list of `choices`; a value set elsewhere (setup, a hand-edited file) that
+        the list does not have is offered too, in the list's own words."""
+        if value not in [v for _, v in choices]:
+            words = choices[-1][0].replace(str(choices[-1][1]), str(value), 1)
+            choices = [*choices, (words, value)]
+        field = Select(choices, value=value, allow_blank=False, id=key)
         return Horizontal(Label(LABELS[key], classes="setting-label"), field, classes="setting")
 
     def _speech_note(self) -> str:
@@ -98,7 +107,7 @@ class SettingsScreen(RehabScreen[None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         key = event.select.id
-        if key is None or event.value is Select.BLANK:
+        if key is None or event.value is Select.NULL:  # Select.BLANK is False: a real value here
             return
         app = self.rehab_app
         if key in PROFILE_CHOICES:
