@@ -99,6 +99,8 @@ def refused(capsys, tmp_path: Path, text: str) -> str:
     with pytest.raises(CatalogError) as caught:
         load_catalog(path)
     assert err.strip() == f"rehab-tui: {caught.value}"
+    assert main(["--exercises", str(path)]) == 1  # the full-screen app never starts with it
+    assert capsys.readouterr() == ("", err)
     return err.strip()
 
 
