@@ -31,7 +31,6 @@ from rehab_tui.domain.record_types import (
     SessionKind,
     SessionRecord,
     SidedTestKind,
-    SidedTestRecord,
     VisaARecord,
 )
 from rehab_tui.domain.records import (
@@ -230,9 +229,8 @@ class Rehab:
 
     def record_sided_test(
         self, kind: SidedTestKind, day: date, left: int, right: int, pain: int
-    ) -> tuple[SidedTestRecord, tuple[SafetyWarning, ...]]:
-        """Save a heel-raise or hop test done away from the player, and what to warn about.
-        Refused while a red flag is open, as the player refuses to start one."""
+    ) -> tuple[CapacityRecord, tuple[SafetyWarning, ...]]:
+        """Save a heel-raise or hop test, and what to warn about; refused under an open red flag."""
         if self.open_red_flags():
             raise ServiceError(LOADING_REFUSED)
         record = sided_test_record(kind, left, right, pain, self._moment_on(day, "record a test"))
