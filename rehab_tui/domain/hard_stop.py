@@ -1,6 +1,6 @@
 """The hard stop: pain at the hard-stop limit anywhere -- a session of any kind
 (the plan's, a routine, the quick timer, a capacity test), a capacity test's own rating, a
-check-in -- means no running for HARD_STOP_DAYS days from that date, whatever comes after.
+check-in, a run -- means no running for HARD_STOP_DAYS days from that date, whatever comes after.
 
 Computed from the stored history every time, so it survives restarts and later green sessions:
 the plan's lookback (services/planning.py) is longer than the window.
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from rehab_tui.domain.outcomes import day_words
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionRecord
+from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, RunRecord, SessionRecord
 
 HARD_STOP_DAYS = 14  # days without running from the day of the pain, that day included
 
@@ -46,8 +46,22 @@ def latest_hard_stop(
     tests: list[CapacityRecord],
     limits: PainLimits,
     today: date,
+    runs: list[RunRecord] | None = None,
 ) -> HardStop | None:
     """The latest pain at the hard-stop limit whose window still covers `today`, else None."""
+    found = hard_stops(sessions, checkins, tests, limits, runs or [])
+    current = [h for h in found if h.day <= today <= h.last_day]
+    return max(current, key=lambda h: (h.day, h.pain)) if current else None
+
+
+def hard_stops(
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
+    tests: list[CapacityRecord],
+    limits: PainLimits,
+    runs: list[RunRecord],
+) -> list[HardStop]:
+    """Every pain at the hard-stop limit: sessions, check-ins, tests and runs."""
     found: list[HardStop] = []
     for session in sessions:
         pain = session.get("pain")
@@ -63,5 +77,8 @@ def latest_hard_stop(
         day = date.fromisoformat(test["date"])
         if isinstance(test_pain, int) and test_pain >= limits.hard_stop:
             found.append(HardStop(day, test_pain, f"in the capacity test on {day_words(day)}"))
-    current = [h for h in found if h.day <= today <= h.last_day]
-    return max(current, key=lambda h: (h.day, h.pain)) if current else None
+    for run in runs:
+        day = date.fromisoformat(run["started_at"][:10])
+        if run["pain"] >= limits.hard_stop:
+            found.append(HardStop(day, run["pain"], f"during the run on {day_words(day)}"))
+    return found

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from rehab_tui.domain.capacity import gate_failures, visa_a_fall
-from rehab_tui.domain.hard_stop import HardStop, latest_hard_stop
+from rehab_tui.domain.hard_stop import HardStop, hard_stops, latest_hard_stop
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
 from rehab_tui.domain.loading import last_loads
@@ -44,11 +44,20 @@ from rehab_tui.domain.program import Evidence, today_program
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
+    RunRecord,
     SessionKind,
     SessionRecord,
 )
 from rehab_tui.domain.run_advice import RunAdvice, RunInputs, run_advice
+from rehab_tui.domain.run_levels import run_outcome
+from rehab_tui.domain.running import (
+    RunInputsToday,
+    RunPlan,
+    advice_words,
+    run_plan,
+)
 from rehab_tui.domain.safety import RED_FLAGS
+from rehab_tui.domain.spacing import run_day
 from rehab_tui.domain.trend import Trend, TrendLevel, morning_trend
 
 __all__ = ["Decision", "Plan", "RunAdvice", "make_plan"]
@@ -97,6 +106,7 @@ class Plan:
     phase: str = "rehab"  # "rehab", then "maintenance" after the top rung's greens
     discharge: str | None = None  # the discharge summary, once tests and running say so
     load_kg: dict[str, float] = field(default_factory=dict)  # suggested weight per exercise id
+    running: RunPlan | None = None  # today's running: the walk-run ladder and the spike guard
 
 
 def make_plan(
@@ -108,17 +118,18 @@ def make_plan(
     settings: PlanSettings | None = None,
     tests: list[CapacityRecord] | None = None,
     red_flags: tuple[str, ...] = (),
-    running_done: str | None = None,
+    runs: list[RunRecord] | None = None,
 ) -> Plan:
     """Today's plan. `sessions` and `checkins` may be in any order; later days may be passed.
     `red_flags`: the ids of the red-flag questions answered yes and not cleared by a clinician;
-    `running_done`: the running goal reached, in words (the discharge summary names it)."""
+    `runs`: the runs logged or imported (DOMAIN §7), in any order."""
     settings = settings or PlanSettings.for_profile(profile)
     past, checkins, tests = _up_to(today, sessions, checkins, tests or [])
     planned = _on_the_ladder(past)
     outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
     days = plan_days(planned, outcomes)
-    stop = latest_hard_stop(past, checkins, tests, settings.limits, today)
+    runs = sorted((r for r in runs or [] if run_day(r) <= today), key=lambda r: r["started_at"])
+    stop = latest_hard_stop(past, checkins, tests, settings.limits, today, runs)
     trend = morning_trend(checkins, profile.baseline, today)
     climb = Climb(profile.tendinopathy == "insertional", profile.weights, last_loads(planned))
     move = _move(catalog, planned, outcomes, days, past, today, settings, tests, climb)
@@ -126,16 +137,17 @@ def make_plan(
     move = _after_visa_a(move, planned, tests, today)
     review = _review(planned, today, move)
     step = catalog.ladder[move.rung]
-    evidence = Evidence(planned, past, days, outcomes, tests, running_done)
-    program = today_program(catalog, move, profile, evidence, today, settings)
-    stop_words = (stop.words,) if stop is not None else ()
-    reasons = [*move.reasons, *program.reasons, *((review,) if review else ()), *stop_words]
-    last = _last_session_outcome(past, days, checkins, profile, settings)
+    last = _last_outcome(past, days, runs, checkins, profile, settings)
     failed_tests = tuple(f for f in gate_failures(tests, today, settings) if f.taken)
     inputs = RunInputs(
         *(settings.limits, profile.baseline, red_flags, stop, _checkin_on(checkins, today)),
         *(last, trend, failed_tests),
     )
+    advice, running = _running(inputs, runs, (past, checkins, tests), profile, settings, today)
+    evidence = Evidence(planned, past, days, outcomes, tests, running.done, runs)
+    program = today_program(catalog, move, profile, evidence, today, settings)
+    stop_words = (stop.words,) if stop is not None else ()
+    reasons = [*move.reasons, *program.reasons, *((review,) if review else ()), *stop_words]
     return Plan(
         date=today,
         step=step,
@@ -143,7 +155,7 @@ def make_plan(
         exercises=program.exercises,
         decision=Decision(move.decision),
         reasons=tuple(reasons),
-        run_advice=run_advice(inputs),
+        run_advice=advice,
         next_checkin=_next_checkin(planned, outcomes, today),
         see_clinician=move.see_clinician,
         outcomes={sid: o for sid, (o, _) in outcomes.items()},
@@ -163,6 +175,7 @@ def make_plan(
         phase=program.phase,
         discharge=program.discharge,
         load_kg=program.load_kg,
+        running=running,
     )
 
 
@@ -344,24 +357,56 @@ def _checkin_on(checkins: list[CheckinRecord], today: date) -> int | None:
     return same[-1] if same else None
 
 
-def _last_session_outcome(
+def _last_outcome(
     past: list[SessionRecord],
     days: list[PlanDay],
+    runs: list[RunRecord],
     checkins: list[CheckinRecord],
     profile: Profile,
     settings: PlanSettings,
 ) -> tuple[Outcome, str] | None:
-    """The latest session day's worst outcome: the plan's day, or any kind's pain during."""
-    if not past:
+    """The latest day's worst outcome among its sessions (the plan's day, or any kind's pain
+    during) and runs."""
+    if not past and not runs:
         return None
-    last_day = session_day(past[-1])
+    last_day = max([*(session_day(s) for s in past[-1:]), *(run_day(r) for r in runs[-1:])])
     judged = [
         outcome_of(s, checkins, profile, settings) for s in past if session_day(s) == last_day
+    ]
+    judged += [
+        run_outcome(r, checkins, profile.baseline, settings) for r in runs if run_day(r) == last_day
     ]
     if days and days[-1].day == last_day:
         judged.append((days[-1].outcome, days[-1].why))
     severity = {Outcome.GREEN: 0, Outcome.PENDING: 1, Outcome.AMBER: 2, Outcome.RED: 3}
     return max(judged, key=lambda j: severity[j[0]])
+
+
+def _running(
+    inputs: RunInputs,
+    runs: list[RunRecord],
+    history: tuple[list[SessionRecord], list[CheckinRecord], list[CapacityRecord]],
+    profile: Profile,
+    settings: PlanSettings,
+    today: date,
+) -> tuple[RunAdvice, RunPlan]:
+    """Run / modify / rest from every input (run_advice), then the running rules (the ladder,
+    its gates, the spike guard): the most cautious, in one sentence for home."""
+    past, checkins, tests = history
+    advice = run_advice(inputs)
+    stops = hard_stops(past, checkins, tests, settings.limits, runs)
+    hop_passed = not any(f.kind == "hop" for f in gate_failures(tests, today, settings))
+    today_inputs = RunInputsToday(
+        advice.verdict,
+        advice.text,
+        advice.because,
+        hop_passed,
+        max((h.day for h in stops if h.day <= today), default=None),
+        profile.baseline,
+    )
+    running = run_plan(runs, checkins, today_inputs, settings, today)
+    words = advice_words(running, settings.limits.keep_within, advice.text)
+    return RunAdvice(running.verdict, words, running.because), running
 
 
 def _next_checkin(

@@ -22,7 +22,7 @@ from rehab_tui.domain.moves import (
 )
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, day_words, session_day
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
+from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionRecord
 from rehab_tui.domain.spacing import light_day, not_counted
 
 HOW_LONG = (
@@ -61,6 +61,7 @@ class Evidence:
     outcomes: dict[str, tuple[Outcome, str]]
     tests: list[CapacityRecord]
     running_done: str | None = None  # the running goal, when reached, in words
+    runs: list[RunRecord] = field(default_factory=list)  # springy days for spacing
 
 
 def today_program(
@@ -79,7 +80,7 @@ def today_program(
     light = None
     if exercises and not move.calm:
         what = "heavy" if step.stage < max(s.number for s in catalog.stages) else "springy"
-        light = light_day(catalog, evidence.planned, step.stage, today, what)
+        light = light_day(catalog, evidence.planned, evidence.runs, step.stage, today, what)
     if light is not None:
         exercises = light.exercises
         reasons.append(light.reason)

@@ -81,13 +81,13 @@ def _candidates(inputs: RunInputs) -> list[Candidate]:
             found.append((Verdict.REST, "checkin", said))
         elif rise >= CHECKIN_MODIFY_RISE:
             found.append((Verdict.MODIFY, "checkin", said))
-    if inputs.last_outcome is not None:
-        outcome, why = inputs.last_outcome
-        if outcome is Outcome.RED:
-            found.append((Verdict.REST, "session", why))
-        elif outcome is Outcome.AMBER:
-            found.append((Verdict.MODIFY, "session", why))
-    elif zone_of(usual, limits) is not PainZone.GREEN:
+    outcome, why = inputs.last_outcome or (Outcome.PENDING, "")
+    if outcome is Outcome.RED:
+        found.append((Verdict.REST, "session", why))
+    elif outcome is Outcome.AMBER:
+        found.append((Verdict.MODIFY, "session", why))
+    elif outcome is Outcome.PENDING and zone_of(usual, limits) is not PainZone.GREEN:
+        # Nothing judged yet (before any session, or waiting for a check-in): the usual pain.
         verdict = Verdict.MODIFY if zone_of(usual, limits) is PainZone.AMBER else Verdict.REST
         found.append((verdict, "usual_pain", f"your usual morning pain is {usual}/10"))
     for failure in inputs.failed_tests:

@@ -18,7 +18,11 @@ from datetime import date, timedelta
 
 from rehab_tui.domain.library import Catalog, Frequency, PlannedExercise
 from rehab_tui.domain.outcomes import day_words, session_day
-from rehab_tui.domain.record_types import SessionRecord
+from rehab_tui.domain.record_types import RunRecord, SessionRecord
+
+
+def run_day(run: RunRecord) -> date:
+    return date.fromisoformat(run["started_at"][:10])
 
 
 def frequency_of(catalog: Catalog, session: SessionRecord) -> Frequency:
@@ -69,17 +73,26 @@ class LightDay:
 def light_day(
     catalog: Catalog,
     planned: list[SessionRecord],
+    runs: list[RunRecord],
     stage_number: int,
     today: date,
     what: str,
 ) -> LightDay | None:
-    """A light day when today's stage is spaced and its last full session was too recent.
-    `what` names the work ("heavy", "springy") in the reason."""
+    """A light day when today's stage is spaced and its last full session, or a run (a springy
+    day, DOMAIN §4), was too recent. `what` names the work ("heavy", "springy") in the reason."""
     stage = catalog.stage(stage_number)
-    last = last_full_session(catalog, planned)
-    if last is None or not is_spaced(stage.frequency):
+    if not is_spaced(stage.frequency):
         return None
-    last_day = session_day(last)
+    last = last_full_session(catalog, planned)
+    days = [session_day(last)] if last is not None else []
+    ran = [run_day(r) for r in runs if r["kind"] != "walk" and run_day(r) <= today]
+    if not days and not ran:
+        return None
+    last_day = max(days + ran)
+    if ran and max(ran) == last_day and (not days or days[0] < last_day):
+        what_then = "run"
+    else:
+        what_then = f"{what} session"
     apart = stage.frequency.days_apart
     if (today - last_day).days >= apart:
         return None
@@ -94,8 +107,9 @@ def light_day(
         else "a rest day from loading"
     )
     reason = (
-        f"{what.capitalize()} work is {apart * 24} h apart and your last {what} session was "
-        f"{when}: today is {offer}. Next {what} session: {day_words(next_day)}."
+        f"{what.capitalize()} work is {apart * 24} h apart (a run counts as springy) and your "
+        f"last {what_then} was {when}: today is {offer}. Next {what} session: "
+        f"{day_words(next_day)}."
     )
     return LightDay(exercises, next_day, reason)
 

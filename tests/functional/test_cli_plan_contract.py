@@ -27,10 +27,11 @@ def plan(capsys, day: str) -> dict:
 def test_schema_3_keeps_schema_2_safety_fields_with_their_types(capsys):
     data = plan(capsys, "2026-03-02")
     assert data["schema"] == 3
+    # a new runner: no running until the walk-run ladder's entry is met (DOMAIN §7)
     assert data["run_advice"] == {
-        "verdict": "run",
+        "verdict": "rest",
         "text": data["run_advice"]["text"],
-        "because": "clear",
+        "because": "entry",
     }
     assert data["hard_stop_until"] is None and data["red_flags"] == []
     assert data["review_suggested"] is False

@@ -78,7 +78,7 @@ async def test_with_the_silbernagel_limits_4_is_green_from_player_to_summary(
     choose(store, "silbernagel")
     app = RehabApp(mini_catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        assert "keep pain at 5/10 or less during it" in home_text(app)
+        assert "a brisk 30-minute walk with pain at 5/10 or less" in home_text(app)
         await pilot.press("enter")
         clock.advance(5)  # the lead-in: now the first hold
         app.screen.update_now()

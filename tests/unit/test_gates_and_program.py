@@ -60,6 +60,19 @@ def sided(n: int, kind: str, left: int, right: int, pain: int | None = 1) -> dic
     }
 
 
+def ran(n: int, minutes: float = 40, pain: int = 1) -> dict:
+    return {
+        "id": f"{day(n).replace('-', '')}-180000-aa{n % 100:02d}",
+        "started_at": f"{day(n)}T18:00:00+00:00",
+        "minutes": minutes,
+        "km": None,
+        "pain": pain,
+        "kind": "continuous",
+        "level": None,
+        "note": "",
+    }
+
+
 def visa(n: int, score: int) -> dict:
     return {"id": f"v{n}", "date": day(n), "kind": "visa_a", "score": score}
 
@@ -139,7 +152,13 @@ def test_a_failed_hop_test_means_no_running_and_a_failed_heel_raise_test_an_easi
     assert hop.run_advice.verdict == "rest" and hop.run_advice.because == "capacity_test"
     assert "the hop test on Tue 3 Mar hurt 5/10" in hop.run_advice.text
     raises = make_plan(
-        CATALOG, [], [], Profile(), D0 + timedelta(days=2), tests=[sided(1, "heel_raise", 12, 25)]
+        CATALOG,
+        [],
+        [],
+        Profile(),
+        D0 + timedelta(days=2),
+        tests=[sided(1, "heel_raise", 12, 25)],
+        runs=[ran(-3)],  # kept running: the failed test, not the ladder's entry, decides
     )
     assert raises.run_advice.verdict == "modify" and raises.run_advice.because == "capacity_test"
     old = make_plan(
@@ -241,7 +260,7 @@ def test_maintenance_then_discharge_once_tests_pass_and_running_is_back():
         Profile(),
         today,
         tests=PASSED,
-        running_done="30 minutes continuous within your limits",
+        runs=[ran(5, minutes=30)],
     )
     assert done.discharge is not None and done.discharge.startswith("Ready for discharge")
     red = make_plan(

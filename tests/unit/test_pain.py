@@ -109,7 +109,17 @@ def test_the_plan_and_run_advice_quote_the_chosen_limit(mini_catalog, choice, n)
     }
     plan = make_plan(mini_catalog, [red], [], Profile(limits=choice), TODAY)
     assert plan.reasons[0].endswith(f"keep pain at {n}/10 or less.")
-    fresh = make_plan(mini_catalog, [], [], Profile(limits=choice), TODAY)
+    ran = {  # a runner who kept running within the limit: run advice says how much
+        "id": "20260225-180000-aa01",
+        "started_at": "2026-02-25T18:00:00+00:00",
+        "minutes": 40,
+        "km": None,
+        "pain": 1,
+        "kind": "continuous",
+        "level": None,
+        "note": "",
+    }
+    fresh = make_plan(mini_catalog, [], [], Profile(limits=choice), TODAY, runs=[ran])
     assert f"keep pain at {n}/10 or less during it" in fresh.run_advice.text
 
 

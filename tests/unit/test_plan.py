@@ -30,6 +30,23 @@ def s(n: int, rung: int, pain: int | None, hour: int = 8, kind: str = "plan") ->
     }
 
 
+def run(n: int, minutes: float = 40, pain: int = 1, kind: str = "continuous") -> dict:
+    return {
+        "id": f"{day(n).replace('-', '')}-180000-aa{n % 100:02d}",
+        "started_at": f"{day(n)}T18:00:00+00:00",
+        "minutes": minutes,
+        "km": None,
+        "pain": pain,
+        "kind": kind,
+        "level": None,
+        "note": "",
+    }
+
+
+# A runner who kept running within the limit (DOMAIN §7): what run advice is weighed against.
+KEPT_RUNNING = [run(-5)]
+
+
 def c(n: int, pain: int) -> dict:
     return {"date": day(n), "pain": pain}
 
@@ -51,6 +68,7 @@ class Case:
     verdict: str | None = None
     clinician: bool = False
     tests: list = field(default_factory=list)
+    runs: list = field(default_factory=lambda: list(KEPT_RUNNING))
 
 
 def heel(n: int, left: int, right: int, pain: int = 1) -> dict:
@@ -82,6 +100,13 @@ CASES = [
         profile=Profile(baseline=4),
         decision=Decision.START,
         verdict="modify",
+    ),
+    Case(
+        "a new runner waits for the walk-run ladder's entry",
+        today=0,
+        decision=Decision.START,
+        verdict="rest",
+        runs=[],
     ),
     Case("one green", *greens(0, [0]), rung=0, reason="1 of 3 green sessions", verdict="run"),
     Case(
@@ -392,6 +417,7 @@ def test_scenario(case: Case):
         case.profile,
         D0 + timedelta(days=case.today),
         tests=case.tests,
+        runs=case.runs,
     )
     text = " | ".join(plan.reasons)
     assert plan.step.index == case.rung, text
@@ -430,6 +456,11 @@ def test_next_checkin_is_the_morning_after_a_pending_session():
 def test_the_plan_does_not_look_at_the_future():
     later = [s(5, 3, 9)]
     plan = make_plan(
-        CATALOG, [s(0, 0, 2), *later], [c(1, 0), c(6, 8)], Profile(), D0 + timedelta(1)
+        CATALOG,
+        [s(0, 0, 2), *later],
+        [c(1, 0), c(6, 8)],
+        Profile(),
+        D0 + timedelta(1),
+        runs=[*KEPT_RUNNING, run(4, pain=9)],
     )
     assert plan.step.index == 0 and plan.run_advice.verdict == "run"

@@ -81,6 +81,22 @@ class Story:
     review: bool | None = None
     loading: bool | None = None  # whether any exercise is offered
     calm: bool | None = None
+    # A runner who kept running within the limit (DOMAIN §7), so that run advice is what is seen.
+    runs: list = field(default_factory=lambda: [kept_running()])
+
+
+def kept_running() -> dict:
+    day = (D0 - timedelta(days=5)).isoformat()
+    return {
+        "id": f"{day.replace('-', '')}-180000-aa01",
+        "started_at": f"{day}T18:00:00+00:00",
+        "minutes": 40,
+        "km": None,
+        "pain": 1,
+        "kind": "continuous",
+        "level": None,
+        "note": "",
+    }
 
 
 G3 = greens(3, [0, 1, 2])
@@ -142,20 +158,34 @@ STORIES = [
         clinician=False,
     ),
     Story(
-        "day 14 after a hard stop: its window is over",
+        "day 14 after a hard stop: its window is over, running restarts at the ladder's start",
         [s(0, 3, 7), *greens(2, [8, 10, 12])[0]],
         greens(2, [8, 10, 12])[1],
         today=14,
-        verdict="run",
+        verdict="rest",
+        because="entry",
         until=None,
+        says=("The walk-run ladder opens with 10 × (1 min run / 1 min walk)",),
     ),
     Story(
-        "day 15 after a hard stop: nothing left of it",
+        "day 15 after a hard stop, a brisk walk and the hop test: the walk-run ladder's start",
         [s(0, 3, 7), *greens(2, [9, 11, 13])[0]],
         greens(2, [9, 11, 13])[1],
         today=15,
+        tests=[{"id": "j", "date": day(14), "kind": "hop", "left": 10, "right": 10, "pain": 1}],
+        runs=[
+            kept_running(),
+            {
+                **kept_running(),
+                "id": "20260316-180000-aa02",
+                "started_at": f"{day(14)}T18:00:00+00:00",
+                "minutes": 30,
+                "kind": "walk",
+            },
+        ],
         verdict="run",
         until=None,
+        says=("10 × (1 min run / 1 min walk), up to 20 min today",),
     ),
     Story(
         "a 7/10 check-in two days after three greens: a step back, never a step up",
@@ -576,6 +606,7 @@ def plan_of(story: Story):
         D0 + timedelta(days=story.today),
         tests=story.tests,
         red_flags=story.red_flags,
+        runs=story.runs,
     )
 
 
