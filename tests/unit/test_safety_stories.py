@@ -165,7 +165,7 @@ STORIES = [
         verdict="rest",
         because="entry",
         until=None,
-        says=("The walk-run ladder opens with 10 × (1 min run / 1 min walk)",),
+        says=("the walk-run ladder opens with 10 × (1 min run / 1 min walk)",),
     ),
     Story(
         "day 15 after a hard stop, a brisk walk and the hop test: the walk-run ladder's start",
