@@ -121,6 +121,11 @@ def _add_records(commands: Commands) -> None:
     log.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     log.add_argument("--note", metavar="TEXT", default="", help="a note to keep with it")
+    log.add_argument(
+        "--load-kg",
+        metavar="KG",
+        help="the weight used on its loaded exercises, 0-500 kg in steps of 0.5",
+    )
     checkin = commands.add_parser("checkin", help="record a morning check-in")
     checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
     checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
 from rehab_tui.domain.hard_stop import HARD_STOP_DAYS
+from rehab_tui.domain.loads import kg_text
 from rehab_tui.domain.profile import HEEL_RAISE_FLOOR_RANGE, SYMMETRY_PCT_RANGE
 from rehab_tui.domain.safety import (
     LONG_STIFFNESS_ADVICE,
@@ -47,14 +48,28 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
     catalog = read_catalog(args)
     pain = parse_pain(args.pain)
     day = parse_day(args.date, date.today())
+    load_kg = parse_load_kg(args.load_kg)
     with use_cases(args, catalog) as rehab:
-        logged = rehab.log_session(day, pain, args.note)
+        logged = rehab.log_session(day, pain, args.note, load_kg)
+    weight = "" if load_kg is None else f", {kg_text(load_kg)} on the loaded exercises"
     out.print(
         f"Logged {day:%a %d %b}: {len(logged.plan.exercises)} exercises at stage "
-        f"{logged.plan.step.stage}, pain {pain}/10."
+        f"{logged.plan.step.stage}, pain {pain}/10{weight}."
     )
     print_warnings(out, logged.warnings, pain, day)
     return 0
+
+
+def parse_load_kg(text: str | None) -> float | None:
+    """--load-kg: a number of kilograms (the use case checks its range and steps)."""
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise UserError(
+            f"--load-kg takes a weight in kg like 12.5 (0 to 500, in steps of 0.5), got {text!r}"
+        ) from None
 
 
 def parse_stiffness(text: str | None) -> int | None:

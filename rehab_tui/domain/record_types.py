@@ -95,6 +95,7 @@ Day = Annotated[str, DAY]
 Moment = Annotated[str, MOMENT]
 Seconds = Annotated[float, Range(0)]
 Amount = Annotated[float, Range(0, 100_000)]  # seconds held or reps, in one set
+LoadKg = Annotated[float, Range(0, 500)]  # the weight used on a loaded exercise, in kg
 Side = Literal["left", "right"]
 SidedTestKind = Literal["heel_raise", "hop"]
 
@@ -133,7 +134,7 @@ class ExerciseRecord(TypedDict):
     per_side: bool
     planned: PlannedDose
     sets: list[SetRecord]
-    load_kg: NotRequired[Annotated[float, Range(0, 500)]]  # the weight used, for a loaded one
+    load_kg: NotRequired[LoadKg]  # the weight used, for a loaded one
     # Exercises in no file the app reads back (the quick timer's, a routine's own) carry these.
     how_to: NotRequired[str]
     cues: NotRequired[list[str]]

@@ -101,6 +101,7 @@ SET_COLUMNS = [
     "skipped",
     "paused_s",
     "completed_at",
+    "load_kg",  # the weight used on a loaded exercise, when recorded
 ]
 
 
@@ -151,6 +152,7 @@ def sets_to_csv(sessions: list[SessionRecord]) -> str:
                         "yes" if done["skipped"] else "no",
                         done.get("paused_s", 0.0),
                         done.get("completed_at", ""),
+                        blank(entry.get("load_kg")),
                     ]
                 )
     return printable(out.getvalue())  # a note or a name can hold a control character
@@ -170,7 +172,7 @@ def render(fmt: str, store: Store, plan: Plan, profile: Profile, now: datetime, 
     rows = session_rows(sessions, store.checkins(), profile)
     if fmt == "csv":
         return to_csv(rows)
-    blocks = report_blocks(profile, plan, rows, store.tests(), now.date())
+    blocks = report_blocks(profile, plan, rows, store.tests(), now.date(), sessions)
     return to_markdown(blocks) if fmt == "md" else to_html(blocks)
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rehab_tui.domain.loads import loaded_line
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CapacityRecord
+from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.domain.text import printable
@@ -53,8 +55,10 @@ def report_blocks(
     rows: list[SessionRow],
     tests: list[CapacityRecord],
     today: date,
+    sessions: Sequence[SessionRecord] = (),
 ) -> list[Block]:
-    """The report's content, rendered as markdown or html by the functions below."""
+    """The report's content, rendered as markdown or html by the functions below; `sessions`
+    (the records behind `rows`) give the weights used on loaded exercises."""
     blocks: list[Block] = [
         Heading(f"Achilles rehab report, {today:%d %B %Y}"),
         Para(
@@ -76,6 +80,7 @@ def report_blocks(
         Para(f"Running: {plan.run_advice.verdict}. {plan.run_advice.text}"),
     ]
     blocks += recent_sessions(rows, today)
+    blocks += recent_weights(sessions, today)
     blocks += [Heading("Trends"), Pre(trend_text(rows, today))]
     blocks.append(Heading("Capacity tests"))
     if tests:
@@ -118,6 +123,23 @@ def recent_sessions(rows: list[SessionRow], today: date) -> list[Block]:
         for r in recent
     ]
     return [heading, Table(header, table)]
+
+
+def recent_weights(sessions: Sequence[SessionRecord], today: date) -> list[Block]:
+    """The weights used on loaded exercises in the last REPORT_WEEKS weeks, newest first, one
+    line per exercise ("Mon 23 Nov: Loaded single-leg heel raise: 3 × 6 each side, 12.5 kg");
+    nothing when none was recorded."""
+    lines = []
+    for session in sorted(sessions, key=lambda s: s["started_at"], reverse=True):
+        day = date.fromisoformat(session["started_at"][:10])
+        if (today - day).days >= REPORT_WEEKS * 7:
+            continue
+        lines += [
+            f"{day:%a %d %b}: {line}" for e in session["exercises"] if (line := loaded_line(e))
+        ]
+    if not lines:
+        return []
+    return [Heading("Weights used on loaded exercises"), Pre("\n".join(lines))]
 
 
 def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:

@@ -51,6 +51,7 @@ from rehab_tui.domain.safety import (
     flagged,
     warnings_after,
 )
+from rehab_tui.services import loads
 from rehab_tui.services.planning import (
     LOOKBACK_DAYS,
     RED_FLAGS_CLEARED,
@@ -60,6 +61,7 @@ from rehab_tui.services.planning import (
 )
 from rehab_tui.services.results import (
     Imported,
+    LoadPrompt,
     Logged,
     OwnProgram,
     Rated,
@@ -202,8 +204,8 @@ class Rehab:
         self.store.add_checkin(checkin_record(day, pain, stiffness_min))
         return warnings_after(pain, stiffness_min, self.pain_limits())
 
-    def log_session(self, day: date, pain: int, note: str) -> Logged:
-        """Record the day's planned session as done in full, away from the app."""
+    def log_session(self, day: date, pain: int, note: str, load_kg: float | None = None) -> Logged:
+        """Record the day's planned session, done in full away from the app, and any weight used."""
         started = self._moment_on(day, "log a session")
         self._writing()
         plan = self.plan(day)
@@ -217,6 +219,7 @@ class Rehab:
         session = logged_session(plan.exercises, started, plan.step, pain, note)
         if plan.light_day:
             session["light"] = True
+        loads.add_load(session, plan.exercises, load_kg, day)
         self.store.add_session(session)
         return Logged(plan, warnings_after(pain, None, self.pain_limits()))
 
@@ -326,6 +329,21 @@ class Rehab:
         if result is not None:
             self.store.add_test(result)
         return Rated(session, result, warnings_after(pain, None, self.pain_limits()))
+
+    # -- the weight used on loaded exercises (services/loads.py) ------------------------------
+
+    def last_load_kg(self, exercise_id: str) -> float | None:
+        """The weight last recorded for an exercise (kg), newest months first; None: never."""
+        return loads.last_load_kg(self.sessions(), exercise_id)
+
+    def load_prompt(self, session_id: str, exercise_index: int) -> LoadPrompt | None:
+        """The weight to ask for as a session's exercise starts; None: nothing to ask."""
+        return loads.load_prompt(self, session_id, exercise_index)
+
+    def record_load(self, session_id: str, exercise_index: int, load_kg: float) -> None:
+        """Save the weight used (kg) on one loaded exercise of a session in progress."""
+        self._writing()
+        loads.record_load(self, session_id, exercise_index, load_kg)
 
     # -- routines of one's own ----------------------------------------------------------------
 

@@ -44,6 +44,15 @@ class Rated(NamedTuple):
     warnings: tuple[SafetyWarning, ...]
 
 
+class LoadPrompt(NamedTuple):
+    """The weight to ask for as a loaded exercise starts: prefilled with the last one recorded
+    (else the plan's suggestion, else 0); `suggested_kg`: the plan's, for a hint."""
+
+    name: str
+    prefill_kg: float
+    suggested_kg: float | None
+
+
 class Logged(NamedTuple):
     """A session done away from the app, recorded as the day's plan done in full."""
 

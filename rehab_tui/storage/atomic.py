@@ -18,6 +18,7 @@ import json
 import os
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
 # A temp file is named after its file, the process and the thread: .NAME.PID.THREAD.tmp
@@ -165,6 +166,19 @@ def make_private_dir(path: Path) -> None:
                 continue  # made meanwhile by another process: theirs
             raise
         os.chmod(folder, 0o700)  # mkdir's mode was narrowed by the umask, never widened
+
+
+def back_up(data_dir: Path, label: str, paths: list[Path]) -> Path:
+    """Copy these data files (in `data_dir`, or a folder of it) into a new backup folder beside
+    them, `backup-LABEL-WHEN`, before a migration; the folder made."""
+    folder = data_dir / f"backup-{label}-{datetime.now():%Y%m%d-%H%M%S}"
+    make_private_dir(folder)
+    for path in paths:
+        if path.exists():
+            copy = folder / path.relative_to(data_dir)
+            make_private_dir(copy.parent)
+            write_atomically(copy, path.read_text("utf-8"))
+    return folder
 
 
 def remove_stray_temp_files(folder: Path, everyone: bool = False) -> None:

@@ -7,6 +7,10 @@ folds a journal into its month file (one atomic rewrite) when the session ends o
 the next writer folds any journal a crash left; readers apply a journal to what they read, so
 every finished set is seen everywhere at once.
 
+The weight used on a loaded exercise (kg), asked as the exercise starts, is a line of the same
+journal ({"exercise": 2, "load_kg": 12.5}), so it is as durable as a set, folded with them, and
+seen by every reader (a resumed session knows it was given).
+
 A line is written whole or not at all: a failed write (a full disk) is cut back off the file, and
 a last line cut short by a crash is a save that never returned, so it is left out.
 """
@@ -20,14 +24,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rehab_tui.domain.record_types import SetRecord
+from rehab_tui.domain.record_types import LoadKg, SetRecord
 from rehab_tui.storage.atomic import fsync_folder, write_all
 from rehab_tui.storage.errors import DamagedFileError
 from rehab_tui.storage.record_check import conforms
 
 SUFFIX = ".sets"
 
-Entry = tuple[int, SetRecord]  # the exercise's index in the session, and one of its sets
+# The exercise's index in the session, and one of its sets or the weight used on it (kg).
+Entry = tuple[int, SetRecord | float]
 
 
 def journal_path(sessions_dir: Path, session_id: str) -> Path:
@@ -44,7 +49,16 @@ def journals(sessions_dir: Path) -> dict[str, Path]:
 
 def append_set(path: Path, exercise_index: int, record: SetRecord) -> None:
     """Add one set to a session's journal, durably, before returning."""
-    line = json.dumps({"exercise": exercise_index, "set": record}, separators=(",", ":"))
+    _append(path, {"exercise": exercise_index, "set": record})
+
+
+def append_load(path: Path, exercise_index: int, load_kg: float) -> None:
+    """Add the weight used on one exercise (kg) to a session's journal, durably."""
+    _append(path, {"exercise": exercise_index, "load_kg": load_kg})
+
+
+def _append(path: Path, entry: dict[str, Any]) -> None:
+    line = json.dumps(entry, separators=(",", ":"))
     new = not path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
@@ -62,7 +76,7 @@ def append_set(path: Path, exercise_index: int, record: SetRecord) -> None:
 
 
 def read_entries(path: Path) -> list[Entry]:
-    """The sets a journal holds, in the order saved; none when there is no journal."""
+    """The sets (and weights) a journal holds, in the order saved; none without a journal."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -75,20 +89,26 @@ def read_entries(path: Path) -> list[Entry]:
             entry = json.loads(line)
         except ValueError:
             raise DamagedFileError(path, f"line {number} is not valid JSON") from None
-        index = entry.get("exercise") if isinstance(entry, dict) else None
-        if type(index) is not int or index < 0 or not conforms(entry.get("set"), SetRecord):
+        if not isinstance(entry, dict):
+            entry = {}
+        index = entry.get("exercise")
+        field, shape = ("load_kg", LoadKg) if "load_kg" in entry else ("set", SetRecord)
+        if type(index) is not int or index < 0 or not conforms(entry.get(field), shape):
             raise DamagedFileError(path, f"line {number} is not a set rehab-tui writes")
-        entries.append((index, entry["set"]))
+        entries.append((index, entry[field]))
     return entries
 
 
 def apply_entries(session: MutableMapping[str, Any], entries: list[Entry], path: Path) -> None:
     """Put each set into its exercise of `session`, replacing one of the same number and side
-    (a set redone)."""
-    for index, result in entries:
+    (a set redone), and each weight into its exercise (the latest given wins)."""
+    for index, change in entries:
         if index >= len(session["exercises"]):
             raise DamagedFileError(path, f"a set of exercise {index + 1}, which the session lacks")
-        add_set(session, index, result)
+        if isinstance(change, dict):
+            add_set(session, index, change)
+        else:
+            session["exercises"][index]["load_kg"] = change
 
 
 def keep_aside(path: Path) -> None:

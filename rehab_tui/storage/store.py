@@ -26,7 +26,6 @@ import fcntl
 import os
 import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Unpack, cast
 
@@ -42,10 +41,10 @@ from rehab_tui.domain.record_types import (
 )
 from rehab_tui.storage import set_journal as journal
 from rehab_tui.storage.atomic import (
+    back_up,
     finish_together,
     make_private_dir,
     remove_stray_temp_files,
-    write_atomically,
 )
 from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
@@ -138,20 +137,13 @@ class Store:
             return
         version = self._check_schema()
         if version < SCHEMA_VERSION:
-            self._backup(f"before-schema-{SCHEMA_VERSION}")
+            back_up(self.data_dir, f"before-schema-{SCHEMA_VERSION}", self._data_files())
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](self)
                 meta.update({"schema": step + 1}, doc_ids=[1])
 
-    def _backup(self, label: str) -> Path:
-        """Copy every data file into a new backup folder beside them, before a migration."""
-        folder = self.data_dir / f"backup-{label}-{datetime.now():%Y%m%d-%H%M%S}"
-        make_private_dir(folder)
-        make_private_dir(folder / SESSIONS_DIR)
-        for path in [self.main_path, *self.month_files()]:
-            if path.exists():
-                write_atomically(folder / path.relative_to(self.data_dir), path.read_text("utf-8"))
-        return folder
+    def _data_files(self) -> list[Path]:
+        return [self.main_path, *self.month_files()]
 
     def acquire_writer_lock(self) -> None:
         """Become the one process that writes here; raise LockedError if another already is.
@@ -234,11 +226,18 @@ class Store:
         """Add (or replace, when a set is redone) one set of one exercise of a session: one line
         appended to the session's journal (set_journal.py), folded into its month later."""
         with self._lock:
-            if session_id not in self._journaled and self.session(session_id) is None:
-                raise StoreError(f"no session {session_id} to save a set into")
-            self._journaled.add(session_id)
-            sets = journal.journal_path(self._sessions_dir, session_id)
-            journal.append_set(sets, exercise_index, result)
+            journal.append_set(self._journal_of(session_id), exercise_index, result)
+
+    def save_load(self, session_id: str, exercise_index: int, load_kg: float) -> None:
+        """The weight used on one exercise of a session (kg): a line of its journal, like a set."""
+        with self._lock:
+            journal.append_load(self._journal_of(session_id), exercise_index, load_kg)
+
+    def _journal_of(self, session_id: str) -> Path:
+        if session_id not in self._journaled and self.session(session_id) is None:
+            raise StoreError(f"no session {session_id} to save a set into")
+        self._journaled.add(session_id)
+        return journal.journal_path(self._sessions_dir, session_id)
 
     def _fold(self, session_id: str) -> None:
         """Write a session's journaled sets into its month file, then drop the journal (kept

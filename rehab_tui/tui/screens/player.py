@@ -4,10 +4,13 @@ All timing comes from `Playback`, which computes the state from the clock, and w
 panel shows for each kind of step comes from its view (rehab_tui.tui.widgets.step_views). This
 screen only redraws: it wakes when the shown second is due to change (and at least twice a
 second for the bars), updates what changed, rings and flashes on every phase change, and hands
-each finished set to the app to be saved in the background.
+each finished set to the app to be saved in the background. As a loaded exercise starts, before
+its get-ready runs, it asks the weight used (dialogs/load.py), with the hold paused.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +25,8 @@ from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
+from rehab_tui.services.results import ServiceError
+from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import view_for
@@ -53,6 +58,7 @@ class PlayerScreen(RehabScreen[None]):
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
+        self._weights_asked: set[int] = set()  # exercises whose weight was asked here (by index)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,6 +141,41 @@ class PlayerScreen(RehabScreen[None]):
         view_for(step).enter(self.query_one("#stage"), step)
         self._shown.clear()
         self.refresh_bindings()
+        self._ask_weight(step.exercise_index)
+
+    def _ask_weight(self, exercise_index: int) -> None:
+        """The weight used on a loaded exercise, asked once as it starts. The step is paused
+        first, so its countdown waits for the answer whole; nothing is asked (and the step runs
+        on at once) with no weights at home, or when its weight was recorded before a resume."""
+        if exercise_index in self._weights_asked:
+            return
+        self._weights_asked.add(exercise_index)
+        if not self.timeline.exercises[exercise_index].exercise.loaded:
+            return
+        self._resume_later = not self.playback.paused
+        self.playback.pause()
+        prompt = self.rehab_app.rehab.load_prompt(self.session_id, exercise_index)
+        if prompt is None:
+            if self._resume_later:
+                self.playback.resume()
+            return
+        from rehab_tui.tui.dialogs.load import LoadScreen
+
+        self.app.push_screen(LoadScreen(prompt), partial(self._weight_given, exercise_index))
+
+    def _weight_given(self, exercise_index: int, load_kg: float | None) -> None:
+        if load_kg is not None:
+            try:
+                self.rehab_app.rehab.record_load(self.session_id, exercise_index, load_kg)
+            except (ServiceError, StoreError, OSError) as error:
+                self.rehab_app.notify(
+                    f"Could not save the weight: {error}. Your session continues.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+        self.resume_after_modal()
 
     def redraw(self) -> None:
         playback = self.playback

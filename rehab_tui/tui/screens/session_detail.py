@@ -17,6 +17,7 @@ from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow
 from rehab_tui.domain.text import printable
+from rehab_tui.tui.screens.summary import exercise_cell
 
 OUTCOME_STYLE = {
     Outcome.GREEN: ("● green", "green"),
@@ -36,7 +37,7 @@ def sets_table(session: SessionRecord) -> Table:
         unit = rules_for(entry["kind"]).unit
         if not entry["sets"]:
             table.add_row(
-                Text(printable(entry.get("name", entry["exercise_id"]))),
+                exercise_cell(entry),
                 "–",
                 "",
                 "",
@@ -45,7 +46,7 @@ def sets_table(session: SessionRecord) -> Table:
             )
         for number, done in enumerate(entry["sets"]):
             table.add_row(
-                Text(printable(entry.get("name", entry["exercise_id"]))) if number == 0 else "",
+                exercise_cell(entry) if number == 0 else "",
                 str(done["set"]),
                 done["side"] or "",
                 f"{done['planned']} {unit}",

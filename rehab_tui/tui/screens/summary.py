@@ -11,11 +11,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
+from rehab_tui.domain.loads import kg_text
 from rehab_tui.domain.pain import PainLimits, zone_of
-from rehab_tui.domain.record_types import SessionRecord
+from rehab_tui.domain.record_types import ExerciseRecord, SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.domain.text import printable
 from rehab_tui.tui.widgets.pain_scale import zone_colour
+
+
+def exercise_cell(entry: ExerciseRecord) -> Text:
+    """The exercise's name (from the exercise file: never markup) and the weight used on it,
+    when one was recorded."""
+    text = Text(printable(entry.get("name") or entry["exercise_id"]))
+    if "load_kg" in entry:
+        text.append(f" · {kg_text(entry['load_kg'])}", style="bold")
+    return text
 
 
 def summary_table(session: SessionRecord) -> Table:
@@ -30,7 +40,7 @@ def summary_table(session: SessionRecord) -> Table:
         )
         per_side = 2 if entry["per_side"] else 1
         table.add_row(
-            Text(printable(entry["name"])),  # from the exercise file: never markup
+            exercise_cell(entry),
             f"{len(entry['sets'])}/{entry['planned']['sets'] * per_side}",
             f"{done} {unit}" if done else "–",
         )
