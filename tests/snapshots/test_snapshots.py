@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from rehab_tui.domain.clock import FakeClock
+from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.records import new_session
+from rehab_tui.services.rehab import Rehab
 from rehab_tui.storage.catalog import load_catalog
 from rehab_tui.storage.store import Store
 from rehab_tui.tui.app import RehabApp
@@ -196,3 +199,16 @@ def test_hold_in_a_light_theme(snap_compare, private_dirs, size):
         settle(pilot, clock, 5 + 7.5)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_weight_dialog(snap_compare, private_dirs, monkeypatch):
+    """As a loaded exercise starts: last time's weight, and the plan's suggestion as a hint."""
+    app, _ = make_app(private_dirs)
+    loaded = app.catalog.exercises["loaded-single-raise"]
+    exercises = (PlannedExercise(loaded, loaded.dose),)
+    last_week = new_session(exercises, datetime(2026, 2, 24, 8).astimezone(), None)
+    last_week["exercises"][0]["load_kg"] = 12.5
+    app.store.add_session(last_week)
+    plan = replace(app.rehab.plan(), exercises=exercises, load_kg={loaded.id: 15.0})
+    monkeypatch.setattr(Rehab, "plan", lambda self, day=None: plan)
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter"])
