@@ -235,7 +235,7 @@ class Store:
 
     def _journal_of(self, session_id: str) -> Path:
         if session_id not in self._journaled and self.session(session_id) is None:
-            raise StoreError(f"no session {session_id} to save a set into")
+            raise StoreError(f"no session {session_id} to save into")
         self._journaled.add(session_id)
         return journal.journal_path(self._sessions_dir, session_id)
 
