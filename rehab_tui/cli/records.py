@@ -13,7 +13,7 @@ from rich.console import Console
 
 from rehab_tui.cli.common import UserError, parse_day, parse_pain, read_catalog, use_cases
 from rehab_tui.domain.hard_stop import HARD_STOP_DAYS
-from rehab_tui.domain.loads import kg_text
+from rehab_tui.domain.loading import kg
 from rehab_tui.domain.profile import HEEL_RAISE_FLOOR_RANGE, SYMMETRY_PCT_RANGE
 from rehab_tui.domain.safety import (
     LONG_STIFFNESS_ADVICE,
@@ -51,7 +51,7 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
     load_kg = parse_load_kg(args.load_kg)
     with use_cases(args, catalog) as rehab:
         logged = rehab.log_session(day, pain, args.note, load_kg)
-    weight = "" if load_kg is None else f", {kg_text(load_kg)} on the loaded exercises"
+    weight = "" if load_kg is None else f", {kg(load_kg)} on the loaded exercises"
     out.print(
         f"Logged {day:%a %d %b}: {len(logged.plan.exercises)} exercises at stage "
         f"{logged.plan.step.stage}, pain {pain}/10{weight}."

@@ -5,18 +5,25 @@ lowers the reps of a loaded exercise says how much to add, from the weight last 
 runner with no weights at home is never given fewer reps without more weight (that would be a
 lighter session called a step up): they keep 15 reps and lower more slowly instead, one second
 more for each step the reps would have come down, and are told how a backpack can add weight.
+
+The weight used is asked as a loaded exercise starts (or given to `log --load-kg`) and kept with
+the session's exercise: from 0 (none added today) to 500 kg, by half a kilogram.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import replace
 
 from rehab_tui.domain.library import LadderStep, PlannedExercise, Tempo
-from rehab_tui.domain.record_types import SessionRecord
+from rehab_tui.domain.record_types import ExerciseRecord, SessionRecord
 
 BODYWEIGHT_REPS = 15  # with no weight to add, the reps stay here ...
 HEAVIER_REPS = (12, 10, 8, 6)  # ... and each of these the dose reaches adds 1 s to the lowering
 MAX_LOWERING_S = 8
+LOAD_STEP_KG = 0.5  # the weight dialog's up and down keys, and the steps `log --load-kg` takes
+MAX_LOAD_KG = 500.0  # the most a stored record takes (record_types.LoadKg)
 
 
 def last_loads(sessions: list[SessionRecord]) -> dict[str, float]:
@@ -113,3 +120,36 @@ def bodyweight(
             "books or water bottles (1 litre is about 1 kg) lets the reps come down instead."
         )
     return tuple(result), reasons
+
+
+# -- the weight used, as recorded -------------------------------------------------------------
+
+
+def load_problem(value: float) -> str | None:
+    """Why `value` (kg) is not a weight the app records, as the end of a sentence; None if it is."""
+    if not math.isfinite(value) or not 0 <= value <= MAX_LOAD_KG or (value / LOAD_STEP_KG) % 1:
+        return f"a weight is from 0 to {MAX_LOAD_KG:g} kg in steps of {LOAD_STEP_KG:g} kg"
+    return None
+
+
+def last_load_kg(sessions: Iterable[SessionRecord], exercise_id: str) -> float | None:
+    """The weight recorded last for `exercise_id` in `sessions` (newest first, read lazily): the
+    first found, so no older session is read; None when it was never recorded."""
+    for session in sessions:
+        for entry in session["exercises"]:
+            if entry["exercise_id"] == exercise_id and "load_kg" in entry:
+                return entry["load_kg"]
+    return None
+
+
+def loaded_line(entry: ExerciseRecord) -> str | None:
+    """ "Loaded single-leg heel raise: 3 × 6 each side, 12.5 kg" for an exercise done with a
+    recorded weight (its planned dose); None without one."""
+    if "load_kg" not in entry:
+        return None
+    planned = entry["planned"]
+    reps = planned.get("reps")
+    amount = str(reps) if reps is not None else f"{planned.get('hold_s', 0)} s"
+    sides = " each side" if entry["per_side"] else ""
+    name = entry.get("name") or entry["exercise_id"]
+    return f"{name}: {planned['sets']} × {amount}{sides}, {kg(entry['load_kg'])}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rehab_tui.domain.loads import loaded_line
+from rehab_tui.domain.loading import loaded_line
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, SessionRecord

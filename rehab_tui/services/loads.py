@@ -9,8 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rehab_tui.domain.library import PlannedExercise
-from rehab_tui.domain.loads import last_load_kg as last_load_kg  # Rehab's, as it is
-from rehab_tui.domain.loads import load_problem
+from rehab_tui.domain.loading import last_load_kg as last_load_kg  # Rehab's, as it is
+from rehab_tui.domain.loading import load_problem
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.services.results import LoadPrompt, ServiceError
 

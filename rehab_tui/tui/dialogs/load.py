@@ -17,14 +17,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from rehab_tui.domain.loads import LOAD_STEP_KG, MAX_LOAD_KG, kg_text, load_problem
+from rehab_tui.domain.loading import LOAD_STEP_KG, MAX_LOAD_KG, kg, load_problem
 from rehab_tui.domain.text import printable
 from rehab_tui.services.results import LoadPrompt
 
 
-def kg_field(kg: float) -> str:
+def kg_field(value: float) -> str:
     """The weight as the field shows it: 12.5 -> "12.5", 10.0 -> "10"."""
-    return f"{kg:g}"
+    return f"{value:g}"
 
 
 class LoadScreen(ModalScreen[float | None]):
@@ -46,7 +46,7 @@ class LoadScreen(ModalScreen[float | None]):
             # The name comes from the exercise file: plain text, never markup.
             yield Label(Content(f"Weight used: {printable(self.prompt.name)}"), classes="question")
             yield Label(
-                (f"The plan suggests about {kg_text(suggested)}. " if suggested is not None else "")
+                (f"The plan suggests about {kg(suggested)}. " if suggested is not None else "")
                 + "The weight you add (a backpack, a machine), in kg; 0 for none today.",
                 classes="detail",
             )
@@ -78,19 +78,19 @@ class LoadScreen(ModalScreen[float | None]):
         current = typed if typed is not None and math.isfinite(typed) else self.prompt.prefill_kg
         halves = current / LOAD_STEP_KG
         halves = math.floor(halves) + 1 if direction > 0 else math.ceil(halves) - 1
-        kg = min(MAX_LOAD_KG, max(0.0, halves * LOAD_STEP_KG))
+        weight = min(MAX_LOAD_KG, max(0.0, halves * LOAD_STEP_KG))
         field = self.query_one("#load-kg", Input)
-        field.value = kg_field(kg)
+        field.value = kg_field(weight)
         field.select_all()  # typing a number next replaces it
         self.query_one("#load-error", Label).update("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        kg = self.typed_kg()
-        problem = load_problem(kg) if kg is not None else "a weight is a number of kg"
-        if problem is not None:
+        weight = self.typed_kg()
+        problem = load_problem(weight) if weight is not None else "a weight is a number of kg"
+        if weight is None or problem is not None:
             self.query_one("#load-error", Label).update(f"Not saved: {problem}.")
             return
-        self.dismiss(kg)
+        self.dismiss(weight)
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
-from rehab_tui.domain.loads import kg_text
+from rehab_tui.domain.loading import kg
 from rehab_tui.domain.pain import PainLimits, zone_of
 from rehab_tui.domain.record_types import ExerciseRecord, SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
@@ -24,7 +24,7 @@ def exercise_cell(entry: ExerciseRecord) -> Text:
     when one was recorded."""
     text = Text(printable(entry.get("name") or entry["exercise_id"]))
     if "load_kg" in entry:
-        text.append(f" · {kg_text(entry['load_kg'])}", style="bold")
+        text.append(f" · {kg(entry['load_kg'])}", style="bold")
     return text
 
 
