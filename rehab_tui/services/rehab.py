@@ -9,18 +9,14 @@ that the first frame and the quick subcommands do not pay for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, replace
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from rehab_tui.domain.capacity import TESTS, sided_test_record, test_result, visa_a_record
-from rehab_tui.domain.clock import Clock
-from rehab_tui.domain.library import Catalog, PlannedExercise
+from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.outcomes import checkin_due
-from rehab_tui.domain.own_program import own_program_advice
-from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
@@ -52,71 +48,32 @@ from rehab_tui.domain.safety import (
     warnings_after,
 )
 from rehab_tui.services import loads
+from rehab_tui.services.exchanging import ExchangeCases
 from rehab_tui.services.planning import (
-    LOOKBACK_DAYS,
     RED_FLAGS_CLEARED,
-    load_profile,
-    plan_for,
     red_flags_open,
 )
+from rehab_tui.services.programs import RoutineCases
 from rehab_tui.services.results import (
-    Imported,
     LoadPrompt,
     Logged,
-    OwnProgram,
     Rated,
     ServiceError,
     Started,
     Trends,
 )
-from rehab_tui.storage import locations
-from rehab_tui.storage.store import Store
 
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
     from rehab_tui.storage.routines import Routine
 
 
-class Rehab:
-    """The application's use cases over one data folder.
-
-    `catalog` may be a function that reads the exercise file: it is then read on first use, so
-    that a command that needs no exercises (history) works even when the file has a mistake.
-    """
-
-    def __init__(self, store: Store, catalog: Catalog | Callable[[], Catalog], clock: Clock):
-        self.store = store
-        self._catalog = catalog
-        self.clock = clock
-
-    @property
-    def catalog(self) -> Catalog:
-        if not isinstance(self._catalog, Catalog):
-            self._catalog = self._catalog()
-        return self._catalog
-
-    def _writing(self) -> None:
-        """Before every write: become the one process writing here (LockedError if not)."""
-        self.store.acquire_writer_lock()
-
-    # -- reading ------------------------------------------------------------------------
-
-    def today(self) -> date:
-        return self.clock.wall().date()
-
-    def profile(self) -> Profile:
-        return load_profile(self.store)
-
-    def pain_limits(self) -> PainLimits:
-        """The profile's pain limits: every zone, limit and warning follows them."""
-        return self.profile().pain_limits
+class Rehab(RoutineCases, ExchangeCases):
+    """The application's use cases over one data folder (UseCaseCore has what they share;
+    the routines' and the exchange's use cases are in their own modules)."""
 
     def needs_first_start(self) -> bool:
         return self.store.setting("profile") is None
-
-    def plan(self, day: date | None = None) -> Plan:
-        """The plan for `day` (today by default), and why."""
-        return plan_for(self.store, self.catalog, day or self.today())
 
     def checkin_due(self) -> date | None:
         """The day of the session a morning check-in is due for, if one is."""
@@ -344,75 +301,3 @@ class Rehab:
         """Save the weight used (kg) on one loaded exercise of a session in progress."""
         self._writing()
         loads.record_load(self, session_id, exercise_index, load_kg)
-
-    # -- routines of one's own ----------------------------------------------------------------
-
-    def routines_path(self) -> Path:
-        return locations.routines_file()
-
-    def routines(self) -> list[Routine]:
-        """The user's routines ([] without a file); CatalogError names a mistake in it."""
-        from rehab_tui.storage.routines import load_routines
-
-        return load_routines(self.routines_path(), self.catalog)
-
-    def following(self) -> str | None:
-        """The routine followed instead of the plan, by name; None: the plan."""
-        name = self.store.setting("own_program")
-        return name if isinstance(name, str) else None
-
-    def follow(self, name: str | None, routines: Sequence[Routine]) -> None:
-        """Follow one of `routines` (as just read) instead of the plan; None: the plan again."""
-        if name is not None:
-            names = [routine.name for routine in routines]
-            if name not in names:
-                raise ServiceError(
-                    f"no routine called {name!r} in {self.routines_path()}"
-                    + (f"; there are: {', '.join(names)}" if names else "")
-                )
-        self._writing()
-        self.store.set_setting("own_program", name)
-
-    def own_program(self, routines: Sequence[Routine]) -> OwnProgram | None:
-        """The routine followed today, found in `routines`, with the rules' advice; None when
-        following the plan (or a routine no longer there)."""
-        name = self.following()
-        routine = next((r for r in routines if r.name == name), None) if name else None
-        if routine is None:
-            return None
-        since = (self.today() - timedelta(days=LOOKBACK_DAYS)).isoformat()
-        sessions, checkins, _ = self.store.recent(since)
-        decision, reasons, clinician = own_program_advice(
-            sessions, checkins, self.profile(), self.today()
-        )
-        return OwnProgram(routine, decision, tuple(reasons), clinician)
-
-    # -- export and import ----------------------------------------------------------------
-
-    def export(self, fmt: str, sets: bool = False) -> str:
-        """Everything, or a report, as text in one of the export formats."""
-        from rehab_tui.exchange.export import render
-
-        now = self.clock.wall()
-        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets)
-
-    def export_path(self, folder: Path, fmt: str) -> Path:
-        """Where an export made today goes in `folder` (named by its kind and the day)."""
-        from rehab_tui.exchange.export import export_name
-
-        return folder / export_name(fmt, self.today())
-
-    def export_to(self, path: Path, fmt: str, sets: bool = False) -> None:
-        """Write an export readable by its owner alone; OSError if it cannot be written."""
-        from rehab_tui.exchange.export import save_export
-
-        save_export(path, self.export(fmt, sets))
-
-    def import_file(self, path: Path) -> Imported:
-        """Merge a json export; it is checked whole before anything is written (ExportFileError)."""
-        from rehab_tui.exchange.importing import import_into, read_export
-
-        data = read_export(path)
-        self._writing()
-        sessions, checkins, tests = import_into(self.store, data)
-        return Imported(sessions, checkins, tests, len(data.sessions) - sessions)

@@ -1,0 +1,41 @@
+"""The use cases of export and import (the exchange modules are imported where used: they
+cost the first frame nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rehab_tui.services.core import UseCaseCore
+from rehab_tui.services.results import Imported
+
+
+class ExchangeCases(UseCaseCore):
+    # -- export and import ----------------------------------------------------------------
+
+    def export(self, fmt: str, sets: bool = False) -> str:
+        """Everything, or a report, as text in one of the export formats."""
+        from rehab_tui.exchange.export import render
+
+        now = self.clock.wall()
+        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets)
+
+    def export_path(self, folder: Path, fmt: str) -> Path:
+        """Where an export made today goes in `folder` (named by its kind and the day)."""
+        from rehab_tui.exchange.export import export_name
+
+        return folder / export_name(fmt, self.today())
+
+    def export_to(self, path: Path, fmt: str, sets: bool = False) -> None:
+        """Write an export readable by its owner alone; OSError if it cannot be written."""
+        from rehab_tui.exchange.export import save_export
+
+        save_export(path, self.export(fmt, sets))
+
+    def import_file(self, path: Path) -> Imported:
+        """Merge a json export; it is checked whole before anything is written (ExportFileError)."""
+        from rehab_tui.exchange.importing import import_into, read_export
+
+        data = read_export(path)
+        self._writing()
+        sessions, checkins, tests = import_into(self.store, data)
+        return Imported(sessions, checkins, tests, len(data.sessions) - sessions)
