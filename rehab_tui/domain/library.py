@@ -138,11 +138,13 @@ class Frequency:
 
     per_day: int = 1
     days_apart: int = 1
+    per_week: str = ""  # how many a week the stage aims at, in words ("3", "2-3"), when spaced
 
     @property
     def words(self) -> str:
         if self.days_apart >= 2:
-            return f"3 a week at most, {self.days_apart * 24} h apart"
+            week = f"{self.per_week} a week" if self.per_week else "3 a week at most"
+            return f"{week}, {self.days_apart * 24} h apart"
         if self.per_day >= 2:
             return "daily, up to twice a day"
         return "daily or every other day"

@@ -342,9 +342,13 @@ class YamlReader:
         )
 
     def frequency(self, node: Node | None, field: str) -> Frequency:
-        fields = self.mapping(node, field, set(), {"per_day", "days_apart"}) if node else {}
+        known = {"per_day", "days_apart", "per_week"}
+        fields = self.mapping(node, field, set(), known) if node else {}
+        week = fields.pop("per_week", None)
         counts = {name: self.whole(n, f"{field}.{name}", (1, 3)) for name, n in fields.items()}
-        return Frequency(**counts)
+        return Frequency(
+            **counts, per_week=self.text(week, f"{field}.per_week", 10) if week else ""
+        )
 
     def ids(self, node: Node, field: str, exercises: dict[str, Exercise]) -> tuple[str, ...]:
         """A list of exercise ids, each one in the file."""

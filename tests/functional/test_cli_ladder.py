@@ -107,7 +107,7 @@ def test_json_contract(capsys, catalog):
     assert stage_3["frequency"] == {
         "per_day": 1,
         "days_apart": 2,
-        "words": "3 a week at most, 48 h apart",
+        "words": "3 a week, 48 h apart",
     }
     assert [e["id"] for e in stage_3["light_day"]] == list(catalog.stage(3).light_day)
     assert data["stages"][0]["light_day"] == []
