@@ -143,16 +143,24 @@ def _ladder_level(
     last, outcome, why = placed[-1]
     level = level_of(last)
     assert level is not None
-    index = level.number - 1
     gap = (today - run_day(last)).days
     if gap >= RESTART_DAYS:
         return None, f"{gap} days since your last run: the walk-run ladder starts again."
+    level, why = _next_level(placed, level, outcome, why)
+    if gap >= LEVEL_DOWN_DAYS:
+        lower = LEVELS[max(0, level.number - 2)]
+        return lower, f"{gap} days since your last run: one level lower, {lower.words}."
+    return level, why
+
+
+def _next_level(
+    placed: list[tuple[RunRecord, Outcome, str]], level: Level, outcome: Outcome, why: str
+) -> tuple[Level, str]:
+    """The level after the latest run: up after 2 greens, down on red, else the same."""
+    index = level.number - 1
     if outcome is Outcome.RED:
         lower = LEVELS[max(0, index - 1)]
         return lower, f"{why[0].upper()}{why[1:]}: one level down, {lower.words}."
-    if gap >= LEVEL_DOWN_DAYS:
-        lower = LEVELS[max(0, index - 1)]
-        return lower, f"{gap} days since your last run: one level lower, {lower.words}."
     if outcome is not Outcome.GREEN:
         return level, f"{why[0].upper()}{why[1:]}: holding at {level.words}."
     greens = 0
@@ -232,7 +240,8 @@ def _on_the_ladder(
             f"Every other day on the walk-run ladder: your last run was {when}; next run "
             f"{day_words(next_day)}."
         )
-        verdict, because = "rest", "every_other_day"
+        if verdict != "rest":  # a cause already resting running stays the one named
+            verdict, because = "rest", "every_other_day"
     longest, km = _guard(runs, today)
     allowed = level.minutes if longest is None else min(level.minutes, longest)
     done = _done(judged)
