@@ -19,8 +19,8 @@ from dataclasses import replace
 from rehab_tui.domain.library import LadderStep, PlannedExercise, Tempo
 from rehab_tui.domain.record_types import ExerciseRecord, SessionRecord
 
-BODYWEIGHT_REPS = 15  # with no weight to add, the reps stay here ...
-HEAVIER_REPS = (12, 10, 8, 6)  # ... and each of these the dose reaches adds 1 s to the lowering
+BODYWEIGHT_REPS = 15  # with no weight to add, the reps stay here, the lowering is 1 s slower ...
+HEAVIER_REPS = (12, 10, 8, 6)  # ... and each of these the dose reaches adds 1 s more
 MAX_LOWERING_S = 8
 LOAD_STEP_KG = 0.5  # the weight dialog's up and down keys, and the steps `log --load-kg` takes
 MAX_LOAD_KG = 500.0  # the most a stored record takes (record_types.LoadKg)
@@ -105,8 +105,10 @@ def bodyweight(
     for planned in exercises:
         dose, exercise = planned.dose, planned.exercise
         reps = dose.reps or BODYWEIGHT_REPS
-        slower = sum(1 for heavy in HEAVIER_REPS if reps <= heavy)
-        if not exercise.loaded or dose.tempo is None or slower == 0:
+        # The weight itself is replaced by one second more on the lowering, and each step the
+        # reps would have come down adds another.
+        slower = 1 + sum(1 for heavy in HEAVIER_REPS if reps <= heavy)
+        if not exercise.loaded or dose.tempo is None:
             result.append(planned)
             continue
         tempo = dose.tempo
@@ -116,7 +118,7 @@ def bodyweight(
         result.append(PlannedExercise(exercise, lighter))
         reasons.append(
             f"No weights at home: {exercise.name} stays at {BODYWEIGHT_REPS} reps with a "
-            f"{lowering} s lowering instead of {reps} reps with added weight. A backpack with "
+            f"{lowering} s lowering instead of {reps} reps with weight. A backpack with "
             "books or water bottles (1 litre is about 1 kg) lets the reps come down instead."
         )
     return tuple(result), reasons

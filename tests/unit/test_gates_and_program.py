@@ -235,7 +235,7 @@ def test_no_weights_at_home_never_means_fewer_reps():
     )
     for planned in plan.exercises:
         if planned.exercise.loaded:
-            assert planned.dose.reps == 15 and planned.dose.tempo.down == 5
+            assert planned.dose.reps == 15 and planned.dose.tempo.down == 6
     assert plan.load_kg == {}
 
 

@@ -12,6 +12,8 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
+
 from rehab_tui.domain.capacity import HEEL_RAISE, HOP
 from rehab_tui.domain.plan import Decision, Plan, make_plan
 from rehab_tui.domain.profile import Profile
@@ -188,10 +190,10 @@ def test_with_weights_a_step_up_that_lowers_reps_says_how_much_to_add():
     assert up.load_kg["loaded-single-raise"] == 12.5
 
 
-def test_an_insertional_runner_stays_at_floor_level_and_every_step_up_changes_something():
-    story = live(
-        Story(profile=Profile(tendinopathy="insertional")), 7 * 24, three_a_week, tests_every=28
-    )
+@pytest.mark.parametrize("weights", [True, False])
+def test_an_insertional_runner_stays_at_floor_level_and_every_step_up_changes_something(weights):
+    profile = Profile(tendinopathy="insertional", weights=weights)
+    story = live(Story(profile=profile), 7 * 24, three_a_week, tests_every=28)
     seen = set()
     for plan in story.plans.values():
         assert all(p.exercise.insertional_safe for p in plan.exercises)
