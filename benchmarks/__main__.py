@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import history10y, history_costs, startup, timer
+from benchmarks import history10y, history_costs, run_files, startup, timer
 from benchmarks.history_costs import median
 
 GOALS = {
@@ -140,6 +140,16 @@ def main() -> int:
                     "(no goal yet)",
                 )
             )
+        console.print("run import: 500 GPX, TCX and FIT files, twice…")
+        first, again = run_files.import_s(root / "run-import", 500)
+        rows.append(
+            (
+                "run import, 500 files",
+                f"{first:.1f} s",
+                f"rehab-tui run import, a new process; again (all duplicates) {again:.1f} s",
+                "(no goal yet)",
+            )
+        )
         rows.append(
             (
                 "peak memory (this process)",

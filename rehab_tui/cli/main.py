@@ -28,7 +28,8 @@ from rehab_tui.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace, Console], int]
 
-# command -> (module in rehab_tui.cli, function); None: no command, the full-screen app.
+# command -> (module in rehab_tui.cli, function); None: no command, the full-screen app. A
+# command with its own commands (run) is named with its subcommand: "run log".
 HANDLERS: dict[str | None, tuple[str, str]] = {
     None: ("fullscreen", "run_tui"),
     "where": ("files", "cmd_where"),
@@ -45,6 +46,9 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "timer": ("fullscreen", "cmd_timer"),
     "routines": ("files", "cmd_routines"),
     "import": ("reports", "cmd_import"),
+    "run log": ("runs", "cmd_run_log"),
+    "run import": ("runs", "cmd_run_import"),
+    "run list": ("runs", "cmd_run_list"),
 }
 
 
@@ -53,13 +57,19 @@ def handler_for(command: str | None) -> Handler:
     return cast(Handler, getattr(importlib.import_module(f"rehab_tui.cli.{module}"), function))
 
 
+def command_of(args: argparse.Namespace) -> str | None:
+    """The HANDLERS key of the parsed command line ("run log" for a command's own command)."""
+    subcommand = getattr(args, "subcommand", None)
+    return f"{args.command} {subcommand}" if subcommand else args.command
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in (None, "timer"):
         resume_collection()  # the TUI resumes it after its first frame
     out = Console(highlight=False, soft_wrap=True)  # paths and sentences are never cut
     try:
-        return handler_for(args.command)(args, out)
+        return handler_for(command_of(args))(args, out)
     except (UserError, ServiceError, CatalogError, StoreError) as error:
         return said(str(error))
     except BrokenPipeError:

@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_information(commands)
     _add_records(commands)
     _add_capacity_tests(commands)
+    _add_runs(commands)
     _add_timer(commands)
     _add_routines(commands)
     _add_exchange(commands)
@@ -90,12 +91,14 @@ def _add_information(commands: Commands) -> None:
     commands.add_parser("keys", help="list every key and its name, to remap it in config.toml")
     validate = commands.add_parser("validate", help="check an exercise file")
     validate.add_argument("file", nargs="?", help="the file to check (default: the one in use)")
-    history = commands.add_parser("history", help="list past sessions, newest first")
+    history = commands.add_parser("history", help="list past sessions and runs, newest first")
     history.add_argument("--json", action="store_true", help="print JSON (see the README)")
     history.add_argument(
-        "--since", metavar="YYYY-MM-DD", help="only sessions on or after this date"
+        "--since", metavar="YYYY-MM-DD", help="only sessions and runs on or after this date"
     )
-    history.add_argument("--limit", metavar="N", type=positive_int, help="at most N sessions")
+    history.add_argument(
+        "--limit", metavar="N", type=positive_int, help="at most N sessions (and N runs)"
+    )
     ladder = commands.add_parser(
         "ladder", help="every rung of the stage ladder: exercises, doses, load rules, frequency"
     )
@@ -153,6 +156,48 @@ def _add_capacity_tests(commands: Commands) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
+def _add_runs(commands: Commands) -> None:
+    """`run` and its own commands (main.HANDLERS names each as "run SUBCOMMAND")."""
+    run = commands.add_parser("run", help="your runs: log, import from a watch's files, list")
+    run_commands = run.add_subparsers(dest="subcommand", metavar="RUN_COMMAND", required=True)
+    _add_run_log(run_commands)
+    _add_run_import(run_commands)
+    _add_run_list(run_commands)
+
+
+def _add_run_log(run_commands: Commands) -> None:
+    log = run_commands.add_parser("log", help="record a run (or a brisk walk)")
+    log.add_argument("--min", metavar="M", required=True, help="minutes, walking breaks included")
+    log.add_argument("--km", metavar="K", help="distance in km, if known")
+    log.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--time", metavar="HH:MM", help="when it started (default: now, or noon)")
+    log.add_argument(
+        "--kind",
+        metavar="KIND",
+        default="continuous",
+        help="continuous (default), walk-run or walk",
+    )
+    log.add_argument("--level", metavar="N", help="the walk-run level (with --kind walk-run)")
+    log.add_argument("--note", metavar="TEXT", default="", help="a note to keep with it")
+
+
+def _add_run_import(run_commands: Commands) -> None:
+    import_ = run_commands.add_parser(
+        "import", help="read runs from GPX, TCX or FIT files (a watch's or a phone's)"
+    )
+    import_.add_argument("files", nargs="+", metavar="FILE", help="a .gpx, .tcx or .fit file")
+    import_.add_argument(
+        "--pain", metavar="N", help="pain during these runs, 0-10 (required: no file holds it)"
+    )
+
+
+def _add_run_list(run_commands: Commands) -> None:
+    listing = run_commands.add_parser("list", help="list your runs, newest first")
+    listing.add_argument("--since", metavar="YYYY-MM-DD", help="only runs on or after this date")
+    listing.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
 def _add_timer(commands: Commands) -> None:
     timer = commands.add_parser(
         "timer",
@@ -195,7 +240,9 @@ def _add_exchange(commands: Commands) -> None:
         default="json",
         help="json: all data (for import); csv: one row per session; md/html: a report",
     )
-    export.add_argument("--sets", action="store_true", help="csv: one row per set instead")
+    rows = export.add_mutually_exclusive_group()
+    rows.add_argument("--sets", action="store_true", help="csv: one row per set instead")
+    rows.add_argument("--runs", action="store_true", help="csv: one row per run instead")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     import_ = commands.add_parser("import", help="merge a json export into your data")
     import_.add_argument("file", help="a file made by: rehab-tui export --format json")

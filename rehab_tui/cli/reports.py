@@ -10,6 +10,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -19,8 +20,12 @@ from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
+from rehab_tui.domain.run_log import newest_first
 from rehab_tui.domain.text import escape_json_controls, printable
 from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def cmd_history(args: argparse.Namespace, out: Console) -> int:
@@ -31,13 +36,25 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             sessions.append(session)
             if args.limit and len(sessions) >= args.limit:
                 break
+        runs = newest_first(rehab.runs(since))[: args.limit]  # runs have their own list
     if args.json:
-        history = {"schema": HISTORY_SCHEMA, "sessions": sessions}
+        history = {"schema": HISTORY_SCHEMA, "sessions": sessions, "runs": runs}
         print(escape_json_controls(json.dumps(history, indent=2, ensure_ascii=False)))
         return 0
-    if not sessions:
+    if not sessions and not runs:
         out.print("No sessions yet. Start one with: rehab-tui")
         return 0
+    if sessions:
+        out.print(sessions_table(sessions))
+    if runs:
+        from rehab_tui.cli.runs import runs_table
+
+        out.print(Text("Runs", style="bold"))
+        out.print(runs_table(runs))
+    return 0
+
+
+def sessions_table(sessions: list[SessionRecord]) -> Table:
     from rich.table import Table
 
     table = Table("Date", "Sets done", "Under load", "Pain", "Status", "Note")
@@ -58,8 +75,7 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             status,
             Text(printable(session["note"])),  # the user's own words: never markup or controls
         )
-    out.print(table)
-    return 0
+    return table
 
 
 def cmd_plan(args: argparse.Namespace, out: Console) -> int:
@@ -100,11 +116,11 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
     catalog = read_catalog(args)
     with use_cases(args, catalog) as rehab:
         if args.output is None:
-            sys.stdout.write(rehab.export(args.format, args.sets))
+            sys.stdout.write(rehab.export(args.format, args.sets, args.runs))
             return 0
         path = Path(args.output)
         try:
-            rehab.export_to(path, args.format, args.sets)
+            rehab.export_to(path, args.format, args.sets, args.runs)
         except OSError as error:
             raise UserError(f"cannot write {path}: {error.strerror}") from None
     out.print(printable(f"Wrote {path}"), markup=False)
@@ -122,7 +138,7 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
     out.print(
         printable(
             f"Imported {args.file}: added {imported.sessions} sessions, {imported.checkins} "
-            f"check-ins and {imported.tests} capacity tests"
+            f"check-ins, {imported.tests} capacity tests and {imported.runs} runs"
             + (f"; {imported.skipped} sessions were already here." if imported.skipped else ".")
         ),
         markup=False,

@@ -1,6 +1,10 @@
-"""The JSON contracts of `rehab-tui plan --json`, `history --json`, `ladder --json` and
-`test list --json`, which users' scripts read (README: "JSON contract"). Each carries a
-"schema" number; a change to what a script may rely on bumps it.
+"""The JSON contracts of `rehab-tui plan --json`, `history --json`, `ladder --json`,
+`test list --json`, `run list --json` and the json export, which users' scripts (and
+imports) read (README: "Command line"). Each carries a "schema" number; a change to what a
+script may rely on bumps it. New fields may be added to the others without a bump; the
+export is different: an older rehab-tui imports it, and would silently drop a part it does
+not know, so a new part bumps EXPORT_SCHEMA and an older version refuses the file ("upgrade
+rehab-tui") instead of losing that part.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from rehab_tui.domain.library import Catalog, PlannedExercise, Stage
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.trend import Trend, WeekMeans
 
-HISTORY_SCHEMA = 1
+HISTORY_SCHEMA = 1  # a "runs" list was added beside "sessions" (new fields need no bump)
 TESTS_SCHEMA = 1  # `test list --json`: {"schema", "tests": the records, newest first}
 LADDER_SCHEMA = 1  # `ladder --json`
+RUNS_SCHEMA = 1  # `run list --json`: {"schema", "runs": the records, newest first}
+# 2: runs (an export of schema 1 has none, and still imports)
+EXPORT_SCHEMA = 2
 # 2: run_advice.because, hard_stop_until, red_flags, trend, review_suggested
 # 3: frequency, light_day, next_full_day, phase, gate, retest_due, discharge, advice, load_kg
 #    (and an exercise's load_kg), insertional; decision may be "maintain"

@@ -1,4 +1,5 @@
-"""Export: all the data as json (for import), a csv of sessions or sets, or the physio report.
+"""Export: all the data as json (for import), a csv of sessions, sets or runs, or the physio
+report.
 
 The json export is the whole data, versioned and deterministic: keys sorted, records in id/date
 order, so two exports of the same data differ only in `exported_at`. A saved export is health
@@ -20,15 +21,16 @@ from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
     ProfileRecord,
+    RunRecord,
     SessionRecord,
 )
 from rehab_tui.domain.review import SessionRow, session_rows
 from rehab_tui.domain.text import escape_json_controls, printable
+from rehab_tui.exchange.contracts import EXPORT_SCHEMA
 from rehab_tui.exchange.report import report_blocks, to_html, to_markdown
 from rehab_tui.storage.atomic import write_named_file
 from rehab_tui.storage.store import Store
 
-EXPORT_SCHEMA = 1
 FORMATS = ("json", "csv", "md", "html")
 PRIVATE_SETTINGS = {"active_session"}  # where this machine is, not part of the user's data
 
@@ -44,6 +46,7 @@ class ExportFile(TypedDict):
     sessions: list[SessionRecord]
     checkins: list[CheckinRecord]
     tests: list[CapacityRecord]
+    runs: list[RunRecord]
 
 
 # -- json ------------------------------------------------------------------------------------
@@ -64,6 +67,7 @@ def export_data(store: Store, exported_at: datetime) -> ExportFile:
         "sessions": sorted(store.sessions(), key=lambda s: s["id"]),
         "checkins": store.checkins(),
         "tests": store.tests(),
+        "runs": sorted(store.runs(), key=lambda r: r["id"]),
     }
 
 
@@ -88,6 +92,18 @@ SESSION_COLUMNS = [
     "next_morning_pain",
     "outcome",
     "note",
+]
+RUN_COLUMNS = [
+    "id",
+    "date",
+    "started_at",
+    "minutes",
+    "km",
+    "pain",
+    "kind",
+    "level",
+    "note",
+    "source",
 ]
 SET_COLUMNS = [
     "session_id",
@@ -158,21 +174,54 @@ def sets_to_csv(sessions: list[SessionRecord]) -> str:
     return printable(out.getvalue())  # a note or a name can hold a control character
 
 
+def runs_to_csv(runs: list[RunRecord]) -> str:
+    """One row per run, oldest first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RUN_COLUMNS)
+    for run in runs:
+        writer.writerow(
+            [
+                run["id"],
+                run["started_at"][:10],
+                run["started_at"],
+                run["minutes"],
+                blank(run["km"]),
+                run["pain"],
+                run["kind"],
+                blank(run["level"]),
+                run["note"],
+                run.get("source", ""),
+            ]
+        )
+    return printable(out.getvalue())  # a note or a file name can hold a control character
+
+
 def blank(value: object) -> object:
     return "" if value is None else value
 
 
-def render(fmt: str, store: Store, plan: Plan, profile: Profile, now: datetime, sets: bool) -> str:
-    """The export in one of FORMATS, as text."""
+def render(
+    fmt: str,
+    store: Store,
+    plan: Plan,
+    profile: Profile,
+    now: datetime,
+    sets: bool,
+    runs: bool = False,
+) -> str:
+    """The export in one of FORMATS, as text; a csv of sets or of runs when asked."""
     if fmt == "json":
         return to_json(export_data(store, now))
+    if fmt == "csv" and runs:
+        return runs_to_csv(store.runs())
     sessions = list(store.sessions())
     if fmt == "csv" and sets:
         return sets_to_csv(sessions)
     rows = session_rows(sessions, store.checkins(), profile)
     if fmt == "csv":
         return to_csv(rows)
-    blocks = report_blocks(profile, plan, rows, store.tests(), now.date(), sessions)
+    blocks = report_blocks(profile, plan, rows, store.tests(), now.date(), sessions, store.runs())
     return to_markdown(blocks) if fmt == "md" else to_html(blocks)
 
 

@@ -17,11 +17,12 @@ from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
     ProfileRecord,
+    RunRecord,
     SessionRecord,
 )
-from rehab_tui.exchange.export import EXPORT_SCHEMA
+from rehab_tui.exchange.contracts import EXPORT_SCHEMA
 from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
-from rehab_tui.storage.record_check import RecordChecker, check_session
+from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
 from rehab_tui.storage.store import Store
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -39,6 +40,7 @@ class ImportData:
     sessions: list[SessionRecord]
     checkins: list[CheckinRecord]
     tests: list[CapacityRecord]
+    runs: list[RunRecord]
 
 
 def read_export(path: Path) -> ImportData:
@@ -103,11 +105,15 @@ def validate_export(data: Any, source: str, today: date | None = None) -> Import
         check.value(t, CapacityRecord, f"tests[{i}]")
         for i, t in enumerate(check.items(data, "tests", "tests"))
     ]
+    runs = [
+        check_run(check, r, f"runs[{i}]") for i, r in enumerate(check.items(data, "runs", "runs"))
+    ]
     check.unique(sessions, "sessions", "id")
     check.unique(checkins, "checkins", "date")
     check.unique(tests, "tests", "id")
-    _nothing_later_than(check, today or date.today(), sessions, checkins, tests)
-    return ImportData(profile, sessions, checkins, tests)
+    check.unique(runs, "runs", "id")
+    _nothing_later_than(check, today or date.today(), sessions, checkins, tests, runs)
+    return ImportData(profile, sessions, checkins, tests, runs)
 
 
 def _nothing_later_than(
@@ -116,6 +122,7 @@ def _nothing_later_than(
     sessions: list[SessionRecord],
     checkins: list[CheckinRecord],
     tests: list[CapacityRecord],
+    runs: list[RunRecord],
 ) -> None:
     """ExportFileError for the first record dated after `today` (each by its own local date)."""
     dated: list[tuple[str, str | None]] = []
@@ -124,12 +131,13 @@ def _nothing_later_than(
         dated += [(f"sessions[{i}].ended_at", session["ended_at"])]
     dated += [(f"checkins[{i}].date", checkin["date"]) for i, checkin in enumerate(checkins)]
     dated += [(f"tests[{i}].date", test["date"]) for i, test in enumerate(tests)]
+    dated += [(f"runs[{i}].started_at", run["started_at"]) for i, run in enumerate(runs)]
     for field, when in dated:
         if when is not None and when[:10] > today.isoformat():
             raise check.fail(field, f"{when[:10]} is in the future; nothing after today is taken")
 
 
-def import_into(store: Store, data: ImportData) -> tuple[int, int, int]:
+def import_into(store: Store, data: ImportData) -> tuple[int, int, int, int]:
     """Merge a validated export, all of it or nothing; the profile is taken only when this
-    store has none."""
-    return store.merge(data.sessions, data.checkins, data.tests, data.profile)
+    store has none. How many sessions, check-ins, tests and runs were new."""
+    return store.merge(data.sessions, data.checkins, data.tests, data.profile, data.runs)

@@ -1,5 +1,5 @@
 """The report for a physiotherapist: where the plan stands and why, recent sessions, trends
-drawn with characters, capacity tests and notes; rendered as markdown or html.
+drawn with characters, runs, capacity tests and notes; rendered as markdown or html.
 
 The content is built once as a list of blocks, so the two renderings say the same thing.
 """
@@ -15,9 +15,10 @@ from datetime import date
 from rehab_tui.domain.loading import loaded_line
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CapacityRecord, SessionRecord
+from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.run_log import describe_kind, newest_first, run_day, weekly_runs
 from rehab_tui.domain.text import printable
 
 REPORT_WEEKS = 6
@@ -56,6 +57,7 @@ def report_blocks(
     tests: list[CapacityRecord],
     today: date,
     sessions: Sequence[SessionRecord] = (),
+    runs: Sequence[RunRecord] = (),
 ) -> list[Block]:
     """The report's content, rendered as markdown or html by the functions below; `sessions`
     (the records behind `rows`) give the weights used on loaded exercises."""
@@ -82,6 +84,7 @@ def report_blocks(
     blocks += recent_sessions(rows, today)
     blocks += recent_weights(sessions, today)
     blocks += [Heading("Trends"), Pre(trend_text(rows, today))]
+    blocks += recent_runs(runs, today)
     blocks.append(Heading("Capacity tests"))
     if tests:
         blocks.append(
@@ -140,6 +143,34 @@ def recent_weights(sessions: Sequence[SessionRecord], today: date) -> list[Block
     if not lines:
         return []
     return [Heading("Weights used on loaded exercises"), Pre("\n".join(lines))]
+
+
+def recent_runs(runs: Sequence[RunRecord], today: date) -> list[Block]:
+    """The runs of the last REPORT_WEEKS weeks, newest first, and the minutes run each week."""
+    recent = [r for r in newest_first(runs) if 0 <= (today - run_day(r)).days < REPORT_WEEKS * 7]
+    heading = Heading(f"Runs in the last {REPORT_WEEKS} weeks")
+    if not recent:
+        return [heading, Para("No runs in these weeks.")]
+    table = [
+        [
+            f"{run_day(r):%a %d %b}",
+            f"{r['minutes']:g}",
+            "–" if r["km"] is None else f"{r['km']:g}",
+            f"{r['pain']}/10",
+            describe_kind(r),
+            r["note"],
+        ]
+        for r in recent
+    ]
+    weeks = weekly_runs(recent, REPORT_WEEKS, today)
+    most = max(w.minutes for w in weeks) or 1
+    lines = ["Week of   Runs  Minutes       km"]
+    for week in weeks:
+        km = "–" if week.km is None else f"{week.km:g}"
+        bar = "█" * round(20 * week.minutes / most)
+        lines.append(f"{week.start:%d %b}   {week.runs:>4}  {week.minutes:>7g}  {km:>7}  {bar}")
+    header = ["Date", "Minutes", "km", "Pain", "Kind", "Note"]
+    return [heading, Table(header, table), Pre("\n".join(lines))]
 
 
 def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:

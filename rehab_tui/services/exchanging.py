@@ -12,12 +12,12 @@ from rehab_tui.services.results import Imported
 class ExchangeCases(UseCaseCore):
     # -- export and import ----------------------------------------------------------------
 
-    def export(self, fmt: str, sets: bool = False) -> str:
+    def export(self, fmt: str, sets: bool = False, runs: bool = False) -> str:
         """Everything, or a report, as text in one of the export formats."""
         from rehab_tui.exchange.export import render
 
         now = self.clock.wall()
-        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets)
+        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets, runs)
 
     def export_path(self, folder: Path, fmt: str) -> Path:
         """Where an export made today goes in `folder` (named by its kind and the day)."""
@@ -25,11 +25,11 @@ class ExchangeCases(UseCaseCore):
 
         return folder / export_name(fmt, self.today())
 
-    def export_to(self, path: Path, fmt: str, sets: bool = False) -> None:
+    def export_to(self, path: Path, fmt: str, sets: bool = False, runs: bool = False) -> None:
         """Write an export readable by its owner alone; OSError if it cannot be written."""
         from rehab_tui.exchange.export import save_export
 
-        save_export(path, self.export(fmt, sets))
+        save_export(path, self.export(fmt, sets, runs))
 
     def import_file(self, path: Path) -> Imported:
         """Merge a json export; it is checked whole before anything is written (ExportFileError)."""
@@ -37,5 +37,5 @@ class ExchangeCases(UseCaseCore):
 
         data = read_export(path)
         self._writing()
-        sessions, checkins, tests = import_into(self.store, data)
-        return Imported(sessions, checkins, tests, len(data.sessions) - sessions)
+        sessions, checkins, tests, runs = import_into(self.store, data)
+        return Imported(sessions, checkins, tests, len(data.sessions) - sessions, runs)

@@ -62,15 +62,16 @@ from rehab_tui.services.results import (
     Started,
     Trends,
 )
+from rehab_tui.services.run_log import RunLog
 
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
     from rehab_tui.storage.routines import Routine
 
 
-class Rehab(RoutineCases, ExchangeCases):
+class Rehab(RoutineCases, ExchangeCases, RunLog):
     """The application's use cases over one data folder (UseCaseCore has what they share;
-    the routines' and the exchange's use cases are in their own modules)."""
+    the routines', the exchange's and the run log's use cases are in their own modules)."""
 
     def needs_first_start(self) -> bool:
         return self.store.setting("profile") is None

@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rehab_tui.domain.library import PlannedExercise
     from rehab_tui.domain.plan import Decision, Plan
     from rehab_tui.domain.profile import Profile
     from rehab_tui.domain.record_types import (
         CapacityRecord,
+        RunRecord,
         SessionKind,
         SessionRecord,
         SidedTestRecord,
@@ -65,6 +68,27 @@ class Imported(NamedTuple):
     checkins: int
     tests: int
     skipped: int  # sessions already here
+    runs: int = 0
+
+
+class RunLogged(NamedTuple):
+    """A run recorded: as saved, what its pain warns about, and whether a red flag is open (the
+    run is kept, it happened, but the runner should see a clinician first)."""
+
+    run: RunRecord
+    warnings: tuple[SafetyWarning, ...]
+    see_clinician: bool
+
+
+class RunsImported(NamedTuple):
+    """Run files read: the runs saved (with their file), the files whose run was already here
+    (with its start), one sentence per file that gave no run; the pain's warnings; a red flag."""
+
+    added: list[tuple[Path, RunRecord]]
+    skipped: list[tuple[Path, str]]
+    failed: list[str]
+    warnings: tuple[SafetyWarning, ...]
+    see_clinician: bool
 
 
 class OwnProgram(NamedTuple):

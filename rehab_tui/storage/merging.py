@@ -10,22 +10,29 @@ from typing import Any
 from rehab_tui.storage.atomic import make_private_dir, write_together
 from rehab_tui.storage.errors import SaveError
 from rehab_tui.storage.json_file import Tables, add_new_docs, dump_tables
+from rehab_tui.storage.month_records import month_of
 
 Filed = dict[str, dict[str, list[Mapping[str, Any]]]]  # month → table → records
+
+
+def _month_of_id(record: Mapping[str, Any]) -> str:
+    return month_of(record["id"])
 
 
 def file_by_month(
     sessions: Sequence[Mapping[str, Any]],
     checkins: Sequence[Mapping[str, Any]],
     tests: Sequence[Mapping[str, Any]],
+    runs: Sequence[Mapping[str, Any]] = (),
 ) -> Filed:
-    """Each record under the month file it belongs in: a session by its id's date, a check-in
-    or a test by its date."""
+    """Each record under the month file it belongs in: a session or a run by its id's date, a
+    check-in or a test by its date."""
     by_month: Filed = {}
     filing: list[tuple[str, Sequence[Mapping[str, Any]], Callable[[Any], str]]] = [
-        ("sessions", sessions, lambda r: f"{r['id'][0:4]}-{r['id'][4:6]}"),
+        ("sessions", sessions, _month_of_id),
         ("checkins", checkins, lambda r: r["date"][:7]),
         ("tests", tests, lambda r: r["date"][:7]),
+        ("runs", runs, _month_of_id),
     ]
     for table, records, month_key in filing:
         for record in records:
@@ -39,13 +46,14 @@ def add_new_records(
     sessions: Sequence[Mapping[str, Any]],
     checkins: Sequence[Mapping[str, Any]],
     tests: Sequence[Mapping[str, Any]],
-) -> tuple[dict[Path, Tables], tuple[int, int, int]]:
+    runs: Sequence[Mapping[str, Any]] = (),
+) -> tuple[dict[Path, Tables], tuple[int, int, int, int]]:
     """The month files' tables (`read` from each) with the records not already there added
-    (sessions and tests by id, check-ins by date): those that changed, and how many sessions,
-    check-ins and tests were new."""
-    added = {"sessions": 0, "checkins": 0, "tests": 0}
+    (sessions, tests and runs by id, check-ins by date): those that changed, and how many
+    sessions, check-ins, tests and runs were new."""
+    added = {"sessions": 0, "checkins": 0, "tests": 0, "runs": 0}
     changed: dict[Path, Tables] = {}
-    for month, by_table in sorted(file_by_month(sessions, checkins, tests).items()):
+    for month, by_table in sorted(file_by_month(sessions, checkins, tests, runs).items()):
         path = sessions_dir / f"{month}.json"
         tables = read(path)
         for table, records in by_table.items():
@@ -54,7 +62,7 @@ def add_new_records(
             added[table] += new
             if new:
                 changed[path] = tables
-    return changed, (added["sessions"], added["checkins"], added["tests"])
+    return changed, (added["sessions"], added["checkins"], added["tests"], added["runs"])
 
 
 def write_tables_together(changed: dict[Path, Tables], journal: Path) -> None:

@@ -32,9 +32,16 @@ class TooLargeError(OSError):
 def read_text(path: Path, limit: int | None = None) -> str:
     """The UTF-8 text of the regular file `path`, of at most `limit` bytes.
 
+    Raises what read_bytes raises, and UnicodeDecodeError.
+    """
+    return read_bytes(path, limit).decode("utf-8")
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The contents of the regular file `path`, of at most `limit` bytes.
+
     Raises what opening raises (FileNotFoundError, PermissionError, ...), IsADirectoryError
-    for a folder, NotAFileError for anything else that is not a regular file, TooLargeError,
-    and UnicodeDecodeError.
+    for a folder, NotAFileError for anything else that is not a regular file, TooLargeError.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)  # a FIFO opens at once
     with open(fd, "rb") as file:  # closes fd
@@ -46,4 +53,4 @@ def read_text(path: Path, limit: int | None = None) -> str:
         data = file.read() if limit is None else file.read(limit + 1)
     if limit is not None and len(data) > limit:
         raise TooLargeError(path, os.stat(path).st_size, limit)
-    return data.decode("utf-8")
+    return data

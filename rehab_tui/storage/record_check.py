@@ -41,7 +41,7 @@ from typing import (
 )
 
 from rehab_tui.domain.kinds import rules_for
-from rehab_tui.domain.record_types import Range, SessionRecord, TextForm
+from rehab_tui.domain.record_types import Range, RunRecord, SessionRecord, TextForm
 
 T = TypeVar("T")
 
@@ -330,6 +330,26 @@ def check_session(check: RecordChecker, value: Any, field: str) -> SessionRecord
         if not _has_its_tempo(entry):
             raise check.fail(f"{field}.exercises[{i}].planned.tempo", "missing")
     return session
+
+
+def run_conforms(value: Any) -> bool:
+    """Whether check_run would take `value` (conforms, for a run)."""
+    return (
+        conforms(value, RunRecord)
+        and value["started_at"][:10].replace("-", "") == value["id"][:8]
+        and (value["level"] is None or value["kind"] == "walk_run")
+    )
+
+
+def check_run(check: RecordChecker, value: Any, field: str) -> RunRecord:
+    """A run record, and what its type cannot say: its date is its id's (which names its month
+    file), and only a walk-run has a level of the ladder."""
+    run: RunRecord = check.record(value, RunRecord, field)
+    if run["started_at"][:10].replace("-", "") != run["id"][:8]:
+        raise check.fail(f"{field}.started_at", f"does not match the date in the id {run['id']!r}")
+    if run["level"] is not None and run["kind"] != "walk_run":
+        raise check.fail(f"{field}.level", f"only a walk_run has a level, not a {run['kind']}")
+    return run
 
 
 def _first(metadata: tuple[object, ...], kind: type[T]) -> T | None:

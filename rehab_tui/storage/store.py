@@ -3,7 +3,8 @@
 Layout of the data folder (0700; every file 0600):
 
     rehab.json              profile, settings, schema version, the session in progress
-    sessions/YYYY-MM.json   that month's sessions (with their exercises and sets) and check-ins
+    sessions/YYYY-MM.json   that month's sessions (with their exercises and sets), runs,
+                            check-ins and capacity tests, one table each
     sessions/ID.sets        the sets of session ID, in progress, until they join its month
     .lock                   held by the one process allowed to write
     import-in-progress.json only while an import's files are put in place (atomic.write_together)
@@ -25,7 +26,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Unpack, cast
 
@@ -35,6 +36,7 @@ from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
     ProfileRecord,
+    RunRecord,
     SessionChanges,
     SessionRecord,
     SetRecord,
@@ -49,6 +51,7 @@ from rehab_tui.storage.atomic import (
 from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
 from rehab_tui.storage.merging import add_new_records, write_tables_together
+from rehab_tui.storage.month_records import MonthRecords, month_of
 from rehab_tui.storage.stored_records import check_main_tables, check_month_tables
 
 SCHEMA_VERSION = 1
@@ -59,17 +62,15 @@ WRITE_JOURNAL = "import-in-progress.json"  # an import's files, until all are in
 # How to bring data of schema N up to N + 1, run in order on open after a backup of every file.
 # Schema 1 is the first, so there is nothing to migrate yet; a change to the saved shape bumps
 # SCHEMA_VERSION and adds its step here (tests/functional/test_store.py shows how one runs).
+# A new table in the month files (as "runs" was) needs no step: files without it read as before,
+# and an older rehab-tui reads past it and keeps it when it rewrites the file.
 Migration = Callable[["Store"], None]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def month_of(session_id: str) -> str:
-    """Session ids start with their start date (YYYYMMDD-...), which names their month's file."""
-    return f"{session_id[0:4]}-{session_id[4:6]}"
-
-
-class Store:
-    """Sessions, sets, settings and the profile, saved atomically in the data folder."""
+class Store(MonthRecords):
+    """Sessions, sets, runs, check-ins, tests, settings and the profile, saved atomically in the
+    data folder (check-ins, tests and runs: month_records.py)."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -332,38 +333,6 @@ class Store:
                     return
                 yield doc
 
-    # -- morning check-ins --------------------------------------------------------------
-
-    def add_checkin(self, checkin: CheckinRecord) -> None:
-        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
-        with self._lock:
-            month = checkin["date"][:7]
-            table = self._month_db(month).table("checkins")
-            table.upsert(checkin, Query().date == checkin["date"])
-
-    def checkins(self, since: str | None = None) -> list[CheckinRecord]:
-        """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
-        found = [c for docs in self._months("checkins", since) for c in docs]
-        return sorted(
-            (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
-        )
-
-    # -- capacity tests (heel-raise and hop tests, VISA-A scores) ------------------------
-
-    def add_test(self, record: CapacityRecord) -> None:
-        """Save one capacity-test result ({"id", "date": "YYYY-MM-DD", "kind", ...})."""
-        with self._lock:
-            table = self._month_db(record["date"][:7]).table("tests")
-            table.upsert(record, Query().id == record["id"])
-
-    def tests(self, since: str | None = None) -> list[CapacityRecord]:
-        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
-        found = [t for docs in self._months("tests", since) for t in docs]
-        return sorted(
-            (t for t in found if not since or t["date"] >= since),
-            key=lambda t: (t["date"], t["id"]),
-        )
-
     # -- import ---------------------------------------------------------------------------
 
     def merge(
@@ -372,12 +341,13 @@ class Store:
         checkins: list[CheckinRecord],
         tests: list[CapacityRecord],
         profile: ProfileRecord | None = None,
-    ) -> tuple[int, int, int]:
+        runs: Sequence[RunRecord] = (),
+    ) -> tuple[int, int, int, int]:
         """Add the records not already here, and the profile when there is none, in one step
-        (atomic.write_together): all of them or none. How many sessions, check-ins, tests."""
+        (atomic.write_together): all of them or none. How many sessions, check-ins, tests, runs."""
         with self._lock:
-            read = self._read_tables
-            changed, added = add_new_records(read, self._sessions_dir, sessions, checkins, tests)
+            read, folder = self._read_tables, self._sessions_dir
+            changed, added = add_new_records(read, folder, sessions, checkins, tests, runs)
             if profile is not None and self.setting("profile") is None:
                 main = self._read_tables(self.main_path)
                 add_new_docs(

@@ -22,8 +22,10 @@ from rehab_tui.domain.record_types import (
 )
 from rehab_tui.storage.record_check import (
     RecordChecker,
+    check_run,
     check_session,
     conforms,
+    run_conforms,
     session_conforms,
 )
 
@@ -37,7 +39,7 @@ def _label(table: str, doc_id: str, doc: Any, key: str, noun: str) -> str:
 
 
 def check_month_tables(tables: Tables) -> None:
-    """RecordError for the first session, check-in or test that is not what the app writes.
+    """RecordError for the first session, run, check-in or test that is not what the app writes.
 
     Each record is first tested quickly (conforms); only one that fails is walked again by
     RecordChecker, which names the field."""
@@ -45,6 +47,9 @@ def check_month_tables(tables: Tables) -> None:
     for doc_id, doc in tables.get("sessions", {}).items():
         if not session_conforms(doc):
             check_session(check, doc, _label("sessions", doc_id, doc, "id", "session"))
+    for doc_id, doc in tables.get("runs", {}).items():
+        if not run_conforms(doc):
+            check_run(check, doc, _label("runs", doc_id, doc, "id", "run"))
     for doc_id, doc in tables.get("checkins", {}).items():
         if not conforms(doc, CheckinRecord):
             check.record(doc, CheckinRecord, _label("checkins", doc_id, doc, "date", "check-in"))

@@ -21,3 +21,13 @@ def test_the_history_builder_writes_a_store_the_app_reads(tmp_path):
         assert len(store.tests()) == 12
         plan = plan_for(store, load_catalog(), today)
     assert plan.reasons
+
+
+def test_the_run_import_benchmark_imports_its_files(tmp_path):
+    from benchmarks import run_files
+
+    first, again = run_files.import_s(tmp_path, count=6)
+    assert first > 0 and again > 0
+    with Store(tmp_path / "data") as store:
+        assert len(store.runs()) == 6
+        assert {run["source"][-3:] for run in store.runs()} == {"gpx", "tcx", "fit"}

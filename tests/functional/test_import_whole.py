@@ -88,7 +88,7 @@ def test_an_import_after_an_import_adds_with_new_ids(private_dirs, existing):
         store.acquire_writer_lock()
         if existing:
             store.add_checkin({"date": "2026-03-10", "pain": 2})
-        assert import_into(store, data) == (3, 3, 0)
+        assert import_into(store, data) == (3, 3, 0, 0)
         store.add_checkin({"date": "2026-03-11", "pain": 3})
-        assert import_into(store, data) == (0, 0, 0)
+        assert import_into(store, data) == (0, 0, 0, 0)
         assert len(store.checkins()) == 4 + existing

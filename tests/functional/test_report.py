@@ -56,7 +56,7 @@ def test_export_import_export_gives_the_same_data(store, catalog, tmp_path):
     first = exported(store)
     (tmp_path / "export.json").write_text(to_json(first))
     with Store(tmp_path / "elsewhere") as other:
-        assert import_into(other, read_export(tmp_path / "export.json")) == (40, 40, 2)
+        assert import_into(other, read_export(tmp_path / "export.json")) == (40, 40, 2, 0)
         second = exported(other)
     assert second == first
 
@@ -79,7 +79,7 @@ def test_importing_twice_changes_nothing(store, catalog, tmp_path):
     with Store(tmp_path / "b") as other:
         import_into(other, read_export(path))
         before = exported(other)
-        assert import_into(other, read_export(path)) == (0, 0, 0)
+        assert import_into(other, read_export(path)) == (0, 0, 0, 0)
         assert exported(other) == before
 
 
@@ -90,7 +90,7 @@ def test_import_through_the_cli_reports_what_it_added(store, catalog, tmp_path, 
     store.close()
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "import", str(path)]) == 0
-    assert "added 3 sessions, 3 check-ins and 2 capacity tests." in capsys.readouterr().out
+    assert "added 3 sessions, 3 check-ins, 2 capacity tests and 0 runs." in capsys.readouterr().out
     assert main(["--data-dir", str(other), "import", str(path)]) == 0
     assert "added 0 sessions" in capsys.readouterr().out
 
@@ -143,7 +143,7 @@ def good_export() -> dict:
 
 BAD_EXPORTS = [
     (lambda d: d.pop("app"), "not a rehab-tui export"),
-    (lambda d: d.update(schema=2), "export schema 2 is newer"),
+    (lambda d: d.update(schema=3), "export schema 3 is newer"),
     (lambda d: d.update(sessions={}), "sessions: expected a list, got an object"),
     (lambda d: d["sessions"][0].update(pain=11), "sessions[0].pain: expected a whole number from 0 to 10, got 11"),
     (lambda d: d["sessions"][0].update(id="x"), "sessions[0].id: expected an id like"),

@@ -1,6 +1,6 @@
 """A backup of everything the app records imports again, whole: every session kind (a logged
 plan session, a followed routine, the quick timer, a capacity test), their fields, the capacity
-tests, the check-ins and the profile. (A backup made after following a routine used to be
+tests, the check-ins, the runs (logged, and read from a watch's file) and the profile. (A backup made after following a routine used to be
 refused: "sessions[0].kind: expected one of plan, free, test, got 'routine'".)
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, time, timedelta
 
+from benchmarks.run_files import fit_bytes
 from rehab_tui.cli.main import main
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.pain import DEFAULT_LIMITS
@@ -100,6 +101,11 @@ async def test_a_backup_of_everything_the_app_records_imports_whole(
     cli(capsys, "checkin", "--pain", "1", "--stiffness-min", "10", "--date", yesterday.isoformat())
     ensure_routines_file(locations.routines_file(), DEFAULT_LIMITS)
     cli(capsys, "routines", "--follow", "Physio program")
+    cli(capsys, "run", "log", "--min", "20", "--km", "3.1", "--pain", "1",
+        "--date", two_days_ago.isoformat(), "--kind", "walk-run", "--level", "2", "--note", "track")  # fmt: skip
+    watch_file = tmp_path / "watch.fit"
+    watch_file.write_bytes(fit_bytes(datetime.combine(yesterday, time(7)).astimezone(), 31, 5.5))
+    cli(capsys, "run", "import", "--pain", "2", str(watch_file))
 
     clock = FakeClock(datetime.combine(yesterday, time(18)).astimezone(UTC))
     with Store(private_dirs) as store:
@@ -112,18 +118,23 @@ async def test_a_backup_of_everything_the_app_records_imports_whole(
     assert {s["kind"] for s in sessions} == set(SessionKind), "every kind is in the backup"
     fields = {key for s in sessions for key in s}
     assert {"routine", "quick", "test", "logged"} <= fields
+    runs = json.loads(history)["runs"]
+    assert [(r["kind"], r.get("source")) for r in runs] == [
+        ("continuous", "watch.fit"),
+        ("walk_run", None),
+    ]
 
     backup = tmp_path / "backup.json"
     cli(capsys, "export", "--format", "json", "-o", str(backup))
     elsewhere = str(tmp_path / "elsewhere")
     said = cli(capsys, "--data-dir", elsewhere, "import", str(backup))
-    assert "added 4 sessions, 2 check-ins and 2 capacity tests." in said, said
+    assert "added 4 sessions, 2 check-ins, 2 capacity tests and 2 runs." in said, said
 
     assert cli(capsys, "--data-dir", elsewhere, "history", "--json") == history
     again = tmp_path / "again.json"
     cli(capsys, "--data-dir", elsewhere, "export", "--format", "json", "-o", str(again))
     before, after = json.loads(backup.read_text()), json.loads(again.read_text())
-    for part in ("profile", "sessions", "checkins", "tests"):
+    for part in ("profile", "sessions", "checkins", "tests", "runs"):
         assert after[part] == before[part], part
     assert before["profile"] == {
         "tendinopathy": "insertional",
@@ -135,3 +146,6 @@ async def test_a_backup_of_everything_the_app_records_imports_whole(
     }
     assert [t["kind"] for t in before["tests"]] == ["heel_raise", "visa_a"]
     assert [c.get("stiffness_min") for c in before["checkins"]] == [None, 10]
+    assert [r["level"] for r in before["runs"]] == [2, None]
+    said = cli(capsys, "--data-dir", elsewhere, "import", str(backup))
+    assert "added 0 sessions, 0 check-ins, 0 capacity tests and 0 runs" in said, said

@@ -1,0 +1,81 @@
+"""The records filed in the month files beside the sessions: morning check-ins, capacity tests
+and runs, each saved into its month's file and read back a month at a time.
+
+A part of `Store` (storage/store.py), kept here so that the store stays readable: `Store` mixes
+`MonthRecords` in and provides the month files it reads and writes (`_month_db`, `_months`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, RunRecord
+
+
+def month_of(record_id: str) -> str:
+    """Session and run ids start with their start date (YYYYMMDD-...), which names their
+    month's file."""
+    return f"{record_id[0:4]}-{record_id[4:6]}"
+
+
+class MonthRecords:
+    """Check-ins, capacity tests and runs: saved into, and read from, the month files."""
+
+    _lock: threading.RLock
+
+    def _month_db(self, month: str) -> TinyDB:
+        raise NotImplementedError  # Store's
+
+    def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
+        raise NotImplementedError  # Store's
+
+    # -- morning check-ins --------------------------------------------------------------
+
+    def add_checkin(self, checkin: CheckinRecord) -> None:
+        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
+        with self._lock:
+            month = checkin["date"][:7]
+            table = self._month_db(month).table("checkins")
+            table.upsert(checkin, Query().date == checkin["date"])
+
+    def checkins(self, since: str | None = None) -> list[CheckinRecord]:
+        """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
+        found = [c for docs in self._months("checkins", since) for c in docs]
+        return sorted(
+            (c for c in found if not since or c["date"] >= since), key=lambda c: c["date"]
+        )
+
+    # -- capacity tests (heel-raise and hop tests, VISA-A scores) ------------------------
+
+    def add_test(self, record: CapacityRecord) -> None:
+        """Save one capacity-test result ({"id", "date": "YYYY-MM-DD", "kind", ...})."""
+        with self._lock:
+            table = self._month_db(record["date"][:7]).table("tests")
+            table.upsert(record, Query().id == record["id"])
+
+    def tests(self, since: str | None = None) -> list[CapacityRecord]:
+        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
+        found = [t for docs in self._months("tests", since) for t in docs]
+        return sorted(
+            (t for t in found if not since or t["date"] >= since),
+            key=lambda t: (t["date"], t["id"]),
+        )
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def add_run(self, run: RunRecord) -> None:
+        """Save one run into the month its id (its start) names."""
+        with self._lock:
+            self._month_db(month_of(run["id"])).table("runs").insert(run)
+
+    def runs(self, since: str | None = None) -> list[RunRecord]:
+        """Runs started on or after `since` (YYYY-MM-DD, by their own local date), oldest first."""
+        found = [r for docs in self._months("runs", since) for r in docs]
+        return sorted(
+            (r for r in found if not since or r["started_at"][:10] >= since),
+            key=lambda r: (r["started_at"], r["id"]),
+        )
