@@ -18,6 +18,7 @@ from typing import NamedTuple, get_args
 from rehab_tui.domain.pain import check_pain
 from rehab_tui.domain.record_types import RunKind, RunRecord
 from rehab_tui.domain.review import week_start
+from rehab_tui.domain.spacing import run_day
 
 MAX_RUN_MINUTES = 1440  # a day
 MAX_RUN_KM = 1000
@@ -113,10 +114,6 @@ def describe_kind(run: RunRecord) -> str:
     if run["kind"] == "walk_run":
         return "walk-run" if run["level"] is None else f"walk-run level {run['level']}"
     return run["kind"]
-
-
-def run_day(run: RunRecord) -> date:
-    return date.fromisoformat(run["started_at"][:10])
 
 
 class RunWeek(NamedTuple):

@@ -18,7 +18,8 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
-from rehab_tui.domain.run_log import describe_kind, newest_first, run_day, weekly_runs
+from rehab_tui.domain.run_log import describe_kind, newest_first, weekly_runs
+from rehab_tui.domain.spacing import run_day
 from rehab_tui.domain.text import printable
 
 REPORT_WEEKS = 6
