@@ -37,6 +37,7 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
             if args.limit and len(sessions) >= args.limit:
                 break
         runs = newest_first(rehab.runs(since))[: args.limit]  # runs have their own list
+        over_guard = {} if args.json else rehab.over_the_guard(runs)
     if args.json:
         history = {"schema": HISTORY_SCHEMA, "sessions": sessions, "runs": runs}
         print(escape_json_controls(json.dumps(history, indent=2, ensure_ascii=False)))
@@ -47,10 +48,10 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
     if sessions:
         out.print(sessions_table(sessions))
     if runs:
-        from rehab_tui.cli.runs import runs_table
+        from rehab_tui.cli.runs import print_runs
 
         out.print(Text("Runs", style="bold"))
-        out.print(runs_table(runs))
+        print_runs(out, runs, over_guard)
     return 0
 
 

@@ -96,6 +96,8 @@ def cmd_run_log(args: argparse.Namespace, out: Console) -> int:
         logged = rehab.log_run(day, at, minutes, km, pain, kind, level, args.note)
     run = logged.run
     out.print(Text(printable(f"Logged a run, {describe_run(run)}.")))
+    if logged.over_guard:
+        out.print(Text(f"Over the spike guard: {logged.over_guard}. It is saved, and flagged."))
     say_after(out, logged.warnings, pain, day, logged.see_clinician)
     return 0
 
@@ -160,26 +162,32 @@ def cmd_run_import(args: argparse.Namespace, out: Console) -> int:
     return 1 if imported.failed else 0
 
 
-def runs_table(runs: Sequence[RunRecord]) -> Table:
-    """Runs as rows, in the order given; the user's note and file name as plain text."""
+def print_runs(out: Console, runs: Sequence[RunRecord], over_guard: dict[str, str]) -> None:
+    """Runs as a table, in the order given (a run over the spike guard marked ! in its date),
+    then why each marked one is over it."""
     table = Table("Date", "Minutes", "km", "Pain", "Kind", "Note")
     table.columns[0].no_wrap = True
     for run in runs:
+        mark = " !" if run["id"] in over_guard else ""
         table.add_row(
-            run["started_at"][:16].replace("T", " "),
+            run["started_at"][:16].replace("T", " ") + mark,
             f"{run['minutes']:g}",
             "–" if run["km"] is None else f"{run['km']:g}",
             f"{run['pain']}/10",
             describe_kind(run),
             Text(printable(run["note"])),  # never markup or controls
         )
-    return table
+    out.print(table)
+    for run in runs:
+        if run["id"] in over_guard:
+            out.print(Text(f"! Over the spike guard: {over_guard[run['id']]}."))
 
 
 def cmd_run_list(args: argparse.Namespace, out: Console) -> int:
     since = parse_day(args.since, date.today()) if args.since else None
     with use_cases(args) as rehab:
         runs = newest_first(rehab.runs(since))
+        over = {} if args.json else rehab.over_the_guard(runs)
     if args.json:
         listed = {"schema": RUNS_SCHEMA, "runs": runs}
         print(escape_json_controls(json.dumps(listed, indent=2, ensure_ascii=False)))
@@ -187,5 +195,5 @@ def cmd_run_list(args: argparse.Namespace, out: Console) -> int:
     if not runs:
         out.print("No runs yet. Log one with: rehab-tui run log --min M --pain N")
         return 0
-    out.print(runs_table(runs))
+    print_runs(out, runs, over)
     return 0

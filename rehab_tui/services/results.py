@@ -72,12 +72,14 @@ class Imported(NamedTuple):
 
 
 class RunLogged(NamedTuple):
-    """A run recorded: as saved, what its pain warns about, and whether a red flag is open (the
-    run is kept, it happened, but the runner should see a clinician first)."""
+    """A run recorded: as saved, what its pain warns about, whether a red flag is open (the
+    run is kept, it happened, but the runner should see a clinician first), and whether it was
+    longer than the spike guard allowed (the sentence; None: within it)."""
 
     run: RunRecord
     warnings: tuple[SafetyWarning, ...]
     see_clinician: bool
+    over_guard: str | None = None
 
 
 class RunsImported(NamedTuple):

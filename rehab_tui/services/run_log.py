@@ -10,7 +10,7 @@ run's pain warns exactly as a session's does (safety.warnings_after).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from rehab_tui.domain.pain import check_pain
@@ -30,6 +30,18 @@ class RunLog(UseCaseCore):
     def runs(self, since: date | None = None) -> list[RunRecord]:
         """Runs started on or after `since` (every run without it), oldest first."""
         return self.store.runs(since=since.isoformat() if since else None)
+
+    def over_the_guard(self, runs: Sequence[RunRecord]) -> dict[str, str]:
+        """Those of `runs` longer than the spike guard allowed (running.over_guard: 10 % over
+        the longest of the 30 days before), by id, with the sentence that says so."""
+        from rehab_tui.domain.running import GUARD_DAYS, over_guard
+        from rehab_tui.domain.spacing import run_day
+
+        if not runs:
+            return {}
+        first = min(run_day(run) for run in runs) - timedelta(days=GUARD_DAYS)
+        window = self.store.runs(since=first.isoformat())
+        return {run["id"]: why for run in runs if (why := over_guard(run, window)) is not None}
 
     def log_run(
         self,
@@ -60,7 +72,9 @@ class RunLog(UseCaseCore):
         if start_instant(run["started_at"]) in self._starts(day.isoformat()):
             raise ServiceError(f"a run starting at {run['started_at'][:16]} is already logged")
         self.store.add_run(run)
-        return RunLogged(run, warnings_after(pain, None, self.pain_limits()), self._flagged())
+        warnings = warnings_after(pain, None, self.pain_limits())
+        over = self.over_the_guard([run]).get(run["id"])
+        return RunLogged(run, warnings, self._flagged(), over)
 
     def import_run_files(
         self, paths: Sequence[Path], pain: int, progress: Progress | None = None

@@ -345,3 +345,17 @@ def test_export_csv_runs_has_one_row_per_run_oldest_first(capsys):
     with pytest.raises(SystemExit) as usage:
         main(["export", "--format", "csv", "--runs", "--sets"])
     assert usage.value.code == 2 and "not allowed with" in capsys.readouterr().err
+
+
+def test_a_run_over_the_spike_guard_is_saved_and_flagged(capsys):
+    for days, minutes in ((5, "30"), (3, "33")):
+        day = (TODAY - timedelta(days=days)).isoformat()
+        said = ok(capsys, "run", "log", "--min", minutes, "--pain", "1", "--date", day)
+        assert "spike guard" not in said  # 33 is within 10 % of 30
+    said = ok(capsys, "run", "log", "--min", "40", "--pain", "1", "--date", YESTERDAY.isoformat())
+    assert "Over the spike guard: your run on" in said and "(33 min)" in said
+    assert "It is saved, and flagged." in said
+    assert [r["minutes"] for r in runs_listed(capsys)] == [40, 33, 30]  # JSON: the records
+    for listing in (ok(capsys, "run", "list"), ok(capsys, "history")):
+        assert listing.count("! Over the spike guard:") == 1
+        assert f"{YESTERDAY} 12:00 !" in listing
