@@ -49,6 +49,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "run log": ("runs", "cmd_run_log"),
     "run import": ("runs", "cmd_run_import"),
     "run list": ("runs", "cmd_run_list"),
+    "run plan": ("run_plan", "cmd_run_plan"),
 }
 
 

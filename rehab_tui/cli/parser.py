@@ -158,11 +158,18 @@ def _add_capacity_tests(commands: Commands) -> None:
 
 def _add_runs(commands: Commands) -> None:
     """`run` and its own commands (main.HANDLERS names each as "run SUBCOMMAND")."""
-    run = commands.add_parser("run", help="your runs: log, import from a watch's files, list")
+    run = commands.add_parser(
+        "run", help="your runs: log, import from a watch's files, list, today's plan"
+    )
     run_commands = run.add_subparsers(dest="subcommand", metavar="RUN_COMMAND", required=True)
     _add_run_log(run_commands)
     _add_run_import(run_commands)
     _add_run_list(run_commands)
+    plan = run_commands.add_parser(
+        "plan", help="today's running: run, modify or rest, and how long"
+    )
+    plan.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    plan.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
 def _add_run_log(run_commands: Commands) -> None:

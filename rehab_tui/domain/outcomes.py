@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from rehab_tui.domain.pain import DEFAULT_LIMITS, PainLimits, PainZone, zone_of
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
+from rehab_tui.domain.record_types import CheckinRecord, RunRecord, SessionRecord
 
 CHECKIN_WINDOW_H = (12, 48)  # a session this many hours ago asks for a morning check-in
 LATE_CHECKIN_DAYS = 3  # a check-in up to D+3 can still worsen a session held on day D
@@ -139,22 +139,40 @@ def judge_outcome(
     return Outcome.GREEN, f"{during}, back to {morning}/10 the next morning"
 
 
-def checkin_due(
-    sessions: list[SessionRecord], checkins: list[CheckinRecord], now: datetime
-) -> date | None:
-    """The day of a session that ended 12-48 h before `now` with no check-in dated after it.
+@dataclass(frozen=True)
+class CheckinDue:
+    """A morning check-in due: the day of what it follows, and what that was."""
 
-    Only on a later day than the session's: "this morning" on the session's own day would be the
+    day: date
+    what: str  # "session" or "run"
+
+
+def checkin_due(
+    sessions: list[SessionRecord],
+    checkins: list[CheckinRecord],
+    now: datetime,
+    runs: list[RunRecord] | None = None,
+) -> CheckinDue | None:
+    """The latest session or run that ended 12-48 h before `now` with no check-in dated after
+    its day: the check-in is due for it (DOMAIN §1; a run's next morning as a session's, §7).
+
+    Only on a later day than its own: "this morning" on the session's own day would be the
     morning before it, and a check-in is dated the day it is about.
     """
-    ended = [(s["ended_at"], s) for s in sessions if s["ended_at"]]
+    ended = [
+        (datetime.fromisoformat(s["ended_at"]), session_day(s), "session")
+        for s in sessions
+        if s["ended_at"]
+    ]
+    for run in runs or []:
+        started = datetime.fromisoformat(run["started_at"])
+        ended.append((started + timedelta(minutes=run["minutes"]), started.date(), "run"))
     if not ended:
         return None
-    ended_at, latest = max(ended, key=lambda pair: pair[0])
-    hours = (now - datetime.fromisoformat(ended_at)).total_seconds() / 3600
-    day = session_day(latest)
+    ended_at, day, what = max(ended, key=lambda item: item[0])
+    hours = (now - ended_at).total_seconds() / 3600
     if not CHECKIN_WINDOW_H[0] <= hours <= CHECKIN_WINDOW_H[1] or now.date() <= day:
         return None
     if any(c["date"] > day.isoformat() for c in checkins):
         return None
-    return day
+    return CheckinDue(day, what)

@@ -14,7 +14,8 @@ from rehab_tui.domain.safety import answers_from_dict, cleared_from_setting, ope
 from rehab_tui.storage.store import Store
 
 # Long enough for every rule: streaks at one step, two red days in a row, a 21-day gap, a
-# 14-day hard stop, and twelve weeks without a step up (the firmer review).
+# 14-day hard stop, twelve weeks without a step up (the firmer review), and the runs of the
+# last 30 days (the spike guard) and since the latest hard stop (the walk-run ladder).
 LOOKBACK_DAYS = 91
 
 
@@ -46,4 +47,5 @@ def plan_for(store: Store, catalog: Catalog, day: date) -> Plan:
         day,
         tests=tests,
         red_flags=red_flags_open(store),
+        runs=store.runs(since),
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from rehab_tui.domain.capacity import TESTS, sided_test_record, test_result, visa_a_record
 from rehab_tui.domain.library import PlannedExercise
-from rehab_tui.domain.outcomes import checkin_due
+from rehab_tui.domain.outcomes import CheckinDue, checkin_due
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.quick import QuickTimer
@@ -76,13 +76,14 @@ class Rehab(RoutineCases, ExchangeCases, RunLog):
     def needs_first_start(self) -> bool:
         return self.store.setting("profile") is None
 
-    def checkin_due(self) -> date | None:
-        """The day of the session a morning check-in is due for, if one is."""
-        today = self.today()
+    def checkin_due(self) -> CheckinDue | None:
+        """The session or run a morning check-in is due for, if one is."""
+        since = (self.today() - timedelta(days=3)).isoformat()
         return checkin_due(
-            list(self.store.sessions(since=(today - timedelta(days=3)).isoformat())),
-            self.store.checkins(since=today.isoformat()),
+            list(self.store.sessions(since=since)),
+            self.store.checkins(since=self.today().isoformat()),
             self.clock.wall(),
+            self.store.runs(since),
         )
 
     def sessions(self, since: date | None = None) -> Iterator[SessionRecord]:

@@ -36,7 +36,7 @@ async def test_a_skipped_check_in_opens_again_from_home(catalog, store):
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
-        assert "after Monday's session" in question(app)
+        assert "after yesterday's session" in question(app)
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -54,3 +54,26 @@ async def test_with_none_due_it_asks_about_this_morning(catalog, store):
         await pilot.press("1", "enter")
         await pilot.pause()
     assert store.checkins()[0]["date"] == "2026-03-03"
+
+
+async def test_the_morning_after_a_run_asks_about_the_run(catalog, store):
+    started = MORNING - timedelta(hours=15)
+    store.add_run(
+        {
+            "id": f"{started:%Y%m%d-%H%M%S}-aa01",
+            "started_at": started.isoformat(timespec="seconds"),
+            "minutes": 30,
+            "km": None,
+            "pain": 2,
+            "kind": "continuous",
+            "level": None,
+            "note": "",
+        }
+    )
+    app = RehabApp(catalog, store, FakeClock(MORNING))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CheckinScreen)
+        assert "this morning, after yesterday's run?" in question(app)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+    assert store.checkins() == [{"date": "2026-03-03", "pain": 1}]

@@ -141,7 +141,7 @@ def test_checkin_due_window():
     session = {"started_at": "2026-03-02T18:00:00+00:00", "ended_at": "2026-03-02T18:30:00+00:00"}
     at = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
     assert checkin_due([session], [], at + timedelta(hours=11)) is None
-    assert checkin_due([session], [], at + timedelta(hours=12)).isoformat() == "2026-03-02"
+    assert checkin_due([session], [], at + timedelta(hours=12)).day.isoformat() == "2026-03-02"
     assert checkin_due([session], [], at + timedelta(hours=48)) is not None
     assert checkin_due([session], [], at + timedelta(hours=49)) is None
     assert (
@@ -156,7 +156,7 @@ def test_no_morning_check_in_is_asked_on_the_sessions_own_day():
     evening = datetime(2026, 3, 2, 19, 30, tzinfo=UTC)  # 12 h 10 min later, the same day
     assert checkin_due([early], [], evening) is None
     next_morning = datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
-    assert checkin_due([early], [], next_morning).isoformat() == "2026-03-02"
+    assert checkin_due([early], [], next_morning).day.isoformat() == "2026-03-02"
 
 
 async def test_an_open_red_flag_is_a_banner_after_a_restart_and_nothing_starts(catalog, store):

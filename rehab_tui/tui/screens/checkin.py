@@ -12,6 +12,7 @@ from datetime import date
 from textual.binding import Binding
 from textual.widgets import Input
 
+from rehab_tui.domain.outcomes import CheckinDue
 from rehab_tui.domain.pain import PainLimits
 from rehab_tui.domain.text import whole_number
 from rehab_tui.tui.dialogs.red_flag import show_warnings
@@ -22,11 +23,14 @@ class CheckinScreen(RatingScreen):
     BINDINGS = [Binding("escape", "skip", "Skip for now", id="checkin.skip")]
 
     def __init__(
-        self, day: date, session_day: date | None, baseline: int, limits: PainLimits
+        self, day: date, due: CheckinDue | None, baseline: int, limits: PainLimits
     ) -> None:
-        """`day`: this morning, the day the check-in is dated; `session_day`: the session it
+        """`day`: this morning, the day the check-in is dated; `due`: the session or run it
         follows, if one is due (None: opened from home with none due)."""
-        after = f", after {session_day:%A}'s session" if session_day is not None else ""
+        after = ""
+        if due is not None:
+            named = "yesterday's" if (day - due.day).days == 1 else f"{due.day:%A}'s"
+            after = f", after {named} {due.what}"
         super().__init__(
             f"How does the tendon feel this morning{after}?",
             "Pain right now, 0-10 (it starts at your usual level): a digit or the arrows, then "
