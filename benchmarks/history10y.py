@@ -1,4 +1,5 @@
-"""Ten years of twice-daily sessions (7,300, with their sets), daily check-ins and monthly tests.
+"""Ten years of twice-daily sessions (7,300, with their sets), daily check-ins, monthly tests
+and a run every other day (1,825).
 
 Written straight into the store's file layout (one TinyDB file per month), which takes seconds
 instead of the minutes 7,300 separate saves would; `Store` then opens it like any other data.
@@ -28,7 +29,7 @@ def build(data_dir: Path, today: date, years: int = YEARS) -> int:
             "profile", {"tendinopathy": "midportion", "baseline": 1, "limits": "strict"}
         )
     months: dict[str, dict[str, dict[str, dict]]] = defaultdict(
-        lambda: {"sessions": {}, "checkins": {}, "tests": {}}
+        lambda: {"sessions": {}, "checkins": {}, "tests": {}, "runs": {}}
     )
     first = today - timedelta(days=365 * years)
     count = 0
@@ -43,6 +44,18 @@ def build(data_dir: Path, today: date, years: int = YEARS) -> int:
             month["sessions"][str(len(month["sessions"]) + 1)] = session
             count += 1
         month["checkins"][str(len(month["checkins"]) + 1)] = checkin_record(day, n % 3, None)
+        if n % 2 == 0:
+            started = datetime(day.year, day.month, day.day, 12, 30, tzinfo=UTC)
+            month["runs"][str(len(month["runs"]) + 1)] = {
+                "id": f"{started:%Y%m%d-%H%M%S}-{n:06x}",
+                "started_at": started.isoformat(timespec="seconds"),
+                "minutes": 30 + n % 10,
+                "km": round((30 + n % 10) / 6, 1),
+                "pain": n % 3,
+                "kind": "continuous",
+                "level": None,
+                "note": "",
+            }
         if day.day == 1:
             month["tests"][str(len(month["tests"]) + 1)] = {
                 "id": f"{day:%Y%m%d}-120000-000001",

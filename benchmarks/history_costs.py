@@ -48,15 +48,20 @@ def save_set_ms(data_dir: Path, saves: int) -> list[float]:
     return times
 
 
-def plan_times(data_dir: Path, empty_dir: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Wall seconds of `rehab-tui plan --json` with the history and with none, alternated."""
+def plan_times(
+    data_dir: Path, empty_dir: Path, runs: int, command_words: tuple[str, ...] = ("plan",)
+) -> tuple[list[float], list[float]]:
+    """Wall seconds of `rehab-tui plan --json` (or `run plan --json`) with the history and with
+    none, alternated."""
     script = Path(sys.executable).with_name("rehab-tui")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "rehab_tui"]
 
     def once(folder: Path) -> float:
         start = time.perf_counter()
         subprocess.run(
-            [*command, "--data-dir", str(folder), "plan", "--json"], check=True, capture_output=True
+            [*command, "--data-dir", str(folder), *command_words, "--json"],
+            check=True,
+            capture_output=True,
         )
         return time.perf_counter() - start
 
