@@ -117,10 +117,15 @@ def _kept_running(
     judged: list[tuple[RunRecord, Outcome, str]], today: date, settings: PlanSettings
 ) -> str | None:
     """A runner who kept running within the green limit: a continuous run in the last 30 days
-    beyond the ladder's top (or the ladder done), and no red run since."""
+    beyond the ladder's top (or the ladder done), every run since within the green limit and
+    none red or amber."""
     recent = [(r, o) for r, o, _ in judged if (today - run_day(r)).days <= GUARD_DAYS]
     continuous = [r for r, _ in recent if r["kind"] == "continuous"]
-    if not continuous or any(o is Outcome.RED for _, o in recent):
+    within = all(
+        r["pain"] <= settings.limits.green_max and o not in (Outcome.RED, Outcome.AMBER)
+        for r, o in recent
+    )
+    if not continuous or not within:
         return None
     beyond = [r for r in continuous if r["minutes"] > TOP.minutes]
     top_done = [r for r, o, _ in judged if level_of(r) == TOP and o is Outcome.GREEN]

@@ -187,3 +187,9 @@ def test_a_red_run_makes_running_rest_and_pain_7_on_a_run_is_a_hard_stop():
     stop = plan(1, [run(-3), run(0, pain=7)])
     assert stop.hard_stop_until == D0 + timedelta(days=13)
     assert stop.run_advice.because == "hard_stop"
+
+
+def test_an_amber_run_puts_a_runner_who_kept_running_back_on_the_ladders_top():
+    running = plan(1, [run(-5, minutes=40), run(-3, minutes=40, pain=4)]).running
+    assert running.kind == "continuous" and running.level == LEVELS[-1]
+    assert running.longest_min == 30 and running.verdict == "modify"
