@@ -131,9 +131,13 @@ class RehabApp(App[None]):
     def _show_first_screen(self) -> None:
         rehab = self.rehab
         if rehab.needs_first_start():
-            from rehab_tui.tui.screens.first_start import FirstStartScreen
-
-            self.push_screen(FirstStartScreen())
+            # `rehab-tui timer` on a fresh install plays at once (a physio's paper program needs
+            # no profile); the welcome and its questions come when the plan is first reached.
+            if self.quick is not None and not self.loading_refused():
+                timer, self.quick = self.quick, None
+                self.play(rehab.start_quick_timer(timer))
+                return
+            self._show_first_start()
             return
         unfinished = rehab.unfinished_session()
         due = rehab.checkin_due()
@@ -154,8 +158,22 @@ class RehabApp(App[None]):
                 partial(self._resume_choice, unfinished),
             )
 
+    def _show_first_start(self) -> None:
+        """The welcome and its questions, in place of home until they are answered (or
+        skipped): the plan is never shown, and never started, before the red-flag questions."""
+        from rehab_tui.tui.screens.first_start import FirstStartScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, FirstStartScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, FirstStartScreen):
+            self.push_screen(FirstStartScreen())
+
     def action_go_home(self) -> None:
-        """Back to the one home screen, with the plan worked out afresh."""
+        """Back to the one home screen, with the plan worked out afresh (after the first
+        start's questions, when a quick timer came before them)."""
+        if self.rehab.needs_first_start():
+            self._show_first_start()
+            return
         homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
         if not homes:
             self.switch_screen(HomeScreen())

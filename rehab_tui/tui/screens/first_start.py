@@ -3,7 +3,9 @@
 Every question has a default that enter accepts, and s skips the rest with the defaults. The
 answers are saved as the profile (changeable later with `rehab-tui setup`), and the red-flag
 answers given (dated, by question id: rehab_tui.domain.safety) are kept with it; a question not
-reached (after a yes, or a skip) is left unanswered rather than taken as a no.
+reached (after a yes, or a skip) is left unanswered rather than taken as a no. A quick timer
+can come first (t here, or `rehab-tui timer` on a fresh install): it needs no profile, and the
+plan is not shown until these questions have been asked.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class FirstStartScreen(RehabScreen[None]):
         Binding("y", "red_flag(True)", "Yes", show=False, id="first_start.yes"),
         Binding("n", "red_flag(False)", "No", show=False, id="first_start.no"),
         Binding("s", "skip", "Skip setup", id="first_start.skip"),
+        # A physio's paper program needs no profile: play it now, answer these afterwards.
+        Binding("t", "quick_timer", "Quick timer first", id="first_start.quick_timer"),
     ]
 
     def __init__(self) -> None:
@@ -139,6 +143,15 @@ class FirstStartScreen(RehabScreen[None]):
             self._ask_flag()
         else:
             self._finish()
+
+    def action_quick_timer(self) -> None:
+        """The quick timer's form; after the timer this screen is back where it was."""
+        from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
+
+        app = self.rehab_app
+        if app.loading_refused():
+            return
+        app.push_screen(QuickTimerScreen(app.rehab.last_quick_timer()), app.start_quick_timer)
 
     def action_skip(self) -> None:
         self._finish()
