@@ -1,4 +1,7 @@
-"""The quick timer's form: a hold, tempo or reps timer in one line, last-used values filled in."""
+"""The quick timer's form: a hold, tempo or reps timer in one line, last-used values filled in.
+
+Its fields are one row each (compact), so that all of them, the error line and the keys fit in
+an 80×24 terminal: tab never reaches a field out of sight."""
 
 from __future__ import annotations
 
@@ -44,10 +47,15 @@ class QuickTimerScreen(ModalScreen[QuickTimer | None]):
                     yield Label(label, classes="field-label")
                     value = values[key]
                     yield Input(
-                        "" if value is None else str(value), placeholder=placeholder, id=f"q-{key}"
+                        "" if value is None else str(value),
+                        placeholder=placeholder,
+                        id=f"q-{key}",
+                        compact=True,
                     )
-            yield Checkbox("Each side (left, then right)", values["sides"], id="q-sides")
-            yield Label("", id="q-error")
+            yield Checkbox(
+                "Each side (left, then right)", values["sides"], id="q-sides", compact=True
+            )
+            yield Label("", id="q-error", classes="-empty")  # a row only when there is an error
             yield Label(
                 "[b]enter[/b] start    [b]tab[/b] next field    [b]escape[/b] cancel",
                 classes="keys",
@@ -78,7 +86,9 @@ class QuickTimerScreen(ModalScreen[QuickTimer | None]):
         except ValueError as error:
             message = str(error).replace("--", "")
             # The message quotes what was typed: plain text, never markup.
-            self.query_one("#q-error", Label).update(Content.styled(printable(message), "bold red"))
+            error_line = self.query_one("#q-error", Label)
+            error_line.update(Content.styled(printable(message), "bold red"))
+            error_line.remove_class("-empty")
             return
         self.dismiss(timer)
 
