@@ -329,10 +329,11 @@ class RehabApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette lists every key of the current screen, by its description."""
-        from rehab_tui.tui.dialogs.help import described_bindings
+        """The palette lists every key rehab-tui gives the current screen, by its description
+        (not Textual's generic ones: "Copy selected text" on ctrl+c, which quits here)."""
+        from rehab_tui.tui.dialogs.help import own_keys
 
-        for key in described_bindings(screen):
+        for key in own_keys(screen):
             if key.enabled:
                 yield SystemCommand(
                     key.description,

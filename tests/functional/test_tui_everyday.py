@@ -3,26 +3,28 @@ notices that neither cover the player nor drop a mistake."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input, Label
+import io
+
+from rich.console import Console
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Label, Static
 
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.dialogs.help import HelpScreen
 from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
 
 SIZE = (80, 24)
 
 
 def fully_visible(widget) -> bool:
-    """On screen, whole, and not scrolled out of its container."""
+    """On screen, whole, and inside every container's content (not under its border or
+    padding, not scrolled out of it)."""
     region = widget.region
-    screen_region = widget.screen.region
+    containers = [a for a in widget.ancestors if a is not widget.app and a is not widget.screen]
     return (
         region.height > 0
-        and screen_region.contains_region(region)
-        and all(
-            ancestor.region.contains_region(region)
-            for ancestor in widget.ancestors
-            if hasattr(ancestor, "region") and ancestor is not widget.app
-        )
+        and widget.screen.region.contains_region(region)
+        and all(container.content_region.contains_region(region) for container in containers)
     )
 
 
@@ -70,3 +72,62 @@ async def test_tab_only_reaches_fields_in_view_and_values_stay_shown(catalog, st
             assert fully_visible(field)
         assert form.query_one("#q-hold", Input).value == "30"
         assert fully_visible(form.query_one(".keys", Label))
+
+
+# -- help ---------------------------------------------------------------------------------------
+
+
+def help_text(help_screen) -> tuple[str, str]:
+    """The help's two tables as plain text: the screen's own keys, then the general ones."""
+    own, general = (
+        help_screen.query_one(f"#{name}", Static) for name in ("own-keys", "general-keys")
+    )
+    return (plain(own), plain(general))
+
+
+def plain(static) -> str:
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()
+
+
+async def test_help_shows_homes_keys_first_without_scrolling(catalog, store, clock):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        own, general = help_text(help_screen)
+        for description in ("Start", "History", "Trends", "Timer", "Check-in", "Settings"):
+            assert description in own
+        assert "Scroll" in general and "Scroll" not in own  # Textual's generic keys after
+        assert fully_visible(help_screen.query_one("#own-keys"))
+        assert help_screen.query_one(VerticalScroll).scroll_y == 0
+        assert fully_visible(help_screen.query_one(".keys", Label))  # escape: close
+
+
+async def test_help_lists_quit_and_the_palette_once_and_never_says_ctrl_c_copies(
+    catalog, store, clock
+):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(help_text(app.screen))
+        assert "copy" not in text.lower()
+        assert text.count("Quit") == 1 and text.lower().count("palette") == 1
+        (quit_line,) = [line for line in text.splitlines() if "Quit" in line]
+        assert "ctrl+c" in quit_line and "ctrl+q" in quit_line
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert not [title for title in titles if "Copy" in title]
+
+
+async def test_the_players_help_says_how_to_quit_at_once_beside_end(mini_catalog, store, clock):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "question_mark")
+        await pilot.pause()
+        own, general = help_text(app.screen)
+        assert "End" in own and "Pause" in own
+        assert "Quit" in general and "ctrl+c" in general and "copy" not in general.lower()
