@@ -7,12 +7,26 @@ the preferences file (an unknown theme, a key name no binding has) is said once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual.app import App
 from textual.theme import Theme
 
 from rehab_tui.storage.config import Config
+
+# Named in the theme's mistake when they are installed; the settings screen lists every theme.
+SUGGESTED_THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula")
+
+
+def theme_problem(theme: str, available: Iterable[str], using: str) -> str:
+    """A few valid themes and where the full list is, not every one of them."""
+    installed = sorted(available)
+    names = [n for n in SUGGESTED_THEMES if n in installed and n != using] or installed[:4]
+    return (
+        f"theme {theme!r} is not one of Textual's themes; using {using}. Others: "
+        f"{', '.join(names)}; every one: settings (s) or the palette (ctrl+p, Theme)"
+    )
 
 
 class Preferences:
@@ -26,10 +40,7 @@ class Preferences:
         if theme in app.available_themes:
             app.theme = theme
         else:
-            config.problem(
-                f"theme {theme!r} is not one of Textual's themes "
-                f"({', '.join(sorted(app.available_themes))}); using {app.theme}"
-            )
+            config.problem(theme_problem(theme, app.available_themes, app.theme))
         app.theme_changed_signal.subscribe(app, self._remember_theme)
         self.apply_look()
         if config.keys:
@@ -59,10 +70,18 @@ class Preferences:
         self._say_problems()
 
     def _say_problems(self) -> None:
-        for problem in self.config.problems:
-            self.app.notify(
-                problem, title="Settings file", severity="error", timeout=30, markup=False
-            )
+        """Every mistake in one notice: one notice each would stack past an 80×24 screen."""
+        problems = self.config.problems
+        if not problems:
+            return
+        prefix = f"{self.config.path}: "
+        if len(problems) == 1:
+            title, message = "Settings file", problems[0]
+        else:
+            title = f"Settings file: {len(problems)} mistakes"
+            mistakes = "\n".join(f"• {problem.removeprefix(prefix)}" for problem in problems)
+            message = f"In {self.config.path}:\n{mistakes}"
+        self.app.notify(message, title=title, severity="error", timeout=30, markup=False)
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.config["theme"]:

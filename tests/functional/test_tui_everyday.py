@@ -7,11 +7,15 @@ import io
 
 from rich.console import Console
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets._toast import Toast
 
+from rehab_tui.storage import locations
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.help import HelpScreen
 from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
+from rehab_tui.tui.screens.player import PlayerScreen
+from rehab_tui.tui.screens.summary import SummaryScreen
 
 SIZE = (80, 24)
 
@@ -131,3 +135,71 @@ async def test_the_players_help_says_how_to_quit_at_once_beside_end(mini_catalog
         own, general = help_text(app.screen)
         assert "End" in own and "Pause" in own
         assert "Quit" in general and "ctrl+c" in general and "copy" not in general.lower()
+
+
+# -- notices ------------------------------------------------------------------------------------
+
+
+async def advance(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.update_now()
+    await pilot.pause()
+
+
+async def test_a_saved_test_is_in_its_summary_and_nothing_covers_the_next_tests_timer(
+    catalog, store, clock
+):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c", "1")  # the heel-raise test: each side, counted
+        assert isinstance(app.screen, PlayerScreen)
+        await advance(pilot, clock, 5 + 2 * 20 + 0.5)
+        await pilot.press("d")
+        await advance(pilot, clock, 5 + 2 * 24 + 0.5)
+        await pilot.press("d")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "Test saved: Heel raises" in str(summary.query_one("#summary-head").content)
+        await pilot.press("enter", "c", "2")  # straight on to the hop test
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert not app.screen.query(Toast), "a notice over the hop test's timer"
+
+
+FOUR_MISTAKES = 'lead_in_s = "ten"\nbell = "yes"\nrest_s = 5\ntheme = "no-such-theme"\n'
+
+
+async def test_four_mistakes_in_the_settings_file_are_all_seen_at_80x24(catalog, store, clock):
+    path = locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(FOUR_MISTAKES)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        for _ in range(3):  # the notice, then its toast on the home screen
+            await pilot.pause()
+        (toast,) = app.screen.query(Toast)
+        # Whole, on screen, its text (inside one row of padding) above the footer.
+        footer = app.screen.query_one(Footer)
+        assert toast.region.height == toast.outer_size.height and toast.region.y >= 0
+        assert toast.region.bottom - 1 <= footer.region.y
+        (notice,) = app._notifications
+        assert notice.title == "Settings file: 4 mistakes" and str(path) in notice.message
+        for mistake in ("lead_in_s must be", "bell must be", "rest_s must be", "theme 'no-such"):
+            assert mistake in notice.message
+
+
+async def test_the_theme_mistake_names_a_few_themes_and_where_the_rest_are(catalog, store, clock):
+    path = locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('theme = "no-such-theme"\n')
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (notice,) = app._notifications
+        named = [name for name in app.available_themes if f" {name}," in notice.message]
+        assert 2 <= len(named) <= 6 < len(app.available_themes), notice.message
+        assert "settings" in notice.message and "ctrl+p" in notice.message

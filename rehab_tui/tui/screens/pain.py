@@ -1,7 +1,7 @@
 """After the session: how much did it hurt (0–10), and an optional note.
 
 The rating is saved once every set's save has finished; then the summary is shown, with a
-capacity test's result and any warning the rating brings.
+capacity test's result in it and any warning the rating brings.
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ class PainScreen(RatingScreen):
         app = self.rehab_app
         await app.saves_finished()
         rated = app.rehab.rate_session(self.session_id, pain, field_text)
-        app.switch_screen(SummaryScreen(rated.session, self.limits))
-        if rated.test is not None:
-            app.notify(describe_test(rated.test), title="Test saved", timeout=15)
+        # A test's result is part of its summary, not a notice: a notice would still be up,
+        # covering the timer, when the next test (the hop test after the heel raises) starts.
+        saved = None if rated.test is None else describe_test(rated.test)
+        app.switch_screen(SummaryScreen(rated.session, self.limits, saved_test=saved))
         show_warnings(app, rated.warnings, pain, "during the session")
 
     async def action_skip(self) -> None:

@@ -47,12 +47,21 @@ def summary_table(session: SessionRecord) -> Table:
     return table
 
 
-def summary_text(session: SessionRecord, limits: PainLimits, colours: dict[str, str]) -> Text:
-    """`limits`: the profile's, for the pain's zone; `colours`: the theme's variables."""
+def summary_text(
+    session: SessionRecord,
+    limits: PainLimits,
+    colours: dict[str, str],
+    saved_test: str | None = None,
+) -> Text:
+    """`limits`: the profile's, for the pain's zone; `colours`: the theme's variables;
+    `saved_test`: a capacity test's result in words, as saved."""
     done, planned = sets_done(session)
     text = Text()
     heading = "Session complete" if session["completed"] else "Session ended early"
     text.append(f"{heading}\n\n", style="bold")
+    if saved_test is not None:
+        text.append("Test saved: ", style="bold")
+        text.append(f"{printable(saved_test)}\n\n")
     text.append(f"Sets done: {done} of {planned}    ")
     text.append(f"Time under load: {format_duration(time_under_load(session))}    ")
     text.append("Pain: ")
@@ -74,16 +83,19 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, session: SessionRecord, limits: PainLimits) -> None:
+    def __init__(
+        self, session: SessionRecord, limits: PainLimits, saved_test: str | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.limits = limits
+        self.saved_test = saved_test
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(
-                summary_text(self.session, self.limits, self.app.theme_variables),
+                summary_text(self.session, self.limits, self.app.theme_variables, self.saved_test),
                 id="summary-head",
             )
             yield Static(summary_table(self.session), id="summary-table")
