@@ -13,7 +13,7 @@ from rich.text import Text
 from rehab_tui.cli.common import UserError, catalog_path, read_catalog, use_cases
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.pain import PainLimits
-from rehab_tui.domain.text import printable
+from rehab_tui.domain.text import plural, printable
 from rehab_tui.storage import locations
 from rehab_tui.storage.catalog import load_catalog
 
@@ -49,8 +49,9 @@ def cmd_validate(args: argparse.Namespace, out: Console) -> int:
     catalog = load_catalog(path)
     out.print(
         printable(
-            f"{path}: OK, {len(catalog.exercises)} exercises, {len(catalog.stages)} stages, "
-            f"{len(catalog.ladder)} steps on the ladder"
+            f"{path}: OK, {plural(len(catalog.exercises), 'exercise')}, "
+            f"{plural(len(catalog.stages), 'stage')}, "
+            f"{plural(len(catalog.ladder), 'step')} on the ladder"
         ),
         markup=False,
     )
@@ -94,7 +95,7 @@ def cmd_routines(args: argparse.Namespace, out: Console) -> int:
             markup=False,
         )
         return 0
-    out.print(printable(f"{path}: {len(routines)} routines, OK"), markup=False)
+    out.print(printable(f"{path}: {plural(len(routines), 'routine')}, OK"), markup=False)
     for routine in routines:
         mark = "  (followed: it is today's session)" if routine.name == following else ""
         out.print(Text(printable(f"{routine.name}{mark}"), style="bold"))

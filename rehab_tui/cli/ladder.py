@@ -16,7 +16,7 @@ from rehab_tui.cli.common import read_catalog, use_cases
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.ladder import light_day_exercises, load_rule
 from rehab_tui.domain.library import Catalog, PlannedExercise, Stage
-from rehab_tui.domain.text import escape_json_controls, printable
+from rehab_tui.domain.text import escape_json_controls, plural, printable
 from rehab_tui.exchange.contracts import ladder_json
 
 MAX_WIDTH = 80
@@ -47,8 +47,8 @@ def cmd_ladder(args: argparse.Namespace, out: Console) -> int:
 def ladder_lines(catalog: Catalog, insertional: bool, width: int) -> list[str]:
     """The ladder in words, each line at most `width` characters (a longer word aside)."""
     lines = wrapped(
-        f"{PATH_TITLES[insertional]}: {len(catalog.stages)} stages, {len(catalog.ladder)} "
-        f"steps, from {catalog.source.name}.",
+        f"{PATH_TITLES[insertional]}: {plural(len(catalog.stages), 'stage')}, "
+        f"{plural(len(catalog.ladder), 'step')}, from {catalog.source.name}.",
         width,
     )
     for stage in catalog.stages:

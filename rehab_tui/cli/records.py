@@ -21,7 +21,7 @@ from rehab_tui.domain.safety import (
     SafetyWarning,
     parse_red_flag_answer,
 )
-from rehab_tui.domain.text import whole_number
+from rehab_tui.domain.text import plural, whole_number
 
 MAX_STIFFNESS_MIN = 600
 
@@ -53,7 +53,7 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
         logged = rehab.log_session(day, pain, args.note, load_kg)
     weight = "" if load_kg is None else f", {kg(load_kg)} on the loaded exercises"
     out.print(
-        f"Logged {day:%a %d %b}: {len(logged.plan.exercises)} exercises at stage "
+        f"Logged {day:%a %d %b}: {plural(len(logged.plan.exercises), 'exercise')} at stage "
         f"{logged.plan.step.stage}, pain {pain}/10{weight}."
     )
     print_warnings(out, logged.warnings, pain, day)

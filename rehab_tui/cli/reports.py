@@ -21,7 +21,7 @@ from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.domain.run_log import newest_first
-from rehab_tui.domain.text import escape_json_controls, printable
+from rehab_tui.domain.text import escape_json_controls, plural, printable
 from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
 
 if TYPE_CHECKING:
@@ -138,9 +138,15 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
         raise UserError(str(error)) from None
     out.print(
         printable(
-            f"Imported {args.file}: added {imported.sessions} sessions, {imported.checkins} "
-            f"check-ins, {imported.tests} capacity tests and {imported.runs} runs"
-            + (f"; {imported.skipped} sessions were already here." if imported.skipped else ".")
+            f"Imported {args.file}: added {plural(imported.sessions, 'session')}, "
+            f"{plural(imported.checkins, 'check-in')}, "
+            f"{plural(imported.tests, 'capacity test')} and {plural(imported.runs, 'run')}"
+            + (
+                f"; {plural(imported.skipped, 'session')} "
+                f"{'was' if imported.skipped == 1 else 'were'} already here."
+                if imported.skipped
+                else "."
+            )
         ),
         markup=False,
     )

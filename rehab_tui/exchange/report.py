@@ -20,7 +20,7 @@ from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.domain.run_log import describe_kind, newest_first, weekly_runs
 from rehab_tui.domain.spacing import run_day
-from rehab_tui.domain.text import printable
+from rehab_tui.domain.text import plural, printable
 
 REPORT_WEEKS = 6
 OUTCOME_WORDS = {"green": "green", "amber": "amber", "red": "RED", "pending": "pending"}
@@ -197,7 +197,8 @@ def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:
             f"{week.start:%d %b}   {week.sessions:>8}  {format_duration(week.under_load_s):>11}  {bar}"
         )
     lines.append("")
-    lines.append(f"Current streak: {streak(rows, today)} training days (one missed day forgiven).")
+    days = plural(streak(rows, today), "training day")
+    lines.append(f"Current streak: {days} (one missed day forgiven).")
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from textual.app import App
 from textual.theme import Theme
 
+from rehab_tui.domain.text import plural
 from rehab_tui.storage.config import Config
 
 # Named in the theme's mistake when they are installed; the settings screen lists every theme.
@@ -78,7 +79,7 @@ class Preferences:
         if len(problems) == 1:
             title, message = "Settings file", problems[0]
         else:
-            title = f"Settings file: {len(problems)} mistakes"
+            title = f"Settings file: {plural(len(problems), 'mistake')}"
             mistakes = "\n".join(f"• {problem.removeprefix(prefix)}" for problem in problems)
             message = f"In {self.config.path}:\n{mistakes}"
         self.app.notify(message, title=title, severity="error", timeout=30, markup=False)

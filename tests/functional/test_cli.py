@@ -53,7 +53,7 @@ def test_validate_a_broken_file_names_file_line_and_field(capsys, tmp_path):
 
 def test_exercises_option_is_used_by_validate(capsys):
     code, out, _ = run(capsys, "--exercises", str(DATA / "mini.yaml"), "validate")
-    assert code == 0 and "3 exercises, 1 stages" in out
+    assert code == 0 and "3 exercises, 1 stage, " in out  # "1 stage", not "1 stages"
 
 
 def test_history_json_contract(capsys, private_dirs, mini_catalog):

@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from rehab_tui.domain.text import escape_json_controls, one_line, printable, whole_number
+from rehab_tui.domain.text import (
+    escape_json_controls,
+    one_line,
+    pack_phrases,
+    plural,
+    printable,
+    whole_number,
+)
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -36,3 +43,29 @@ def test_json_controls_are_escaped_without_changing_the_data():
 )  # fmt: skip
 def test_whole_numbers_are_ascii_digits_and_short(text, number):
     assert whole_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "many", "words"),
+    [
+        (1, "session", None, "1 session"),
+        (0, "session", None, "0 sessions"),
+        (2, "day", None, "2 days"),
+        (1, "training day", None, "1 training day"),
+        (3, "routine", None, "3 routines"),
+        (1, "capacity test", None, "1 capacity test"),
+        (5, "person", "people", "5 people"),
+    ],
+)
+def test_a_count_agrees_with_its_noun(count, noun, many, words):
+    assert plural(count, noun, many) == words
+
+
+def test_phrases_are_packed_into_lines_and_never_split():
+    cues = ["Weight over the big toe", "Hips and knees stay still", "Breathe slowly"]
+    assert pack_phrases(cues, 80) == [" · ".join(cues)]
+    lines = pack_phrases(cues, 45)
+    assert lines == ["Weight over the big toe", "Hips and knees stay still · Breathe slowly"]
+    assert all(len(line) <= 45 for line in lines)
+    assert pack_phrases(["A phrase longer than the line"], 10) == ["A phrase longer than the line"]
+    assert pack_phrases([], 10) == []

@@ -10,6 +10,7 @@ from textual.widgets import Label
 
 from rehab_tui.domain.record_types import SessionRecord
 from rehab_tui.domain.records import sets_done
+from rehab_tui.domain.text import plural
 
 
 class ResumeScreen(ModalScreen[str]):
@@ -30,8 +31,10 @@ class ResumeScreen(ModalScreen[str]):
         started = self.session["started_at"][:16].replace("T", " at ")
         with Vertical(classes="dialog"):
             yield Label("An unfinished session was found", classes="question")
+            were = "was" if done == 1 else "were"  # "1 of 8 sets was saved"
             yield Label(
-                f"Started {started}; {done} of {planned} sets were saved.", classes="detail"
+                f"Started {started}; {done} of {plural(planned, 'set')} {were} saved.",
+                classes="detail",
             )
             if self.can_resume:
                 yield Label(

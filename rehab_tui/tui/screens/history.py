@@ -19,7 +19,7 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
-from rehab_tui.domain.text import one_line
+from rehab_tui.domain.text import one_line, plural
 from rehab_tui.storage import locations
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
@@ -112,9 +112,9 @@ class HistoryScreen(RehabScreen[None]):
     def show_head(self) -> None:
         weeks = weekly(self.rows, 1, self.today)
         text = Text()
-        text.append(f"{len(self.rows)} sessions", "bold")
+        text.append(plural(len(self.rows), "session"), "bold")
         text.append(f" · this week: {weeks[0].sessions}")
-        text.append(f" · streak: {streak(self.rows, self.today)} days")
+        text.append(f" · streak: {plural(streak(self.rows, self.today), 'day')}")
         if not self.rows:
             text.append("\nNo sessions yet: they appear here as you do them.", "dim")
         self.query_one("#history-head", Static).update(text)

@@ -20,6 +20,7 @@ from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
 from rehab_tui.tui.screens.base import RehabScreen
+from rehab_tui.tui.widgets.hanging_text import HangingText
 
 if TYPE_CHECKING:
     from rehab_tui.services.results import OwnProgram
@@ -148,7 +149,7 @@ class HomeScreen(RehabScreen[None]):
         self._read_today()
         yield Header()
         with VerticalScroll(id="home"):
-            yield Static(plan_text(self.plan, self.own), id="plan")
+            yield Static(HangingText(plan_text(self.plan, self.own)), id="plan")
         # Eight keys fit in 80 columns beside nothing else: ctrl+p (the palette) is in help (?).
         yield Footer(compact=True, show_command_palette=False)
 
@@ -158,7 +159,7 @@ class HomeScreen(RehabScreen[None]):
     def refresh_plan(self) -> None:
         """Work today's plan out afresh (after a session, a check-in, a change of settings)."""
         self._read_today()
-        self.query_one("#plan", Static).update(plan_text(self.plan, self.own))
+        self.query_one("#plan", Static).update(HangingText(plan_text(self.plan, self.own)))
 
     def _read_today(self) -> None:
         rehab = self.rehab_app.rehab

@@ -28,6 +28,7 @@ from rehab_tui.domain.timeline import Timeline
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
+from rehab_tui.tui.widgets.cue_line import CueLine
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
@@ -66,7 +67,7 @@ class PlayerScreen(RehabScreen[None]):
             yield Label("", id="name")
             yield Label("", id="set-info")
             yield Label("", id="how-to")
-            yield Label("", id="cues")
+            yield CueLine(id="cues")
         with Vertical(id="stage"):
             yield Label("", id="phase")
             yield Digits("", id="count")
@@ -135,9 +136,7 @@ class PlayerScreen(RehabScreen[None]):
             f"Set {step.set_number} of {planned.dose.sets}{side} · {describe_dose(planned)}"
         )
         self.query_one("#how-to", Label).update(Content(printable(exercise.how_to)))
-        self.query_one("#cues", Label).update(
-            Content.styled(printable(" · ".join(exercise.cues)), "dim")
-        )
+        self.query_one("#cues", CueLine).show(exercise.cues)
         view_for(step).enter(self.query_one("#stage"), step)
         self._shown.clear()
         self.refresh_bindings()

@@ -18,6 +18,7 @@ from textual_plotext.plot import Plot
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.text import plural
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.widgets.trend_chart import TrendChart
 
@@ -63,8 +64,8 @@ class TrendsScreen(Screen[None]):
         this_week = self.weeks[-1].sessions
         text.append(f"Last {WEEKS} weeks", "bold")
         text.append(
-            f" · {len(self.rows)} sessions · this week {this_week} · streak "
-            f"{streak(self.all_rows, self.today)} days (one missed day is forgiven)"
+            f" · {plural(len(self.rows), 'session')} · this week {this_week} · streak "
+            f"{plural(streak(self.all_rows, self.today), 'day')} (one missed day is forgiven)"
         )
         if not self.rows:
             text.append("\nNo sessions in these weeks yet: the charts fill in as you train.", "dim")
