@@ -133,7 +133,9 @@ class RehabApp(App[None]):
         if rehab.needs_first_start():
             # `rehab-tui timer` on a fresh install plays at once (a physio's paper program needs
             # no profile); the welcome and its questions come when the plan is first reached.
-            if self.quick is not None and not self.loading_refused():
+            # A session left unfinished is never overwritten: then the welcome comes first.
+            fresh = rehab.unfinished_session() is None
+            if self.quick is not None and fresh and not self.loading_refused():
                 timer, self.quick = self.quick, None
                 self.play(rehab.start_quick_timer(timer))
                 return

@@ -93,3 +93,16 @@ async def test_escape_from_the_summary_never_shows_the_plan_before_the_questions
         await pilot.pause()
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
         assert isinstance(app.screen, FirstStartScreen)
+
+
+async def test_a_session_left_unfinished_is_not_overwritten_by_the_timer(catalog, new_store):
+    from rehab_tui.domain.records import new_session
+
+    step = catalog.ladder[0]
+    unfinished = new_session(step.exercises, MORNING, step)
+    new_store.start_session(unfinished)
+    app = RehabApp(catalog, new_store, FakeClock(MORNING), quick=QuickTimer(hold=10, sets=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstStartScreen)
+    assert new_store.active_session()["id"] == unfinished["id"]
