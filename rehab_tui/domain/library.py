@@ -21,6 +21,7 @@ class Kind(StrEnum):
     HOLD = "hold"  # an isometric hold, timed by a countdown
     TEMPO = "tempo"  # repetitions paced by a tempo (up, top, down, bottom)
     REPS = "reps"  # contacts or hops counted by the user, who says when they are done
+    INTERVALS = "intervals"  # run / walk intervals of the walk-run ladder, each a countdown
 
 
 # (lowest, highest) accepted for each whole-number dose field; outside is a typo, not a dose.
@@ -29,6 +30,8 @@ DOSE_LIMITS: dict[str, tuple[int, int]] = {
     "hold_s": (5, 120),
     "reps": (1, 100),
     "rest_s": (0, 600),
+    "run_s": (10, 3600),
+    "walk_s": (0, 600),
 }
 
 
@@ -75,6 +78,8 @@ class Dose:
     hold_s: int | None = None
     reps: int | None = None
     tempo: Tempo | None = None
+    run_s: int | None = None  # intervals: the running part of each repeat
+    walk_s: int | None = None  # ... and the walking part (0: a continuous run)
 
     def with_changes(self, **changes: int) -> Dose:
         whole_fields: dict[str, Any] = changes  # replace() would check each against Tempo too

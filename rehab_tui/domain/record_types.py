@@ -111,6 +111,8 @@ class PlannedDose(TypedDict):
     hold_s: NotRequired[Annotated[int, Range(0)]]
     reps: NotRequired[Annotated[int, Range(0)]]
     tempo: NotRequired[Annotated[str, TEMPO]]  # "1-0-3-0"; always there for a tempo exercise
+    run_s: NotRequired[Annotated[int, Range(0)]]  # intervals: running seconds of each repeat
+    walk_s: NotRequired[Annotated[int, Range(0)]]  # ... and walking seconds
 
 
 class SetRecord(TypedDict):

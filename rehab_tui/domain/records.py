@@ -94,6 +94,10 @@ def dose_to_dict(dose: Dose) -> PlannedDose:
         data["reps"] = dose.reps
     if dose.tempo is not None:
         data["tempo"] = str(dose.tempo)
+    if dose.run_s is not None:
+        data["run_s"] = dose.run_s
+    if dose.walk_s is not None:
+        data["walk_s"] = dose.walk_s
     return data
 
 
@@ -118,6 +122,8 @@ def dose_from_dict(data: PlannedDose) -> Dose:
         hold_s=data.get("hold_s"),
         reps=data.get("reps"),
         tempo=Tempo.parse(tempo) if tempo is not None else None,
+        run_s=data.get("run_s"),
+        walk_s=data.get("walk_s"),
     )
 
 

@@ -53,6 +53,9 @@ def build_timeline(
         for set_number in range(1, dose.sets + 1):
             for side in sides:
                 first_side = side == sides[0]
+                if first_side and set_number > 1 and not work.lead_in_each_set:
+                    steps.append(work.work_step(planned, ex_index, set_number, side, limits))
+                    continue
                 steps.append(
                     Step(
                         StepKind.LEAD_IN,

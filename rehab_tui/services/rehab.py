@@ -47,7 +47,7 @@ from rehab_tui.domain.safety import (
     flagged,
     warnings_after,
 )
-from rehab_tui.services import loads
+from rehab_tui.services import loads, walk_run
 from rehab_tui.services.exchanging import ExchangeCases
 from rehab_tui.services.planning import (
     RED_FLAGS_CLEARED,
@@ -66,6 +66,8 @@ from rehab_tui.services.run_log import RunLog
 
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
+    from rehab_tui.domain.running import RunPlan
+    from rehab_tui.services.results import RunLogged
     from rehab_tui.storage.routines import Routine
 
 
@@ -303,3 +305,22 @@ class Rehab(RoutineCases, ExchangeCases, RunLog):
         """Save the weight used (kg) on one loaded exercise of a session in progress."""
         self._writing()
         loads.record_load(self, session_id, exercise_index, load_kg)
+
+    # -- the Runs screen and the walk-run player (services/walk_run.py) ----------------------
+
+    def run_rows(self) -> list[walk_run.RunRow]:
+        """Every run, newest first, judged like a session and flagged over the spike guard."""
+        return walk_run.run_rows(self)
+
+    def start_walk_run(self, running: RunPlan | None) -> Started:
+        """Play today's level of the walk-run ladder (Plan.running) in the player."""
+        planned = walk_run.walk_run_planned(self, running)
+        return self._start((planned,), None, SessionKind.FREE)
+
+    def is_walk_run(self, session_id: str) -> bool:
+        return walk_run.is_walk_run(self, session_id)
+
+    def finish_walk_run(self, session_id: str, pain: int, note: str) -> RunLogged | None:
+        """The walk-run played: its run recorded (once), its session dropped."""
+        self._writing()
+        return walk_run.finish_walk_run(self, session_id, pain, note)

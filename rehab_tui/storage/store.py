@@ -268,6 +268,15 @@ class Store(MonthRecords):
                 fields, Query().id == session_id
             )
 
+    def drop_session(self, session_id: str) -> None:
+        """Remove a session and its journal (the walk-run player's, once its run is saved)."""
+        with self._lock:
+            self._month_db(month_of(session_id)).table("sessions").remove(Query().id == session_id)
+            journal.journal_path(self._sessions_dir, session_id).unlink(missing_ok=True)
+            self._journaled.discard(session_id)
+            if self.setting("active_session") == session_id:
+                self.set_setting("active_session", None)
+
     def session(self, session_id: str) -> SessionRecord | None:
         with self._lock:
             path = self._sessions_dir / f"{month_of(session_id)}.json"

@@ -32,7 +32,7 @@ from rehab_tui.domain.safety import LOADING_REFUSED
 from rehab_tui.domain.text import printable
 from rehab_tui.gc_pause import resume_collection
 from rehab_tui.services.rehab import Rehab
-from rehab_tui.services.results import Started
+from rehab_tui.services.results import RunLogged, ServiceError, Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
 from rehab_tui.storage.store import Store
@@ -235,7 +235,54 @@ class RehabApp(App[None]):
         from rehab_tui.tui.screens.pain import PainScreen
 
         self.rehab.end_session(session_id, completed, paused_s)
+        if self.rehab.is_walk_run(session_id):
+            from rehab_tui.tui.screens.run_pain import RunPainScreen
+
+            self.switch_screen(RunPainScreen(session_id, self.rehab.pain_limits()))
+            return
         self.switch_screen(PainScreen(session_id, self.rehab.pain_limits()))
+
+    # -- runs (screens/runs.py) ----------------------------------------------------------------
+
+    def action_open_runs(self) -> None:
+        from rehab_tui.tui.screens.runs import RunsScreen
+
+        self.push_screen(RunsScreen())
+
+    def play_walk_run(self) -> None:
+        """Play today's level of the walk-run ladder, or say in one sentence why not."""
+        if self.loading_refused():
+            return
+        try:
+            started = self.rehab.start_walk_run(self.rehab.plan().running)
+        except ServiceError as error:
+            self.notify(f"Nothing to play: {error}.", markup=False)
+            return
+        self.play(started)
+
+    def back_to_runs(self) -> None:
+        """After a walk-run is rated: the Runs screen it was played from (else a new one)."""
+        from rehab_tui.tui.screens.runs import RunsScreen
+
+        if isinstance(self.screen_stack[-2], RunsScreen):
+            self.pop_screen()
+        else:
+            self.switch_screen(RunsScreen())
+
+    def run_saved(self, logged: RunLogged) -> None:
+        """A run logged or played: the Runs screen and home read afresh, its warnings shown."""
+        from rehab_tui.tui.dialogs.red_flag import show_warnings
+        from rehab_tui.tui.screens.runs import RunsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, RunsScreen):
+                screen.refresh_runs()
+        self.refresh_homes()
+        run = logged.run
+        self.notify(f"Run saved: {run['minutes']:g} min, pain {run['pain']}/10.", title="Saved")
+        if logged.see_clinician:
+            self.notify(LOADING_REFUSED, title="See a clinician first", timeout=15, markup=False)
+        show_warnings(self, logged.warnings, run["pain"], "during the run")
 
     def _play_pending_timer(self) -> None:
         """`rehab-tui timer` plays once home is reached (after a first start or a check-in)."""

@@ -69,7 +69,7 @@ MISTAKES = [
     ("hold_s: 20", "hold_s: 7200", 10, "dose.hold_s", "from 5 to 120"),
     ("hold_s: 20", "hold_s: -5", 10, "dose.hold_s", "from 5 to 120"),
     ("hold_s: 20", "hold_s: twenty", 10, "dose.hold_s", "whole number"),
-    ("kind: hold", "kind: stretch", 7, "kind", "hold, tempo or reps"),
+    ("kind: hold", "kind: stretch", 7, "kind", "hold, tempo, reps or intervals"),
     (
         "per_side: false\n    insertional_safe: true\n    dose: {sets: 2",
         "per_side: maybe\n    insertional_safe: true\n    dose: {sets: 2",

@@ -139,7 +139,7 @@ def test_the_example_routine_loads(tmp_path, catalog):
     [
         ("use: iso-single-straight", "use: iso-nope", "line 15, field routines[0].exercises[0].use: no exercise 'iso-nope'"),
         ("hold_s: 45", "hold_s: 4500", "line 16, field routines[0].exercises[0].dose.hold_s: expected a whole number from 5 to 120"),
-        ("kind: hold", "kind: plank", "field routines[0].exercises[1] (wall-calf-hold).kind: expected hold, tempo or reps"),
+        ("kind: hold", "kind: plank", "field routines[0].exercises[1] (wall-calf-hold).kind: expected hold, tempo, reps or intervals"),
         ("  - name: Physio program\n", "  - title: Physio program\n", "routines[0].title: unknown field"),
         ("exercises:\n      - use", "exercises: []\n      - use", "not valid YAML"),
     ],

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from rehab_tui.domain.kinds import hold, reps, tempo
+from rehab_tui.domain.kinds import hold, intervals, reps, tempo
 from rehab_tui.domain.kinds.rules import SHARED_DOSE_FIELDS, KindRules
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
 
-REGISTERED: tuple[KindRules, ...] = (hold.RULES, tempo.RULES, reps.RULES)
+REGISTERED: tuple[KindRules, ...] = (hold.RULES, tempo.RULES, reps.RULES, intervals.RULES)
 _BY_KIND: dict[Kind, KindRules] = {rules.kind: rules for rules in REGISTERED}
 
 __all__ = [

@@ -34,6 +34,12 @@ class KindRules(ABC):
     dose_fields: ClassVar[frozenset[str]]
     quick_name: ClassVar[str]  # the quick timer's exercise of this kind: "Hold"
     quick_how_to: ClassVar[str]
+    # Whether every set has its get-ready before it (intervals: only the first, so that each
+    # walk flows into the next run).
+    lead_in_each_set: ClassVar[bool] = True
+    # Whether a set ended early with the session still counts what was done of it (a run's
+    # minutes do; a hold cut short by ending the session does not).
+    keeps_partial_set: ClassVar[bool] = False
 
     @abstractmethod
     def describe(self, dose: Dose) -> str:

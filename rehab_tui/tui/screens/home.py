@@ -1,6 +1,7 @@
 """Home: today's plan (exercises and dose), the decision and why, and today's run advice.
 
-Its keys open the rest: a session, routines, capacity tests, the quick timer, history, trends.
+Its keys open the rest: a session, routines, capacity tests, the quick timer, history, trends,
+runs (and today's walk-run in the player).
 """
 
 from __future__ import annotations
@@ -136,6 +137,8 @@ class HomeScreen(RehabScreen[None]):
         Binding("r", "routines", "Routines", id="home.routines"),
         Binding("s", "app.settings", "Settings", id="home.settings"),
         Binding("c", "capacity", "Capacity tests", show=False, id="home.capacity"),
+        Binding("u", "app.open_runs", "Runs", show=False, id="home.runs"),
+        Binding("w", "walk_run", "Play today's walk-run", show=False, id="home.walk_run"),
         Binding("m", "app.toggle_sound", "Sound on/off", show=False, id="home.toggle_sound"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
@@ -232,6 +235,17 @@ class HomeScreen(RehabScreen[None]):
         from rehab_tui.tui.screens.trends import open_trends
 
         open_trends(self.rehab_app)
+
+    def action_walk_run(self) -> None:
+        """Today's walk-run level in the player, when running is on at a walk-run level."""
+        running = self.plan.running
+        level = running.level if running is not None else None
+        if level is None or level.continuous:
+            self.app.notify(
+                "No walk-run today: the Runs screen (u) says what running is on.", markup=False
+            )
+            return
+        self.rehab_app.play_walk_run()
 
     def action_capacity(self) -> None:
         from rehab_tui.tui.dialogs.capacity import CapacityScreen

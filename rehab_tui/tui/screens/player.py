@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 
 from rehab_tui.domain.cues import spoken_words
-from rehab_tui.domain.kinds import describe_dose
+from rehab_tui.domain.kinds import describe_dose, rules_for
 from rehab_tui.domain.library import PlannedExercise
 from rehab_tui.domain.playback import Events, Playback
 from rehab_tui.domain.text import printable
@@ -278,11 +278,20 @@ class PlayerScreen(RehabScreen[None]):
 
     def _end_confirmed(self, yes: bool | None) -> None:
         if yes:
+            self._keep_partial_set()
             self.rehab_app.end_session(
                 self.session_id, completed=False, paused_s=self.playback.total_paused_s
             )
         else:
             self.resume_after_modal()
+
+    def _keep_partial_set(self) -> None:
+        """Ending early: a kind whose partial set counts (a run's minutes) saves it, marked
+        skipped; other kinds keep only their finished sets."""
+        step = self.playback.step
+        if step.work_kind is not None and rules_for(step.work_kind).keeps_partial_set:
+            for result in self.playback.skip().results:
+                self.rehab_app.save_set(self.session_id, result)
 
     # Timers keep running under a modal, so a hold is paused while one is open, and resumed
     # after only if it was running before.

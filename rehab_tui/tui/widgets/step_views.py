@@ -4,7 +4,8 @@ kind of exercise to its view.
 The panel (`#stage` in the player) holds the phase word, the big count, the step's bar, the
 tempo cue and a line of detail. A view says which of these a step uses and what they read: holds,
 lead-ins and rests count seconds down; tempo reps name the phase and count its seconds; counted
-reps show the count the user sets (or follow a metronome's beat). A new kind of exercise gets
+reps show the count the user sets (or follow a metronome's beat); walk-run intervals name the
+part (RUN, WALK) and count its minutes and seconds. A new kind of exercise gets
 its view in `VIEWS` (a test checks that every kind has one).
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from textual.widget import Widget
 from textual.widgets import ProgressBar
 
+from rehab_tui.domain.kinds.intervals import clock_words, interval_phases
 from rehab_tui.domain.kinds.reps import metronome_s
 from rehab_tui.domain.kinds.tempo import tempo_phases
 from rehab_tui.domain.library import Kind, PlannedExercise
@@ -43,6 +45,7 @@ class StepView:
     tempo_cue = False  # the tempo cue (phase, its seconds, the rep's phase bar) is shown
 
     def enter(self, panel: Widget, step: Step) -> None:
+        panel.remove_class("-walk")
         panel.query_one(TempoCue).display = self.tempo_cue
         panel.query_one("#step-bar", ProgressBar).display = self.bar
         for name in PANEL_CLASSES:
@@ -105,11 +108,37 @@ class CountedView(StepView):
         return Frame(beat, detail, str(counted), beat=beat, reps=counted)
 
 
+class IntervalsView(StepView):
+    """RUN or WALK, the part's time left as minutes:seconds, and what comes next."""
+
+    def frame(
+        self, panel: Widget, step: Step, state: StepState, planned: PlannedExercise, reps: int
+    ) -> Frame:
+        phase = state.phase
+        if phase is None:
+            return super().frame(panel, step, state, planned, reps)
+        panel.set_class(phase.name == "WALK", "-walk")  # its own colour: a glance tells
+        left = max(0, phase.seconds - state.phase_second + 1)
+        count = f"{left // 60}:{left % 60:02d}"
+        phases = interval_phases(planned.dose)
+        sets = planned.dose.sets
+        after = phases[phases.index(phase) + 1 :]
+        if after:
+            coming = f"then walk {clock_words(after[0].seconds)}"
+        elif step.set_number < sets:
+            coming = f"then run {clock_words(phases[0].seconds)}"
+        else:
+            coming = "then done"
+        repeat = f"Repeat {step.set_number} of {sets} · " if sets > 1 else ""
+        return Frame(phase.name, f"{repeat}{coming}", count)
+
+
 COUNTDOWN = StepView()
 VIEWS: dict[Kind, StepView] = {
     Kind.HOLD: COUNTDOWN,
     Kind.TEMPO: TempoView(),
     Kind.REPS: CountedView(),
+    Kind.INTERVALS: IntervalsView(),
 }
 
 
