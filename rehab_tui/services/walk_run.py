@@ -22,7 +22,7 @@ from rehab_tui.domain.outcomes import Outcome, PlanSettings
 from rehab_tui.domain.record_types import RunRecord, SessionKind
 from rehab_tui.domain.run_levels import run_outcome
 from rehab_tui.domain.run_log import newest_first, start_instant
-from rehab_tui.domain.running import RunPlan, over_guard
+from rehab_tui.domain.running import RunPlan
 from rehab_tui.services.results import RunLogged, ServiceError
 
 if TYPE_CHECKING:
@@ -46,10 +46,11 @@ def run_rows(rehab: Rehab) -> list[RunRow]:
     checkins = rehab.checkins()
     profile = rehab.profile()
     settings = PlanSettings.for_profile(profile)
+    flagged = rehab.over_the_guard(runs)
     rows = []
     for run in newest_first(runs):
         outcome, why = run_outcome(run, checkins, profile.baseline, settings)
-        rows.append(RunRow(run, outcome, why, over_guard(run, runs)))
+        rows.append(RunRow(run, outcome, why, flagged.get(run["id"])))
     return rows
 
 

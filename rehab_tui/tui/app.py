@@ -280,6 +280,14 @@ class RehabApp(App[None]):
         self.refresh_homes()
         run = logged.run
         self.notify(f"Run saved: {run['minutes']:g} min, pain {run['pain']}/10.", title="Saved")
+        if logged.over_guard:
+            self.notify(
+                f"{logged.over_guard[0].upper()}{logged.over_guard[1:]}: flagged in your runs.",
+                title="Over the spike guard",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         if logged.see_clinician:
             self.notify(LOADING_REFUSED, title="See a clinician first", timeout=15, markup=False)
         show_warnings(self, logged.warnings, run["pain"], "during the run")

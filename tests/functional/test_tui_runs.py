@@ -362,3 +362,17 @@ async def test_with_no_walk_run_today_the_keys_say_why(catalog, store, clock):
         await pilot.pause()
         assert isinstance(app.screen, RunsScreen)
         assert any("Nothing to play" in n.message for n in app._notifications)
+
+
+async def test_a_logged_run_over_the_spike_guard_is_saved_and_flagged(catalog, runner, clock):
+    runner.add_run(new_run(at(2, 7), 20, None, 1))  # Mon 2 Mar: 20 min, so 22 is the guard
+    app = RehabApp(catalog, runner, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        form.query_one("#run-minutes").value = "30"
+        form.submit()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RunsScreen)
+        assert screen.rows[0].run["minutes"] == 30 and screen.rows[0].over_guard is not None
+        assert any(n.title == "Over the spike guard" for n in app._notifications)
