@@ -323,13 +323,15 @@ def _finish(
 
 def _guard(runs: list[RunRecord], today: date) -> tuple[float | None, float | None]:
     """The longest run allowed today by the spike guard: minutes (None with no run in the last
-    30 days), and km when every such run has a distance."""
+    30 days), and km when every such run has a distance. A run that was itself over the guard
+    does not raise it: the next runs keep to the guard from before it."""
     recent = [
         r for r in _window(runs, today - timedelta(days=1), GUARD_DAYS - 1) if r["kind"] != "walk"
     ]
     recent += [r for r in runs if run_day(r) == today and r["kind"] != "walk"]
     if not recent:
         return None, None
+    recent = [r for r in recent if over_guard(r, runs) is None] or recent
     minutes = _floor_half(max(r["minutes"] for r in recent) * (1 + GUARD))
     distances = [r["km"] for r in recent if r["km"] is not None]
     km = (
