@@ -127,8 +127,15 @@ def _kept_running(
     )
     if not continuous or not within:
         return None
-    beyond = [r for r in continuous if r["minutes"] > TOP.minutes]
-    top_done = [r for r, o, _ in judged if level_of(r) == TOP and o is Outcome.GREEN]
+    runs = [r for r, _, _ in judged]
+    # A run over the spike guard is no evidence of running kept within it.
+    fair = [r for r in continuous if over_guard(r, runs) is None]
+    beyond = [r for r in fair if r["minutes"] > TOP.minutes]
+    top_done = [
+        r
+        for r, o, _ in judged
+        if level_of(r) == TOP and o is Outcome.GREEN and over_guard(r, runs) is None
+    ]
     if not beyond and not top_done:
         return None
     longest = max(r["minutes"] for r in continuous)
@@ -148,6 +155,12 @@ def _ladder_level(
     last, outcome, why = placed[-1]
     level = level_of(last)
     assert level is not None
+    runs = [r for r, _, _ in judged]
+    if over_guard(last, runs) is not None and len(placed) > 1:
+        # A run over the spike guard never moves the runner up the ladder by itself.
+        before = level_of(placed[-2][0])
+        assert before is not None
+        level = min(level, before, key=lambda lv: lv.number)
     gap = (today - run_day(last)).days
     if gap >= RESTART_DAYS:
         return None, f"{gap} days since your last run: the walk-run ladder starts again."
@@ -360,11 +373,15 @@ def _weekly_growth(runs: list[RunRecord], today: date) -> str | None:
 
 
 def _done(judged: list[tuple[RunRecord, Outcome, str]]) -> str | None:
-    """The ladder's goal reached: a green run of 30 minutes continuous."""
+    """The ladder's goal reached: a green run of 30 minutes continuous, within the guard."""
+    runs = [r for r, _, _ in judged]
     greens = [
         r
         for r, o, _ in judged
-        if r["kind"] == "continuous" and o is Outcome.GREEN and r["minutes"] >= TOP.minutes
+        if r["kind"] == "continuous"
+        and o is Outcome.GREEN
+        and r["minutes"] >= TOP.minutes
+        and over_guard(r, runs) is None
     ]
     if not greens:
         return None

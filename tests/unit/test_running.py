@@ -193,3 +193,10 @@ def test_an_amber_run_puts_a_runner_who_kept_running_back_on_the_ladders_top():
     running = plan(1, [run(-5, minutes=40), run(-3, minutes=40, pain=4)]).running
     assert running.kind == "continuous" and running.level == LEVELS[-1]
     assert running.longest_min == 30 and running.verdict == "modify"
+
+
+def test_a_run_over_the_guard_never_moves_the_runner_up_the_ladder():
+    runs = [walk(0), walk_run(2, 2), walk_run(4, 2), run(6, minutes=30)]  # level 2, then a spike
+    running = plan(8, runs).running
+    assert running.level == LEVELS[1]  # held at level 2, not placed at 30 minutes continuous
+    assert any("more than 10 % longer" in r for r in running.reasons)
