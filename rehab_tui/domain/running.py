@@ -27,10 +27,15 @@ from rehab_tui.domain.pain import PainZone, zone_of
 from rehab_tui.domain.record_types import CheckinRecord, RunRecord
 from rehab_tui.domain.run_levels import LEVELS, TOP, Level, level_of, run_outcome
 from rehab_tui.domain.spacing import run_day
+from rehab_tui.domain.spike_guard import (
+    GUARD_DAYS,
+    in_window,
+    longest_allowed,
+    minutes_words,
+    over_guard,
+    weekly_growth,
+)
 
-GUARD = 0.10  # no run more than 10 % longer than the longest of the last GUARD_DAYS days
-GUARD_DAYS = 30
-WEEKLY_GROWTH = 0.20  # the secondary check: weekly minutes up more than this on the week before
 ENTRY_WALK_MIN = 30  # the brisk walk that opens the ladder
 GREENS_TO_LEVEL_UP = 2
 RUN_EVERY_DAYS = 2  # every other day on the ladder
@@ -51,30 +56,6 @@ class RunPlan:
     reasons: tuple[str, ...]
     because: str  # what decided the verdict (run_advice's words, or running ones)
     done: str | None = None  # the ladder's goal reached, in words (for the discharge summary)
-
-
-def over_guard(run: RunRecord, runs: list[RunRecord]) -> str | None:
-    """Whether a run was more than 10 % longer than the longest of the 30 days before it."""
-    day = run_day(run)
-    before = [r for r in _window(runs, day, GUARD_DAYS) if run_day(r) < day and r["kind"] != "walk"]
-    if not before or run["kind"] == "walk":
-        return None
-    longest = max(r["minutes"] for r in before)
-    if run["minutes"] <= longest * (1 + GUARD) + 1e-9:
-        return None
-    return (
-        f"your run on {day_words(day)} ({_min(run['minutes'])}) was more than 10 % longer than "
-        f"the longest of the 30 days before it ({_min(longest)})"
-    )
-
-
-def _window(runs: list[RunRecord], today: date, days: int) -> list[RunRecord]:
-    start = today - timedelta(days=days)
-    return [r for r in runs if start <= run_day(r) <= today]
-
-
-def _min(minutes: float) -> str:
-    return f"{minutes:g} min"
 
 
 @dataclass(frozen=True)
@@ -140,7 +121,7 @@ def _kept_running(
         return None
     longest = max(r["minutes"] for r in continuous)
     return (
-        f"You have kept running within your limit (longest of the last 30 days: {_min(longest)}):"
+        f"You have kept running within your limit (longest of the last 30 days: {minutes_words(longest)}):"
         " keep your running, growing it gently."
     )
 
@@ -201,7 +182,7 @@ def _entry(
     needs = []
     walks = [
         r
-        for r in _window(runs, today, GUARD_DAYS)
+        for r in in_window(runs, today, GUARD_DAYS)
         if r["kind"] == "walk"
         and r["minutes"] >= ENTRY_WALK_MIN
         and zone_of(r["pain"], settings.limits) is PainZone.GREEN
@@ -260,7 +241,7 @@ def _on_the_ladder(
         )
         if verdict != "rest":  # a cause already resting running stays the one named
             verdict, because = "rest", "every_other_day"
-    longest, km = _guard(runs, today)
+    longest, km = longest_allowed(runs, today)
     allowed = level.minutes if longest is None else min(level.minutes, longest)
     done = _done(judged)
     return _finish(
@@ -286,7 +267,7 @@ def _continuous(
     today: date,
     reasons: list[str],
 ) -> RunPlan:
-    longest, km = _guard(runs, today)
+    longest, km = longest_allowed(runs, today)
     assert longest is not None  # a continuous run in the last 30 days
     return _finish(
         today,
@@ -317,7 +298,7 @@ def _finish(
     done: str | None,
 ) -> RunPlan:
     """The verdict made most cautious with the weekly check; the guard's figures stated."""
-    growth = _weekly_growth(runs, today)
+    growth = weekly_growth(runs, today)
     if growth is not None:
         reasons.append(growth)
         if verdict == "run":
@@ -328,48 +309,10 @@ def _finish(
         return RunPlan(today, verdict, kind, level, 0.0, None, tuple(reasons), because, done)
     if verdict == "modify":
         allowed = min(allowed, level.minutes if level else allowed)
-    limit = f"Longest run allowed today: {_min(allowed)}"
+    limit = f"Longest run allowed today: {minutes_words(allowed)}"
     limit += f" or {km:g} km" if km is not None else ""
     reasons.append(limit + " (no run more than 10 % longer than your longest of the last 30 days).")
     return RunPlan(today, verdict, kind, level, allowed, km, tuple(reasons), because, done)
-
-
-def _guard(runs: list[RunRecord], today: date) -> tuple[float | None, float | None]:
-    """The longest run allowed today by the spike guard: minutes (None with no run in the last
-    30 days), and km when every such run has a distance. A run that was itself over the guard
-    does not raise it: the next runs keep to the guard from before it."""
-    recent = [
-        r for r in _window(runs, today - timedelta(days=1), GUARD_DAYS - 1) if r["kind"] != "walk"
-    ]
-    recent += [r for r in runs if run_day(r) == today and r["kind"] != "walk"]
-    if not recent:
-        return None, None
-    recent = [r for r in recent if over_guard(r, runs) is None] or recent
-    minutes = _floor_half(max(r["minutes"] for r in recent) * (1 + GUARD))
-    distances = [r["km"] for r in recent if r["km"] is not None]
-    km = (
-        round(max(distances) * (1 + GUARD), 1)
-        if distances and len(distances) == len(recent)
-        else None
-    )
-    return minutes, km
-
-
-def _floor_half(minutes: float) -> float:
-    """Down to the half minute: never over the guard."""
-    return int(minutes * 2 + 1e-9) / 2
-
-
-def _weekly_growth(runs: list[RunRecord], today: date) -> str | None:
-    """The week's minutes more than 20 % over the week before's (the secondary check)."""
-    this_week = sum(r["minutes"] for r in runs if 0 <= (today - run_day(r)).days < 7)
-    last_week = sum(r["minutes"] for r in runs if 7 <= (today - run_day(r)).days < 14)
-    if last_week <= 0 or this_week <= last_week * (1 + WEEKLY_GROWTH):
-        return None
-    return (
-        f"Your running in the last 7 days ({_min(this_week)}) is more than 20 % over the week "
-        f"before ({_min(last_week)}): keep today short and easy, or skip it."
-    )
 
 
 def _done(judged: list[tuple[RunRecord, Outcome, str]]) -> str | None:
@@ -385,7 +328,7 @@ def _done(judged: list[tuple[RunRecord, Outcome, str]]) -> str | None:
     ]
     if not greens:
         return None
-    return f"you ran {_min(greens[-1]['minutes'])} continuous on {day_words(run_day(greens[-1]))} within your limit"
+    return f"you ran {minutes_words(greens[-1]['minutes'])} continuous on {day_words(run_day(greens[-1]))} within your limit"
 
 
 def advice_words(plan: RunPlan, keep_within: str, cautious_text: str) -> str:
@@ -399,7 +342,7 @@ def advice_words(plan: RunPlan, keep_within: str, cautious_text: str) -> str:
     what = plan.level.words if plan.level else "a continuous run"
     kind = "short and easy: " if plan.verdict == "modify" else ""
     return (
-        f"{what[0].upper()}{what[1:]}, {kind}up to {_min(plan.longest_min)} today; "
+        f"{what[0].upper()}{what[1:]}, {kind}up to {minutes_words(plan.longest_min)} today; "
         f"{keep_within} during it, and back to your usual level by the next morning."
     )
 

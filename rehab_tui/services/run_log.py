@@ -34,8 +34,8 @@ class RunLog(UseCaseCore):
     def over_the_guard(self, runs: Sequence[RunRecord]) -> dict[str, str]:
         """Those of `runs` longer than the spike guard allowed (running.over_guard: 10 % over
         the longest of the 30 days before), by id, with the sentence that says so."""
-        from rehab_tui.domain.running import GUARD_DAYS, over_guard
         from rehab_tui.domain.spacing import run_day
+        from rehab_tui.domain.spike_guard import GUARD_DAYS, over_guard
 
         if not runs:
             return {}

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from rehab_tui.domain.plan import Plan, make_plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.run_levels import LEVELS
-from rehab_tui.domain.running import over_guard
+from rehab_tui.domain.spike_guard import over_guard
 from rehab_tui.storage.catalog import load_catalog
 
 CATALOG = load_catalog()

@@ -20,8 +20,9 @@ from textual_plotext.plot import Plot
 
 from rehab_tui.domain.outcomes import Outcome, day_words
 from rehab_tui.domain.run_log import describe_kind, weekly_runs
-from rehab_tui.domain.running import GUARD_DAYS, RunPlan
+from rehab_tui.domain.running import RunPlan
 from rehab_tui.domain.spacing import run_day
+from rehab_tui.domain.spike_guard import GUARD_DAYS
 from rehab_tui.domain.text import printable
 from rehab_tui.services.results import RunLogged
 from rehab_tui.services.walk_run import RunRow
