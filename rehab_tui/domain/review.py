@@ -38,6 +38,7 @@ class SessionRow:
     started_at: str
     kind: SessionKind
     stage: int | None
+    step: int | None  # the ladder step, 1-based (each dose change); None off the ladder
     done: int
     planned: int
     under_load_s: float
@@ -89,6 +90,7 @@ def session_rows(
         if shared and outcome is Outcome.PENDING and session.get("pain") is not None:
             outcome, why = Outcome.GREEN, f"pain {session.get('pain')}/10 on {day_words(day)}"
         done, planned = sets_done(session)
+        index_on_ladder = session.get("ladder_index")
         rows.append(
             SessionRow(
                 id=session["id"],
@@ -96,6 +98,7 @@ def session_rows(
                 started_at=session["started_at"],
                 kind=session.get("kind", SessionKind.PLAN),
                 stage=session.get("stage"),
+                step=None if index_on_ladder is None else index_on_ladder + 1,
                 done=done,
                 planned=planned,
                 under_load_s=time_under_load(session),
@@ -121,6 +124,15 @@ class Week:
     sessions: int
     under_load_s: float
     top_stage: int | None
+
+
+def weeks_with_data(rows: list[SessionRow], most: int, today: date) -> int:
+    """How many weeks a chart spans: from the first week with data to today's, at most `most`
+    (at least one), so three weeks of data fill the axis instead of a fifth of it."""
+    if not rows:
+        return most
+    first = week_start(min(row.day for row in rows))
+    return max(1, min(most, (week_start(today) - first).days // 7 + 1))
 
 
 def weekly(rows: list[SessionRow], weeks: int, today: date) -> list[Week]:

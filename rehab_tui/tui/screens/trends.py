@@ -1,10 +1,16 @@
 """Trends: pain during and the next morning against the line of the profile's green limit, load
-per week, stage over time, adherence (sessions per week and the streak) and the capacity tests."""
+per week, the ladder step over time, adherence (sessions per week and the streak) and the
+capacity tests.
+
+Every chart spans the weeks that hold data (from the first one, up to WEEKS), so three weeks of
+sessions fill the axis. The pain chart has one row per rating, 0 to 10 (PAIN_CHART_HEIGHT).
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,7 +23,15 @@ from textual_plotext.plot import Plot
 
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
-from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.records import format_duration
+from rehab_tui.domain.review import (
+    SessionRow,
+    describe_test,
+    streak,
+    week_start,
+    weekly,
+    weeks_with_data,
+)
 from rehab_tui.domain.text import plural
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.widgets.trend_chart import TrendChart
@@ -26,6 +40,8 @@ if TYPE_CHECKING:
     from rehab_tui.tui.app import RehabApp
 
 WEEKS = 12
+# Plotext gives a chart's title, its frame and its x labels four rows: eleven are left for 0-10.
+PAIN_CHART_HEIGHT = 11 + 4
 
 
 class TrendsScreen(Screen[None]):
@@ -38,12 +54,14 @@ class TrendsScreen(Screen[None]):
         self, rows: list[SessionRow], tests: list[CapacityRecord], profile: Profile, today: date
     ) -> None:
         super().__init__()
-        self.rows = [r for r in reversed(rows) if (today - r.day).days < WEEKS * 7]  # oldest first
+        earliest = week_start(today) - timedelta(weeks=WEEKS - 1)
+        self.rows = [r for r in reversed(rows) if earliest <= r.day <= today]  # oldest first
         self.all_rows = rows
         self.tests = tests
         self.limits = profile.pain_limits
         self.today = today
-        self.weeks = weekly(rows, WEEKS, today)
+        self.span = weeks_with_data(self.rows, WEEKS, today)
+        self.weeks = weekly(rows, self.span, today)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,11 +76,12 @@ class TrendsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Trends"
+        self.query_one("#pain-chart").styles.height = PAIN_CHART_HEIGHT
 
     def head(self) -> Text:
         text = Text()
         this_week = self.weeks[-1].sessions
-        text.append(f"Last {WEEKS} weeks", "bold")
+        text.append(f"Last {plural(self.span, 'week')}", "bold")
         text.append(
             f" · {plural(len(self.rows), 'session')} · this week {this_week} · streak "
             f"{plural(streak(self.all_rows, self.today), 'day')} (one missed day is forgiven)"
@@ -72,9 +91,18 @@ class TrendsScreen(Screen[None]):
         return text
 
     def _day_axis(self, plt: Plot) -> list[int]:
+        """Days before today of each row; the axis runs from the first charted week's Monday."""
         xs = [(r.day - self.today).days for r in self.rows]
-        plt.xlim(-WEEKS * 7, 0)
-        plt.xticks([-84, -56, -28, 0], ["12 wk ago", "8 wk", "4 wk", "today"])
+        first = -(self.today - self.weeks[0].start).days
+        plt.xlim(first, 0)
+        every = max(1, (self.span + 3) // 4)  # at most about five labels
+        mondays = [w.start for w in self.weeks[::every]]
+        ticks: list[float] = [-(self.today - m).days for m in mondays]
+        labels = [f"{m:%d %b}" for m in mondays]
+        if ticks[-1] != 0:
+            ticks.append(0)
+            labels.append("today")
+        plt.xticks(ticks, labels)
         return xs
 
     def draw_pain(self, plt: Plot) -> None:
@@ -91,26 +119,44 @@ class TrendsScreen(Screen[None]):
             plt.scatter(*zip(*morning, strict=True), marker="○", color="blue")
         plt.hline(limit, "green")
         plt.ylim(0, 10)
-        marks: list[float] = list(self.limits.marks())
-        plt.yticks(marks)
+        plt.yticks(list(range(11)))  # every rating on its own row
 
     def _week_bars(self, plt: Plot, values: Sequence[float], color: str) -> None:
         plt.bar(list(range(len(self.weeks))), values, color=color, width=0.6)
-        ticks: list[float] = [0, 4, 8, len(self.weeks) - 1]
+        every = max(1, (len(self.weeks) + 3) // 4)
+        ticks: list[float] = list(range(0, len(self.weeks), every))
         plt.xticks(ticks, [f"wk of {self.weeks[int(i)].start:%d %b}" for i in ticks])
 
     def draw_load(self, plt: Plot) -> None:
-        plt.title("Time under load per week (minutes)")
-        self._week_bars(plt, [round(w.under_load_s / 60, 1) for w in self.weeks], "cyan")
+        seconds = [w.under_load_s for w in self.weeks]
+        latest = next((s for s in reversed(seconds) if s), 0.0)
+        plt.title(f"Time under load per week (latest {format_duration(latest)})")
+        self._week_bars(plt, seconds, "cyan")
+        every_min = max(1, math.ceil(max(seconds) / 60 / 3))  # whole minutes, three steps up
+        ticks: list[float] = [60 * every_min * n for n in range(4)]
+        plt.yticks(ticks, [f"{round(t / 60)} min" if t else "0" for t in ticks])
 
     def draw_stage(self, plt: Plot) -> None:
-        plt.title("Stage (1 calm & load · 2 slow strength · 3 heavy & fast · 4 spring)")
+        plt.title("Ladder step over time: each dose change")
         xs = self._day_axis(plt)
-        staged = [(x, r.stage) for x, r in zip(xs, self.rows, strict=True) if r.stage is not None]
-        if staged:
-            plt.plot(*zip(*staged, strict=True), marker="■", color="magenta")
-        plt.ylim(0.5, 4.5)
-        plt.yticks([1, 2, 3, 4])
+        points = [(x, r.step, r.stage) for x, r in zip(xs, self.rows, strict=True) if r.step]
+        if not points:
+            return
+        stair_x: list[float] = []
+        stair_y: list[float] = []
+        for x, step, _ in points:
+            if stair_y:  # along at the old step, then up or down: a staircase, not a slope
+                stair_x.append(x)
+                stair_y.append(stair_y[-1])
+            stair_x.append(x)
+            stair_y.append(step or 0)
+        plt.plot(stair_x, stair_y, color="magenta")
+        plt.scatter([p[0] for p in points], [p[1] or 0 for p in points], marker="■")
+        stage_of = {step: stage for _, step, stage in points if step is not None}
+        steps = sorted(stage_of)
+        plt.ylim(steps[0] - 0.5, steps[-1] + 0.5)
+        shown: list[float] = list(steps[:: max(1, len(steps) // 8)])  # at most about 8 labels
+        plt.yticks(shown, [f"step {int(s)} · stage {stage_of[int(s)]}" for s in shown])
 
     def draw_sessions(self, plt: Plot) -> None:
         plt.title("Sessions per week")
