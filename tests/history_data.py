@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from rehab_tui.domain.library import Catalog
-from rehab_tui.domain.records import checkin_record, logged_session
+from rehab_tui.domain.records import checkin_record, logged_session, new_session
 from rehab_tui.services.planning import plan_for
 from rehab_tui.storage.store import Store
 
@@ -31,3 +31,43 @@ def fill_weeks(store: Store, catalog: Catalog, last_day: date) -> None:
             "pain": 2,
         }
     )
+
+
+LONG_NOTE = "calf tight on the stairs after work, eased off after the second set of the holds"
+
+
+def add_off_plan_sessions(store: Store, catalog: Catalog, day: date) -> None:
+    """A hop test (left 9, right 10), a quick timer and a routine (with a long note) on `day`."""
+    from rehab_tui.domain.capacity import TESTS
+    from rehab_tui.domain.record_types import SessionKind
+
+    started = datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
+    test = new_session((TESTS["hop"],), started, None, SessionKind.TEST, test="hop")
+    stamp = started.isoformat(timespec="seconds")
+    test["exercises"][0]["sets"] = [
+        {
+            "set": 1,
+            "side": side,
+            "planned": 10,
+            "done": done,
+            "skipped": False,
+            "paused_s": 0,
+            "completed_at": stamp,
+        }
+        for side, done in (("left", 9), ("right", 10))
+    ]
+    test.update(ended_at=stamp, completed=True, pain=1)
+    store.add_session(test)
+    plan = plan_for(store, catalog, day)
+    quick = new_session(plan.exercises[:1], started + timedelta(hours=1), None, quick=True)
+    quick.update(ended_at=stamp, completed=True)
+    store.add_session(quick)
+    routine = new_session(
+        plan.exercises[:1],
+        started + timedelta(hours=2),
+        None,
+        SessionKind.ROUTINE,
+        routine="Physio's Tuesday",
+    )
+    routine.update(ended_at=stamp, completed=True, pain=2, note=LONG_NOTE)
+    store.add_session(routine)

@@ -18,8 +18,9 @@ from rich.text import Text
 from rehab_tui.cli.common import UserError, parse_day, read_catalog, use_cases
 from rehab_tui.domain.kinds import describe_dose
 from rehab_tui.domain.plan import Plan
-from rehab_tui.domain.record_types import SessionRecord
+from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
+from rehab_tui.domain.review import session_label, test_result_words
 from rehab_tui.domain.run_log import newest_first
 from rehab_tui.domain.text import escape_json_controls, plural, printable
 from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
@@ -58,10 +59,14 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
 def sessions_table(sessions: list[SessionRecord]) -> Table:
     from rich.table import Table
 
-    table = Table("Date", "Sets done", "Under load", "Pain", "Status", "Note")
-    table.columns[0].no_wrap = True
+    # The note is the last column and wraps in its width: long notes are never cut. At 80
+    # columns the time goes under the date, so a long word of the note still fits its line.
+    table = Table("Date", "Session", "Sets done", "Under load", "Pain", "Status", "Note")
+    table.columns[0].min_width = len("2026-03-01")
+    table.columns[-1].min_width = 12
     for session in sessions:
         done, planned = sets_done(session)
+        result = test_result_words(session)  # a test: its counts, not seconds under load
         pain = "–" if session["pain"] is None else f"{session['pain']}/10"
         status = (
             "in progress"
@@ -70,8 +75,11 @@ def sessions_table(sessions: list[SessionRecord]) -> Table:
         )
         table.add_row(
             session["started_at"][:16].replace("T", " "),
-            f"{done}/{planned}",
-            format_duration(time_under_load(session)),
+            Text(printable(session_label(session))),  # a routine's name is the user's own
+            result or f"{done}/{planned}",
+            "–"
+            if session["kind"] == SessionKind.TEST
+            else format_duration(time_under_load(session)),
             pain,
             status,
             Text(printable(session["note"])),  # the user's own words: never markup or controls

@@ -49,6 +49,36 @@ class SessionRow:
     completed: bool
     in_progress: bool
     note: str
+    label: str  # what the session was, in words ("stage 2 · step 7", "hop test", "quick timer")
+    result: str | None  # a capacity test's result ("left 19, right 24"); None for the others
+
+
+# What a session off the ladder is called, by kind (a routine's own name comes first).
+TEST_WORDS = {"heel_raise": "heel-raise test", "hop": "hop test"}
+
+
+def session_label(session: SessionRecord) -> str:
+    """Which session this was, in words, for the history table and the CLI."""
+    kind = session.get("kind", SessionKind.PLAN)
+    stage, index = session.get("stage"), session.get("ladder_index")
+    if kind == SessionKind.PLAN and stage is not None:
+        return f"stage {stage}" if index is None else f"stage {stage} · step {index + 1}"
+    if kind == SessionKind.TEST:
+        return TEST_WORDS.get(session.get("test", ""), "capacity test")
+    if kind == SessionKind.ROUTINE:
+        return session.get("routine") or "routine"
+    return "quick timer" if session.get("quick") else "free session"
+
+
+def test_result_words(session: SessionRecord) -> str | None:
+    """A test session's result from its sets ("left 19, right 24"), None if not a test or a side
+    is missing (the same counts the saved capacity-test record holds)."""
+    if session.get("kind", SessionKind.PLAN) != SessionKind.TEST or not session["exercises"]:
+        return None
+    sides = {s["side"]: int(s["done"]) for s in session["exercises"][0]["sets"]}
+    if set(sides) != {"left", "right"}:
+        return None
+    return f"left {sides['left']}, right {sides['right']}"
 
 
 class CheckinIndex:
@@ -109,6 +139,8 @@ def session_rows(
                 completed=bool(session.get("completed")),
                 in_progress=session.get("ended_at") is None,
                 note=session.get("note", ""),
+                label=session_label(session),
+                result=test_result_words(session),
             )
         )
     return rows

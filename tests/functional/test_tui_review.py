@@ -48,7 +48,7 @@ async def test_history_lists_sessions_newest_first_and_opens_one(catalog, store,
         table = history.query_one(DataTable)
         assert table.row_count == len(PAINS)
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert first[0] == "Sun 01 Mar 2026" and first[4] == "1/10" and first[5] == "0/10"
+        assert first[0] == "01 Mar 2026" and first[4] == "1/10" and first[5] == "0/10"
         assert "18 sessions" in str(history.query_one("#history-head").content)
         await pilot.press("down", "enter")
         detail = app.screen

@@ -27,6 +27,8 @@ ROW = SessionRow(
     completed=True,
     in_progress=False,
     note="",
+    label="stage 1 · step 1",
+    result=None,
 )
 
 

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
@@ -26,29 +27,57 @@ from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
 FIRST_DAYS = 90
-# What the Stage column says for a session off the ladder.
-KIND_WORDS = {
-    SessionKind.PLAN: "",
-    SessionKind.FREE: "free",
-    SessionKind.ROUTINE: "routine",
-    SessionKind.TEST: "test",
-}
+COLUMNS = (
+    ("Date", "date"),
+    ("Stage", "stage"),
+    ("Sets", "sets"),
+    ("Under load", "under load"),
+    ("Pain", "pain"),
+    ("Morning", "morning"),
+    ("Outcome", "outcome"),
+    ("Note", "note"),
+)
+# The table shows a note's start; enter opens the session with the whole note (the head says so),
+# so a long note never pushes the table past the width of an 80-column terminal.
+NOTE_CHARS = 24
+
+
+LABEL_CHARS = len("heel-raise test")  # a routine's longer name is clipped; its detail has it
+
+
+def clip(text: str, most: int) -> str:
+    flat = one_line(text)
+    return flat if len(flat) <= most else flat[: most - 1].rstrip() + "…"
+
+
+def test_result_short(result: str | None) -> str | None:
+    """ "left 19, right 24" as "L19 R24", narrow enough for the table."""
+    if result is None:
+        return None
+    return result.replace("left ", "L").replace(", right ", " R")
 
 
 def row_cells(row: SessionRow) -> list[object]:
     word, style = OUTCOME_STYLE[row.outcome]
     if row.in_progress:
         word, style = "… in progress", "cyan"
-    stage = str(row.stage) if row.stage is not None else KIND_WORDS.get(row.kind, row.kind)
+    elif row.kind != SessionKind.PLAN and row.outcome is Outcome.PENDING:
+        word, style = "–", ""  # only a plan session waits on the next morning to be judged
+    untimed = row.kind == SessionKind.TEST  # a test counts raises or hops, not seconds
+    what = row.label  # the stage is in the column's name: "1 · step 4" keeps 80 columns
+    if row.kind == SessionKind.PLAN and row.stage is not None:
+        what = what.removeprefix("stage ")
     return [
-        f"{row.day:%a %d %b %Y}",
-        stage,
-        f"{row.done}/{row.planned}",
-        format_duration(row.under_load_s),
+        f"{row.day:%d %b %Y}",  # the weekday is in the detail: the outcome fits 80 columns
+        clip(what, LABEL_CHARS),
+        test_result_short(row.result) or f"{row.done}/{row.planned}",
+        "–" if untimed else format_duration(row.under_load_s),
         "–" if row.pain is None else f"{row.pain}/10",
         "–" if row.morning is None else f"{row.morning}/10",
         Text(word, style=style),
-        Text(one_line(row.note)),  # the user's own words: never markup, no control characters
+        Text(
+            clip(row.note, NOTE_CHARS)
+        ),  # the user's own words: never markup, no control characters
     ]
 
 
@@ -76,8 +105,8 @@ class HistoryScreen(RehabScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = "History"
         table = self.query_one(DataTable)
-        for label in ("Date", "Stage", "Sets", "Under load", "Pain", "Morning", "Outcome", "Note"):
-            table.add_column(label, key=label.lower())
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -117,6 +146,8 @@ class HistoryScreen(RehabScreen[None]):
         text.append(f" · streak: {plural(streak(self.rows, self.today), 'day')}")
         if not self.rows:
             text.append("\nNo sessions yet: they appear here as you do them.", "dim")
+        else:
+            text.append("\nenter opens a session in full, with its whole note.", "dim")
         self.query_one("#history-head", Static).update(text)
 
     def action_open(self) -> None:

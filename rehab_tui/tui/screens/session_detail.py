@@ -68,9 +68,9 @@ def detail_text(session: SessionRecord, row: SessionRow) -> Text:
     if row.stage is not None and step is not None:
         text.append(f"Stage {row.stage}, step {step + 1} of the ladder · ")
     elif session.get("kind") == SessionKind.TEST:
-        text.append("Capacity test · ")
-    else:
-        text.append("Free session (not counted by the plan) · ")
+        text.append(f"{row.label[:1].upper()}{row.label[1:]}: {row.result or 'not finished'} · ")
+    else:  # a routine's own name, the quick timer, a free session
+        text.append(f"{row.label[:1].upper()}{row.label[1:]} (not counted by the plan) · ")
     status = "complete" if row.completed else ("in progress" if row.in_progress else "ended early")
     text.append(
         f"{status} · {row.done}/{row.planned} sets · under load {format_duration(row.under_load_s)}"
