@@ -1,21 +1,24 @@
-"""The report for a physiotherapist: where the plan stands and why, recent sessions, trends
-drawn with characters, runs, capacity tests and notes; rendered as markdown or html.
+"""The report for a physiotherapist: where the plan stands and why, recent sessions, trends,
+runs, capacity tests and notes; rendered as markdown or html.
 
-The content is built once as a list of blocks, so the two renderings say the same thing.
+The content is built once as a list of blocks, so the two renderings say the same thing: the
+html draws the trends as charts (report_charts, inline SVG by pygal, made only for an html
+report), the markdown keeps them as text. Pain trends are the plan sessions' (a test or a quick
+timer is counted apart, never as "the latest pain"); every date reads "01 Mar 2026".
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from rehab_tui.domain.loading import loaded_line
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionRecord
+from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
 from rehab_tui.domain.run_log import describe_kind, newest_first, weekly_runs
@@ -23,7 +26,12 @@ from rehab_tui.domain.spacing import run_day
 from rehab_tui.domain.text import plural, printable
 
 REPORT_WEEKS = 6
-OUTCOME_WORDS = {"green": "green", "amber": "amber", "red": "RED", "pending": "pending"}
+TENDINOPATHY_WORDS = {"midportion": "mid-portion", "insertional": "insertional"}
+
+
+def day_text(day: date) -> str:
+    """The report's one date format."""
+    return f"{day:%d %b %Y}"
 
 
 @dataclass(frozen=True)
@@ -45,9 +53,18 @@ class Table:
 @dataclass(frozen=True)
 class Pre:
     text: str
+    markdown_only: bool = False  # text the html draws as a chart instead
 
 
-Block = Heading | Para | Table | Pre
+@dataclass(frozen=True)
+class Chart:
+    """A chart for the html only: `draw` makes its SVG when the html is rendered."""
+
+    alt: str
+    draw: Callable[[], str] = field(compare=False)
+
+
+Block = Heading | Para | Table | Pre | Chart
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -63,9 +80,10 @@ def report_blocks(
     """The report's content, rendered as markdown or html by the functions below; `sessions`
     (the records behind `rows`) give the weights used on loaded exercises."""
     blocks: list[Block] = [
-        Heading(f"Achilles rehab report, {today:%d %B %Y}"),
+        Heading(f"Achilles rehab report, {day_text(today)}"),
         Para(
-            f"Tendinopathy: {profile.tendinopathy}. Usual morning pain: {profile.baseline}/10. "
+            f"Tendinopathy: {TENDINOPATHY_WORDS.get(profile.tendinopathy, profile.tendinopathy)}. "
+            f"Usual morning pain: {profile.baseline}/10. "
             f"Pain limits: {profile.limits} ({profile.pain_limits.green_during})."
         ),
         Heading("Where things stand"),
@@ -84,18 +102,14 @@ def report_blocks(
     ]
     blocks += recent_sessions(rows, today)
     blocks += recent_weights(sessions, today)
-    blocks += [Heading("Trends"), Pre(trend_text(rows, today))]
+    plan_rows = [r for r in rows if r.kind == SessionKind.PLAN]
+    blocks += [Heading("Trends"), *trend_charts(plan_rows, profile, today)]
+    blocks.append(Pre(trend_text(plan_rows, today), markdown_only=True))
     blocks += recent_runs(runs, today)
-    blocks.append(Heading("Capacity tests"))
-    if tests:
-        blocks.append(
-            Table(["Date", "Result"], [[t["date"], describe_test(t)] for t in reversed(tests)])
-        )
-    else:
-        blocks.append(Para("No capacity tests recorded yet."))
+    blocks += capacity_tests(tests)
     noted = [r for r in rows if r.note][:20]
     blocks.append(Heading("Notes"))
-    blocks += [Para(f"{r.day:%d %b %Y}: {r.note}") for r in noted] or [Para("No notes.")]
+    blocks += [Para(f"{day_text(r.day)}: {r.note}") for r in noted] or [Para("No notes.")]
     blocks.append(
         Para(
             "Made by rehab-tui from the runner's own records. Outcome: green = pain within the "
@@ -106,27 +120,79 @@ def report_blocks(
     return blocks
 
 
+def capacity_tests(tests: list[CapacityRecord]) -> list[Block]:
+    """Every capacity-test result, newest first."""
+    if not tests:
+        return [Heading("Capacity tests"), Para("No capacity tests recorded yet.")]
+    table = [[day_text(date.fromisoformat(t["date"])), describe_test(t)] for t in reversed(tests)]
+    return [Heading("Capacity tests"), Table(["Date", "Result"], table)]
+
+
 def recent_sessions(rows: list[SessionRow], today: date) -> list[Block]:
     """The sessions of the last REPORT_WEEKS weeks, one table row each, newest first."""
     recent = [r for r in rows if (today - r.day).days < REPORT_WEEKS * 7]
     heading = Heading(f"Sessions in the last {REPORT_WEEKS} weeks")
     if not recent:
         return [heading, Para("No sessions in these weeks.")]
-    header = ["Date", "Stage", "Sets", "Under load", "Pain", "Next morning", "Outcome", "Note"]
+    header = ["Date", "Session", "Sets", "Under load", "Pain", "Next morning", "Outcome", "Note"]
     table = [
         [
-            f"{r.day:%a %d %b}",
-            r.kind if r.stage is None else str(r.stage),
-            f"{r.done}/{r.planned}",
-            format_duration(r.under_load_s),
+            day_text(r.day),
+            r.label,
+            r.result or f"{r.done}/{r.planned}",
+            "–" if r.kind == SessionKind.TEST else format_duration(r.under_load_s),
             "–" if r.pain is None else f"{r.pain}/10",
             "–" if r.morning is None else f"{r.morning}/10",
-            OUTCOME_WORDS[r.outcome.value],
+            outcome_word(r),
             r.note,
         ]
         for r in recent
     ]
-    return [heading, Table(header, table)]
+    return [heading, Para(kinds_counted(recent)), Table(header, table)]
+
+
+def outcome_word(row: SessionRow) -> str:
+    """The outcome in lower case; "–" for a session off the plan still waiting (no next morning
+    judges a test or a quick timer)."""
+    if row.kind != SessionKind.PLAN and row.outcome.value == "pending":
+        return "–"
+    return row.outcome.value
+
+
+def kinds_counted(rows: Sequence[SessionRow]) -> str:
+    """ "8 plan sessions, 1 hop test, 1 quick timer": each kind counted apart."""
+    plan = sum(1 for r in rows if r.kind == SessionKind.PLAN)
+    others: dict[str, int] = {}
+    for row in rows:
+        if row.kind != SessionKind.PLAN:
+            word = "routine session" if row.kind == SessionKind.ROUTINE else row.label
+            others[word] = others.get(word, 0) + 1
+    parts = [plural(plan, "plan session")] + [plural(n, word) for word, n in others.items()]
+    return ", ".join(parts) + " (only plan sessions move the ladder)."
+
+
+def trend_charts(plan_rows: list[SessionRow], profile: Profile, today: date) -> list[Block]:
+    """The html's charts of the plan sessions of the last 12 weeks (from the first with data)."""
+    from rehab_tui.domain.review import weeks_with_data
+
+    recent = [r for r in reversed(plan_rows) if (today - r.day).days < 12 * 7]  # oldest first
+    weeks = weekly(recent, weeks_with_data(recent, 12, today), today)
+    limit = profile.pain_limits.green_max
+
+    def chart(name: str, *args: object) -> Callable[[], str]:
+        def draw() -> str:
+            from rehab_tui.exchange import report_charts
+
+            drawn: str = getattr(report_charts, name)(*args)
+            return drawn
+
+        return draw
+
+    return [
+        Chart("Pain during and next morning against the limit", chart("pain_chart", recent, limit)),
+        Chart("Time under load per week", chart("load_chart", weeks)),
+        Chart("Ladder step over time", chart("step_chart", recent)),
+    ]
 
 
 def recent_weights(sessions: Sequence[SessionRecord], today: date) -> list[Block]:
@@ -139,7 +205,7 @@ def recent_weights(sessions: Sequence[SessionRecord], today: date) -> list[Block
         if (today - day).days >= REPORT_WEEKS * 7:
             continue
         lines += [
-            f"{day:%a %d %b}: {line}" for e in session["exercises"] if (line := loaded_line(e))
+            f"{day_text(day)}: {line}" for e in session["exercises"] if (line := loaded_line(e))
         ]
     if not lines:
         return []
@@ -154,7 +220,7 @@ def recent_runs(runs: Sequence[RunRecord], today: date) -> list[Block]:
         return [heading, Para("No runs in these weeks.")]
     table = [
         [
-            f"{run_day(r):%a %d %b}",
+            day_text(run_day(r)),
             f"{r['minutes']:g}",
             "–" if r["km"] is None else f"{r['km']:g}",
             f"{r['pain']}/10",
@@ -165,13 +231,24 @@ def recent_runs(runs: Sequence[RunRecord], today: date) -> list[Block]:
     ]
     weeks = weekly_runs(recent, REPORT_WEEKS, today)
     most = max(w.minutes for w in weeks) or 1
-    lines = ["Week of   Runs  Minutes       km"]
+    lines = ["Week of      Runs  Minutes       km"]
     for week in weeks:
         km = "–" if week.km is None else f"{week.km:g}"
         bar = "█" * round(20 * week.minutes / most)
-        lines.append(f"{week.start:%d %b}   {week.runs:>4}  {week.minutes:>7g}  {km:>7}  {bar}")
+        lines.append(f"{day_text(week.start)}  {week.runs:>4}  {week.minutes:>7g}  {km:>7}  {bar}")
     header = ["Date", "Minutes", "km", "Pain", "Kind", "Note"]
-    return [heading, Table(header, table), Pre("\n".join(lines))]
+
+    def draw() -> str:
+        from rehab_tui.exchange.report_charts import runs_chart
+
+        return runs_chart(weeks)
+
+    return [
+        heading,
+        Table(header, table),
+        Chart("Minutes run per week", draw),
+        Pre("\n".join(lines), markdown_only=True),
+    ]
 
 
 def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:
@@ -189,12 +266,12 @@ def trend_text(rows: list[SessionRow], today: date, weeks: int = 12) -> str:
         f"Next-morning pain (0-10):                       {sparkline(mornings, 10)}"
         + (f"  latest {mornings[-1]}/10" if mornings else "  no check-ins"),
         "",
-        "Week of   Sessions  Under load",
+        "Week of      Sessions  Under load",
     ]
     for week in weeks_data:
         bar = "█" * round(20 * week.under_load_s / most)
         lines.append(
-            f"{week.start:%d %b}   {week.sessions:>8}  {format_duration(week.under_load_s):>11}  {bar}"
+            f"{day_text(week.start)}  {week.sessions:>8}  {format_duration(week.under_load_s):>11}  {bar}"
         )
     lines.append("")
     days = plural(streak(rows, today), "training day")
@@ -219,6 +296,8 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append(md_escape(block.text))
         elif isinstance(block, Pre):
             out.append("```\n" + printable(block.text) + "\n```")
+        elif isinstance(block, Chart):
+            continue  # the markdown keeps the same figures as text (a markdown_only Pre)
         else:
             out.append("| " + " | ".join(block.header) + " |")
             out.append("|" + "---|" * len(block.header))
@@ -250,7 +329,8 @@ def to_html(blocks: list[Block]) -> str:
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
         "padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:1rem 0}"
         "th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}"
-        "th{background:#eee}pre{background:#f6f6f6;padding:.75rem;overflow-x:auto}</style>",
+        "th{background:#eee}pre{background:#f6f6f6;padding:.75rem;overflow-x:auto}"
+        "figure{margin:1rem 0}figure svg{width:100%;height:auto}</style>",
         "</head><body>",
     ]
     first = True
@@ -262,7 +342,12 @@ def to_html(blocks: list[Block]) -> str:
         elif isinstance(block, Para):
             out.append(f"<p>{html_text(block.text)}</p>")
         elif isinstance(block, Pre):
-            out.append(f"<pre>{html_text(block.text)}</pre>")
+            if not block.markdown_only:
+                out.append(f"<pre>{html_text(block.text)}</pre>")
+        elif isinstance(block, Chart):  # pygal's SVG: drawn from numbers and fixed words only
+            out.append(
+                f'<figure role="img" aria-label="{html_text(block.alt)}">{block.draw()}</figure>'
+            )
         else:
             out.append("<table><thead><tr>")
             out.extend(f"<th>{html_text(h)}</th>" for h in block.header)

@@ -20,10 +20,18 @@ class ExchangeCases(UseCaseCore):
         return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets, runs)
 
     def export_path(self, folder: Path, fmt: str) -> Path:
-        """Where an export made today goes in `folder` (named by its kind and the day)."""
+        """Where an export made today goes in `folder` (named by its kind and the day). A second
+        one the same day gets a new name ("…-2.html"), never the first's: the export is written in
+        the background after its dialog has closed, so there is no one to ask, and a new name
+        keeps both (the notice says which file was written)."""
         from rehab_tui.exchange.export import export_name
 
-        return folder / export_name(fmt, self.today())
+        first = folder / export_name(fmt, self.today())
+        path, n = first, 1
+        while path.exists():
+            n += 1
+            path = first.with_name(f"{first.stem}-{n}{first.suffix}")
+        return path
 
     def export_to(self, path: Path, fmt: str, sets: bool = False, runs: bool = False) -> None:
         """Write an export readable by its owner alone; OSError if it cannot be written."""

@@ -243,8 +243,8 @@ def test_the_weight_is_in_the_summary_the_csv_and_the_report(rehab, store, catal
     for shown in summary, detail:
         assert "Loaded single-leg heel raise · 12.5 kg" in shown
         assert "Double-leg heel-raise hold ·" not in shown
-    assert f"Tue 03 Mar: {LINE}" in rehab.export("md")
-    assert f"Tue 03 Mar: {LINE}" in rehab.export("html")
+    assert f"03 Mar 2026: {LINE}" in rehab.export("md")
+    assert f"03 Mar 2026: {LINE}" in rehab.export("html")
     with_a_set = rehab.start_routine(heavy_routine(catalog))
     rehab.record_load(with_a_set.session_id, 1, 40)
     rehab.save_set(with_a_set.session_id, finished_set(with_a_set, 1))

@@ -309,10 +309,11 @@ def test_the_report_has_a_runs_section_with_weekly_minutes(capsys, private_dirs)
     md = ok(capsys, "export", "--format", "md")
     assert "## Runs in the last 6 weeks" in md
     assert "| Date | Minutes | km | Pain | Kind | Note |" in md
-    assert f"| {YESTERDAY:%a %d %b} | 30 | 4 | 2/10 | continuous | a \\<b\\> |" in md
-    assert "walk-run level 4" in md and "Week of   Runs  Minutes" in md
+    assert f"| {YESTERDAY:%d %b %Y} | 30 | 4 | 2/10 | continuous | a \\<b\\> |" in md
+    assert "walk-run level 4" in md and "Week of      Runs  Minutes" in md
     html = ok(capsys, "export", "--format", "html")
     assert "<h2>Runs in the last 6 weeks</h2>" in html and "a &lt;b&gt;" in html
+    assert "Minutes run per week" in html and "<svg" in html  # the weekly minutes as a chart
     empty = str(private_dirs) + "-empty"
     assert "No runs in these weeks." in ok(capsys, "--data-dir", empty, "export", "--format", "md")
 
