@@ -48,6 +48,7 @@ from rehab_tui.domain.safety import (
     warnings_after,
 )
 from rehab_tui.services import loads, walk_run
+from rehab_tui.services.corrections import Corrections
 from rehab_tui.services.exchanging import ExchangeCases
 from rehab_tui.services.planning import (
     RED_FLAGS_CLEARED,
@@ -71,9 +72,10 @@ if TYPE_CHECKING:
     from rehab_tui.storage.routines import Routine
 
 
-class Rehab(RoutineCases, ExchangeCases, RunLog):
+class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
     """The application's use cases over one data folder (UseCaseCore has what they share;
-    the routines', the exchange's and the run log's use cases are in their own modules)."""
+    the routines', the exchange's, the run log's and the corrections' use cases are in their
+    own modules)."""
 
     def needs_first_start(self) -> bool:
         return self.store.setting("profile") is None
@@ -165,10 +167,15 @@ class Rehab(RoutineCases, ExchangeCases, RunLog):
         self.store.add_checkin(checkin_record(day, pain, stiffness_min))
         return warnings_after(pain, stiffness_min, self.pain_limits())
 
-    def log_session(self, day: date, pain: int, note: str, load_kg: float | None = None) -> Logged:
-        """Record the day's planned session, done in full away from the app, and any weight used."""
+    def log_session(
+        self, day: date, pain: int, note: str, load_kg: float | None = None, again: bool = False
+    ) -> Logged:
+        """Record the day's planned session, done in full away from the app, and any weight used;
+        refused when the day has a plan session already, unless `again` (a second one that day)."""
         started = self._moment_on(day, "log a session")
         self._writing()
+        if not again:
+            self._refuse_a_second_session(day)
         plan = self.plan(day)
         if not plan.exercises:
             # A red flag or a rest from loading: there was no session to do, so none is logged
@@ -183,6 +190,16 @@ class Rehab(RoutineCases, ExchangeCases, RunLog):
         loads.add_load(session, plan.exercises, load_kg, day)
         self.store.add_session(session)
         return Logged(plan, warnings_after(pain, None, self.pain_limits()))
+
+    def _refuse_a_second_session(self, day: date) -> None:
+        """A second `log` for a day is most often the first one typed again: say which is there."""
+        for session in self.store.sessions(since=day.isoformat()):
+            if session["started_at"][:10] == day.isoformat() and session["kind"] == SessionKind.PLAN:
+                pain = "not rated" if session["pain"] is None else f"pain {session['pain']}/10"
+                raise ServiceError(
+                    f"{day} already has a session ({session['id']}, {pain}); to add a second "
+                    "one that day use --again, to change it use rehab-tui edit session"
+                )
 
     def record_visa_a(self, score: int, day: date | None = None) -> VisaARecord:
         """Save a VISA-A score taken elsewhere (on `day`, default today); the test record."""

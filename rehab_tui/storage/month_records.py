@@ -42,6 +42,11 @@ class MonthRecords:
             table = self._month_db(month).table("checkins")
             table.upsert(checkin, Query().date == checkin["date"])
 
+    def remove_checkin(self, day: str) -> bool:
+        """Delete the check-in of `day`; whether there was one. One atomic rewrite of its month."""
+        with self._lock:
+            return bool(self._month_db(day[:7]).table("checkins").remove(Query().date == day))
+
     def checkins(self, since: str | None = None) -> list[CheckinRecord]:
         """Check-ins on or after `since` (YYYY-MM-DD), oldest first."""
         found = [c for docs in self._months("checkins", since) for c in docs]
@@ -57,6 +62,11 @@ class MonthRecords:
             table = self._month_db(record["date"][:7]).table("tests")
             table.upsert(record, Query().id == record["id"])
 
+    def remove_test(self, test_id: str, day: str) -> bool:
+        """Delete the test `test_id` of `day`'s month; whether it was there."""
+        with self._lock:
+            return bool(self._month_db(day[:7]).table("tests").remove(Query().id == test_id))
+
     def tests(self, since: str | None = None) -> list[CapacityRecord]:
         """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
         found = [t for docs in self._months("tests", since) for t in docs]
@@ -71,6 +81,17 @@ class MonthRecords:
         """Save one run into the month its id (its start) names."""
         with self._lock:
             self._month_db(month_of(run["id"])).table("runs").insert(run)
+
+    def update_run(self, run: RunRecord) -> bool:
+        """Replace the run with `run`'s id by `run` (an edit); whether it was there."""
+        with self._lock:
+            table = self._month_db(month_of(run["id"])).table("runs")
+            return bool(table.update(dict(run), Query().id == run["id"]))
+
+    def remove_run(self, run_id: str) -> bool:
+        """Delete the run `run_id`; whether it was there."""
+        with self._lock:
+            return bool(self._month_db(month_of(run_id)).table("runs").remove(Query().id == run_id))
 
     def runs(self, since: str | None = None) -> list[RunRecord]:
         """Runs started on or after `since` (YYYY-MM-DD, by their own local date), oldest first."""
