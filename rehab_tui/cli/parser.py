@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_information(commands)
     _add_records(commands)
+    _add_corrections(commands)
     _add_capacity_tests(commands)
     _add_runs(commands)
     _add_timer(commands)
@@ -129,10 +130,43 @@ def _add_records(commands: Commands) -> None:
         metavar="KG",
         help="the weight used on its loaded exercises, 0-500 kg in steps of 0.5",
     )
-    checkin = commands.add_parser("checkin", help="record a morning check-in")
+    log.add_argument(
+        "--again", action="store_true", help="add a second session on a day that has one"
+    )
+    checkin = commands.add_parser(
+        "checkin", help="record a morning check-in (one a day: it replaces that day's)"
+    )
     checkin.add_argument("--pain", metavar="N", required=True, help="pain this morning, 0-10")
     checkin.add_argument("--stiffness-min", metavar="M", help="minutes of morning stiffness")
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+
+
+def _add_corrections(commands: Commands) -> None:
+    """`delete` and `edit` (main.HANDLERS names each edit as "edit KIND")."""
+    delete = commands.add_parser("delete", help="delete a session, check-in, test or run")
+    delete.add_argument("kind", choices=("session", "checkin", "test", "run"))
+    delete.add_argument(
+        "target", metavar="ID-or-DATE", help="its id (history --json) or, for a check-in, its date"
+    )
+    delete.add_argument("--yes", action="store_true", help="do not ask first on a terminal")
+    edit = commands.add_parser("edit", help="change a session's, check-in's or run's values")
+    kinds = edit.add_subparsers(dest="subcommand", metavar="KIND", required=True)
+    session = kinds.add_parser("session", help="a session's pain during, and its note")
+    session.add_argument("target", metavar="ID", help="its id, as history --json shows it")
+    session.add_argument("--pain", metavar="N", required=True, help="pain during it, 0-10")
+    session.add_argument("--note", metavar="TEXT", help="a new note (default: kept)")
+    checkin = kinds.add_parser("checkin", help="a check-in's pain and stiffness")
+    checkin.add_argument("target", metavar="DATE", help="its day, YYYY-MM-DD")
+    checkin.add_argument("--pain", metavar="N", required=True, help="pain that morning, 0-10")
+    checkin.add_argument(
+        "--stiffness-min", metavar="M", help="minutes of stiffness (default: kept)"
+    )
+    run = kinds.add_parser("run", help="a run's minutes, distance, pain and note")
+    run.add_argument("target", metavar="ID", help="its id, as run list --json shows it")
+    run.add_argument("--min", metavar="M", help="minutes, walking breaks included")
+    run.add_argument("--km", metavar="K", help="distance in km")
+    run.add_argument("--pain", metavar="N", help="pain during it, 0-10")
+    run.add_argument("--note", metavar="TEXT", help="a new note")
 
 
 def _add_capacity_tests(commands: Commands) -> None:

@@ -50,7 +50,7 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
     day = parse_day(args.date, date.today())
     load_kg = parse_load_kg(args.load_kg)
     with use_cases(args, catalog) as rehab:
-        logged = rehab.log_session(day, pain, args.note, load_kg)
+        logged = rehab.log_session(day, pain, args.note, load_kg, again=args.again)
     weight = "" if load_kg is None else f", {kg(load_kg)} on the loaded exercises"
     out.print(
         f"Logged {day:%a %d %b}: {plural(len(logged.plan.exercises), 'exercise')} at stage "
@@ -88,11 +88,19 @@ def cmd_checkin(args: argparse.Namespace, out: Console) -> int:
     stiffness = parse_stiffness(args.stiffness_min)
     day = parse_day(args.date, date.today())
     with use_cases(args) as rehab:
+        replaced = rehab.checkin_on(day)
         warnings = rehab.check_in(day, pain, stiffness)
     out.print(
         f"Check-in for {day:%a %d %b}: pain {pain}/10"
         + (f", stiff for {stiffness} min." if stiffness is not None else ".")
     )
+    if replaced is not None:
+        # One check-in a day: a second is nearly always the first corrected, so it replaces
+        # it, and says what it was, so that a slip is seen (and undone with edit checkin).
+        was = f"pain {replaced['pain']}/10"
+        if replaced.get("stiffness_min") is not None:
+            was += f", stiff for {replaced['stiffness_min']} min"
+        out.print(f"It replaced that day's earlier check-in ({was}).")
     print_warnings(out, warnings, pain, day)
     return 0
 

@@ -9,8 +9,8 @@ as it was (`Deleted`), which `restore` puts back exactly: the faces' undo.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import NamedTuple, cast
+from datetime import date, datetime
+from typing import Any, NamedTuple, cast
 
 from rehab_tui.domain.pain import check_pain
 from rehab_tui.domain.record_types import (
@@ -29,6 +29,17 @@ class Deleted(NamedTuple):
 
     kind: str  # "session", "checkin", "test" or "run"
     record: SessionRecord | CheckinRecord | CapacityRecord | RunRecord
+
+    def describe(self) -> str:
+        """The record in a few words, for "Deleted ..." ("the session of Mon 02 Mar 12:00")."""
+        record = cast(dict[str, Any], self.record)
+        if self.kind == "checkin":
+            return f"the check-in of {date.fromisoformat(record['date']):%a %d %b}"
+        if self.kind == "test":
+            name = str(record["kind"]).replace("_", " ")
+            return f"the {name} test of {date.fromisoformat(record['date']):%a %d %b}"
+        started = datetime.fromisoformat(record["started_at"])
+        return f"the {self.kind} of {started:%a %d %b %H:%M}"
 
 
 def _checked_pain(pain: int) -> int:

@@ -8,7 +8,7 @@ A part of `Store` (storage/store.py), kept here so that the store stays readable
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from tinydb import Query, TinyDB
@@ -36,11 +36,18 @@ class MonthRecords:
     # -- morning check-ins --------------------------------------------------------------
 
     def add_checkin(self, checkin: CheckinRecord) -> None:
-        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins."""
+        """Save a morning check-in ({"date": "YYYY-MM-DD", "pain", ...}); one per day, latest wins,
+        whole: a stiffness the new one does not give is not kept from the old one."""
+
+        def replace(doc: MutableMapping[str, Any]) -> None:
+            doc.clear()
+            doc.update(checkin)
+
         with self._lock:
             month = checkin["date"][:7]
             table = self._month_db(month).table("checkins")
-            table.upsert(checkin, Query().date == checkin["date"])
+            if not table.update(replace, Query().date == checkin["date"]):
+                table.insert(checkin)
 
     def remove_checkin(self, day: str) -> bool:
         """Delete the check-in of `day`; whether there was one. One atomic rewrite of its month."""

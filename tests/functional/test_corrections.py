@@ -166,3 +166,9 @@ def test_a_correction_waits_for_the_one_writer(rehab, private_dirs):
         with pytest.raises(LockedError):
             other_rehab.delete_checkin(YESTERDAY)
     assert rehab.checkin_on(YESTERDAY) is not None
+
+
+def test_a_second_checkin_replaces_the_first_whole(rehab, store):
+    rehab.check_in(YESTERDAY, 4, 20)
+    rehab.check_in(YESTERDAY, 2, None)
+    assert store.checkins() == [{"date": "2026-03-02", "pain": 2}]  # not 20 min kept
