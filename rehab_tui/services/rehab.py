@@ -194,7 +194,10 @@ class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
     def _refuse_a_second_session(self, day: date) -> None:
         """A second `log` for a day is most often the first one typed again: say which is there."""
         for session in self.store.sessions(since=day.isoformat()):
-            if session["started_at"][:10] == day.isoformat() and session["kind"] == SessionKind.PLAN:
+            if (
+                session["started_at"][:10] == day.isoformat()
+                and session["kind"] == SessionKind.PLAN
+            ):
                 pain = "not rated" if session["pain"] is None else f"pain {session['pain']}/10"
                 raise ServiceError(
                     f"{day} already has a session ({session['id']}, {pain}); to add a second "
