@@ -1,7 +1,8 @@
 """History: every session, newest first, with its pain, next-morning pain and outcome.
 
 The newest 90 days are shown at once; older years load in a worker and are appended, so the
-table is up in a blink even with ten years of sessions. enter opens a session.
+table is up in a blink even with ten years of sessions. enter opens a session (where it can be
+corrected or deleted); z puts back the session just deleted.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class HistoryScreen(RehabScreen[None]):
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("g", "trends", "Trends", id="history.trends"),
         Binding("e", "export", "Export", id="history.export"),
+        Binding("z", "undo", "Undo delete", show=False, id="history.undo"),
         Binding("escape,q", "back", "Back", id="history.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="history.help"),
     ]
@@ -158,8 +160,25 @@ class HistoryScreen(RehabScreen[None]):
         session = self.rehab_app.rehab.session(key) if key is not None else None
         if session is not None:
             self.app.push_screen(
-                SessionDetailScreen(session, next(r for r in self.rows if r.id == key))
+                SessionDetailScreen(session, next(r for r in self.rows if r.id == key)),
+                self._after_detail,
             )
+
+    def _after_detail(self, changed: bool | None) -> None:
+        if changed:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read every session again (after a correction, or an undo)."""
+        self.query_one(DataTable).clear()
+        self.rows = []
+        self.load()
+
+    def action_undo(self) -> None:
+        from rehab_tui.tui.undo import undo
+
+        if undo(self.rehab_app) is not None:
+            self.reload()
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()

@@ -1,4 +1,7 @@
-"""One past session: each exercise and set, planned against done, pauses, pain and note."""
+"""One past session: each exercise and set, planned against done, pauses, pain and note.
+
+e corrects its pain and note, d deletes it (after asking; history then offers z to undo). The
+screen is dismissed with whether the session changed, so that history reads it again."""
 
 from __future__ import annotations
 
@@ -8,15 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
-from rehab_tui.domain.review import SessionRow
+from rehab_tui.domain.review import SessionRow, session_rows
 from rehab_tui.domain.text import printable
+from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.summary import exercise_cell
 
 OUTCOME_STYLE = {
@@ -92,9 +95,11 @@ def detail_text(session: SessionRecord, row: SessionRow) -> Text:
     return text
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(RehabScreen[bool]):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="session_detail.back"),
+        Binding("e", "edit", "Correct pain/note", id="session_detail.edit"),
+        Binding("d", "delete", "Delete", id="session_detail.delete"),
+        Binding("escape,q", "back", "Back", id="session_detail.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="session_detail.help"),
     ]
 
@@ -102,15 +107,56 @@ class SessionDetailScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.row = row
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="detail-scroll"):
-            yield Static(
-                Group(detail_text(self.session, self.row), sets_table(self.session)),
-                id="session-detail",
-            )
+            yield Static(self._detail(), id="session-detail")
         yield Footer()
+
+    def _detail(self) -> Group:
+        return Group(detail_text(self.session, self.row), sets_table(self.session))
 
     def on_mount(self) -> None:
         self.sub_title = "Session"
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    def action_edit(self) -> None:
+        from rehab_tui.tui.screens.edit_session import EditSessionScreen
+
+        limits = self.rehab_app.rehab.pain_limits()
+        self.app.push_screen(EditSessionScreen(self.session, limits, self._edited))
+
+    def _edited(self) -> None:
+        """Read the session and its outcome again, as the plan now sees them."""
+        rehab = self.rehab_app.rehab
+        self.session = rehab.find_session(self.session["id"])
+        self.row = session_rows([self.session], rehab.checkins(), rehab.profile())[0]
+        self.changed = True
+        self.query_one("#session-detail", Static).update(self._detail())
+
+    def action_delete(self) -> None:
+        from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            f"Delete the session of {self.row.day:%a %d %b}?",
+            "The plan is worked out again without it. z on history puts it back.",
+        )
+        self.app.push_screen(question, self._delete_if_sure)
+
+    def _delete_if_sure(self, sure: bool | None) -> None:
+        from rehab_tui.services.results import ServiceError
+        from rehab_tui.tui.undo import offer_undo
+
+        if not sure:
+            return
+        try:
+            deleted = self.rehab_app.rehab.delete_session(self.session["id"])
+        except ServiceError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.dismiss(True)
+        offer_undo(self.rehab_app, deleted)
