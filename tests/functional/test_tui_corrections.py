@@ -1,18 +1,22 @@
-"""Corrections in the app: a session's pain and note edited from its detail, a delete asked
-first, and z on history putting it back exactly, for a short while and once."""
+"""Corrections in the app: a session's pain and note edited from its detail, a run's from the
+Runs screen, a delete asked first, and z putting it back exactly, for a short while and once."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rehab_tui.domain.run_log import new_run
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.tui import undo
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+from rehab_tui.tui.dialogs.edit_run import EditRunScreen, PickRunScreen
 from rehab_tui.tui.screens.edit_session import EditSessionScreen
 from rehab_tui.tui.screens.history import HistoryScreen
+from rehab_tui.tui.screens.runs import RunsScreen
 from rehab_tui.tui.screens.session_detail import SessionDetailScreen
 from tests.functional.test_tui_review import SIZE, open_history, plain
+from tests.functional.test_tui_runs import at, ladder_open
 
 TODAY = date(2026, 3, 3)  # the FakeClock's day
 
@@ -115,3 +119,73 @@ async def test_the_undo_lapses(catalog, store, clock, monkeypatch):
         await pilot.pause()
         assert "Nothing to undo." in notices(app)
     assert list(store.sessions()) == []
+
+
+# -- runs --------------------------------------------------------------------------------------
+
+
+async def open_runs(app, pilot) -> RunsScreen:
+    await pilot.press("u")
+    await pilot.pause()
+    assert isinstance(app.screen, RunsScreen)
+    return app.screen
+
+
+async def test_a_run_is_picked_and_corrected_from_the_runs_screen(catalog, store, clock):
+    runner = ladder_open(store)
+    older = new_run(at(1, 7), 20, 4.0, 1)
+    runner.add_run(older)
+    newest = runner.runs()[-1]  # the walk of Sun 1 Mar 18:00
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        runs = await open_runs(app, pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, PickRunScreen)
+        await pilot.press("enter")  # the newest, highlighted first
+        edit = app.screen
+        assert isinstance(edit, EditRunScreen)
+        await pilot.press(*["backspace"] * 4, *"35", "tab", "tab", *"hills", "enter")
+        await pilot.pause()
+        assert app.screen is runs
+        assert {run["id"]: run for run in store.runs()}[newest["id"]] == {
+            **newest,
+            "minutes": 35.0,
+            "note": "hills",
+        }
+        assert "35" in plain(runs.query_one("#runs-list").content)
+
+
+async def test_a_run_edit_with_a_mistake_says_so_and_saves_nothing(catalog, store, clock):
+    ladder_open(store)
+    before = store.runs()
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_runs(app, pilot)
+        await pilot.press("c", "enter", *["backspace"] * 4, *"0", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditRunScreen)
+        assert "minutes must be more than 0" in str(app.screen.query_one("#run-error").content)
+        await pilot.press("escape")
+        assert isinstance(app.screen, RunsScreen)
+    assert store.runs() == before
+
+
+async def test_a_run_delete_is_asked_first_and_undone_with_z(catalog, store, clock):
+    ladder_open(store)
+    (walk,) = store.runs()
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        runs = await open_runs(app, pilot)
+        await pilot.press("c", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        assert app.screen is runs and store.runs() == [walk]
+        await pilot.press("c", "d", "y")
+        await pilot.pause()
+        assert app.screen is runs and store.runs() == []
+        assert "No runs yet" in plain(runs.query_one("#runs-list").content)
+        assert "Deleted the run of Sun 01 Mar 18:00. Press z to undo." in notices(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert store.runs() == [walk]
+        assert "No runs yet" not in plain(runs.query_one("#runs-list").content)

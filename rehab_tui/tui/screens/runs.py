@@ -2,13 +2,15 @@
 newest first (judged green, amber, red or pending like a session, flagged when it broke the spike
 guard), and the minutes run each week for the last 12 weeks.
 
-Its keys log a run (dialogs/log_run.py) and play today's level of the walk-run ladder in the
-player (rehab_tui.domain.kinds.intervals).
+Its keys log a run (dialogs/log_run.py), play today's level of the walk-run ladder in the
+player (rehab_tui.domain.kinds.intervals), and correct a run: pick one, then edit it or delete it
+(c, dialogs/edit_run.py; z puts a deleted run back for a short while, tui/undo.py).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 from rich.table import Table
 from rich.text import Text
@@ -106,6 +108,8 @@ class RunsScreen(RehabScreen[None]):
     BINDINGS = [
         Binding("l", "log_run", "Log a run", id="runs.log_run"),
         Binding("p", "play", "Play today's level", id="runs.play"),
+        Binding("c", "correct_run", "Correct", id="runs.correct_run"),
+        Binding("z", "undo", "Undo delete", show=False, id="runs.undo"),
         Binding("escape,q", "app.pop_screen", "Back", id="runs.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="runs.help"),
     ]
@@ -175,3 +179,55 @@ class RunsScreen(RehabScreen[None]):
 
     def action_play(self) -> None:
         self.rehab_app.play_walk_run()
+
+    # -- corrections (dialogs/edit_run.py): pick a run, then edit it or delete it ------------
+
+    def action_correct_run(self) -> None:
+        from rehab_tui.tui.dialogs.edit_run import PickRunScreen
+
+        if not self.rows:
+            self.app.notify("No runs to correct yet.", timeout=4)
+            return
+        self.app.push_screen(PickRunScreen([row.run for row in self.rows]), self._picked)
+
+    def _picked(self, picked: tuple[str, str] | None) -> None:
+        if picked is not None:
+            doing, run_id = picked
+            (self._edit if doing == "edit" else self._ask_to_delete)(run_id)
+
+    def _edit(self, run_id: str | None) -> None:
+        from rehab_tui.tui.dialogs.edit_run import EditRunScreen
+
+        rehab = self.rehab_app.rehab
+        run = next((row.run for row in self.rows if row.run["id"] == run_id), None)
+        if run is not None:
+            screen = EditRunScreen(rehab, run, rehab.pain_limits())
+            self.app.push_screen(screen, self._edited)
+
+    def _edited(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_runs()
+
+    def _ask_to_delete(self, run_id: str | None) -> None:
+        from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+        from rehab_tui.tui.dialogs.edit_run import run_words
+
+        run = next((row.run for row in self.rows if row.run["id"] == run_id), None)
+        if run is not None:
+            question = ConfirmScreen("Delete this run?", run_words(run))
+            self.app.push_screen(question, partial(self._delete_if_sure, run["id"]))
+
+    def _delete_if_sure(self, run_id: str, sure: bool | None) -> None:
+        from rehab_tui.tui.undo import offer_undo
+
+        if not sure:
+            return
+        deleted = self.rehab_app.rehab.delete_run(run_id)
+        self.refresh_runs()
+        offer_undo(self.rehab_app, deleted)
+
+    def action_undo(self) -> None:
+        from rehab_tui.tui.undo import undo
+
+        if undo(self.rehab_app) is not None:
+            self.refresh_runs()
