@@ -29,6 +29,7 @@ class Deleted(NamedTuple):
 
     kind: str  # "session", "checkin", "test" or "run"
     record: SessionRecord | CheckinRecord | CapacityRecord | RunRecord
+    test: CapacityRecord | None = None  # a test played in the app: its result, gone with it
 
     def describe(self) -> str:
         """The record in a few words, for "Deleted ..." ("the session of Mon 02 Mar 12:00")."""
@@ -39,7 +40,8 @@ class Deleted(NamedTuple):
             name = str(record["kind"]).replace("_", " ")
             return f"the {name} test of {date.fromisoformat(record['date']):%a %d %b}"
         started = datetime.fromisoformat(record["started_at"])
-        return f"the {self.kind} of {started:%a %d %b %H:%M}"
+        result = "" if self.test is None else " and its test result"
+        return f"the {self.kind} of {started:%a %d %b %H:%M}{result}"
 
 
 def _checked_pain(pain: int) -> int:
@@ -91,22 +93,36 @@ class Corrections(UseCaseCore):
             raise ServiceError(f"session {session_id} is in progress; finish it first")
 
     def edit_session(self, session_id: str, pain: int, note: str | None = None) -> SessionRecord:
-        """Change a session's pain during (and its note, when given); the session as now saved."""
+        """Change a session's pain during (and its note, when given); the session as now saved.
+        A test played in the app has its result's pain changed too (the stage gate reads it)."""
         pain = _checked_pain(pain)
         session = self.find_session(session_id)
         self._not_in_progress(session_id)
+        result = self._result_of(session)
         self._writing()
         self.store.update_session(
             session_id, pain=pain, note=session["note"] if note is None else note
         )
+        if result is not None:
+            self.store.add_test(cast(CapacityRecord, {**result, "pain": pain}))
         return self.find_session(session_id)
 
     def delete_session(self, session_id: str) -> Deleted:
+        """Delete a session, and a test's result with the test played in it."""
         session = self.find_session(session_id)
         self._not_in_progress(session_id)
+        result = self._result_of(session)
         self._writing()
+        if result is not None:
+            self.store.remove_test(result["id"], result["date"])
         self.store.drop_session(session_id)
-        return Deleted("session", session)
+        return Deleted("session", session, result)
+
+    def _result_of(self, session: SessionRecord) -> CapacityRecord | None:
+        """The result a test session saved (its id is the session's), if any."""
+        day = session["started_at"][:10]
+        found = [t for t in self.store.tests(since=day) if t["id"] == session["id"]]
+        return found[0] if found else None
 
     # -- check-ins -----------------------------------------------------------------------------
 
@@ -180,6 +196,8 @@ class Corrections(UseCaseCore):
         record = deleted.record
         if deleted.kind == "session":
             self.store.add_session(cast(SessionRecord, record))
+            if deleted.test is not None:
+                self.store.add_test(deleted.test)
         elif deleted.kind == "checkin":
             self.store.add_checkin(cast(CheckinRecord, record))
         elif deleted.kind == "test":

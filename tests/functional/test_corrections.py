@@ -172,3 +172,24 @@ def test_a_second_checkin_replaces_the_first_whole(rehab, store):
     rehab.check_in(YESTERDAY, 4, 20)
     rehab.check_in(YESTERDAY, 2, None)
     assert store.checkins() == [{"date": "2026-03-02", "pain": 2}]  # not 20 min kept
+
+
+def test_a_test_played_in_the_app_goes_and_comes_back_with_its_session(rehab, store):
+    from rehab_tui.domain.capacity import HOP
+    from rehab_tui.domain.playback import SetResult
+
+    started = rehab.start_test(HOP)
+    for side in ("left", "right"):
+        done = SetResult(0, started.exercises[0].exercise.id, 1, side, "reps", 10, 10, False, 0.0,
+                         "2026-03-03T08:01:00+00:00")  # fmt: skip
+        rehab.save_set(started.session_id, done)
+    rehab.end_session(started.session_id, completed=True, paused_s=0)
+    result = rehab.rate_session(started.session_id, 4, "").test
+    assert rehab.edit_session(started.session_id, 1)["pain"] == 1
+    assert store.tests() == [{**result, "pain": 1}]  # the gate reads the corrected pain
+    deleted = rehab.delete_session(started.session_id)
+    assert store.tests() == [] and list(store.sessions()) == []
+    assert deleted.describe() == "the session of Tue 03 Mar 08:00 and its test result"
+    rehab.restore(deleted)
+    assert store.tests() == [{**result, "pain": 1}]
+    assert [s["id"] for s in store.sessions()] == [started.session_id]
