@@ -9,7 +9,7 @@ as it was (`Deleted`), which `restore` puts back exactly: the faces' undo.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, cast
 
 from rehab_tui.domain.pain import check_pain
@@ -66,6 +66,14 @@ class Corrections(UseCaseCore):
         """The check-in of `day`, if there is one."""
         found = [c for c in self.store.checkins(since=day.isoformat()) if c["date"] == str(day)]
         return found[0] if found else None
+
+    def checkin_after(self, day: date) -> CheckinRecord | None:
+        """The check-in that judges a session held on `day` (outcomes.next_morning's)."""
+        from rehab_tui.domain.outcomes import LATE_CHECKIN_DAYS
+
+        last = (day + timedelta(days=LATE_CHECKIN_DAYS)).isoformat()
+        later = self.store.checkins(since=(day + timedelta(days=1)).isoformat())
+        return next((c for c in later if c["date"] <= last), None)
 
     def find_checkin(self, day: date) -> CheckinRecord:
         found = self.checkin_on(day)
@@ -127,12 +135,15 @@ class Corrections(UseCaseCore):
     # -- check-ins -----------------------------------------------------------------------------
 
     def edit_checkin(
-        self, day: date, pain: int, stiffness_min: int | None = None
+        self, day: date, pain: int, stiffness_min: int | None = None, keep_stiffness: bool = True
     ) -> tuple[CheckinRecord, CheckinRecord]:
-        """Change a check-in's pain (and stiffness, when given): the check-in before and after."""
+        """Change a check-in's pain and stiffness (None: kept, unless not `keep_stiffness`, as
+        from a form whose emptied field means none): the check-in before and after."""
         pain = _checked_pain(pain)
         old = self.find_checkin(day)
-        stiffness = old.get("stiffness_min") if stiffness_min is None else stiffness_min
+        stiffness = stiffness_min
+        if stiffness is None and keep_stiffness:
+            stiffness = old.get("stiffness_min")
         new = checkin_record(day, pain, stiffness)
         self._writing()
         self.store.add_checkin(new)  # one a day: it replaces the old one

@@ -189,3 +189,29 @@ async def test_a_run_delete_is_asked_first_and_undone_with_z(catalog, store, clo
         await pilot.pause()
         assert store.runs() == [walk]
         assert "No runs yet" not in plain(runs.query_one("#runs-list").content)
+
+
+async def test_the_next_mornings_checkin_is_corrected_from_the_session(catalog, store, clock):
+    rehab = logged(store, catalog, clock, 2)  # yesterday, then this morning's check-in (0)
+    rehab.edit_checkin(TODAY, 0, 15)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await open_newest(pilot)
+        assert "next morning: 0/10" in plain(detail.query_one("#session-detail").content)
+        await pilot.press("m")
+        await pilot.press("5", "tab", "backspace", "backspace", "enter")
+        await pilot.pause()
+        assert app.screen is detail
+        assert "next morning: 5/10" in plain(detail.query_one("#session-detail").content)
+    assert store.checkins() == [{"date": TODAY.isoformat(), "pain": 5}]  # stiffness emptied
+
+
+async def test_no_morning_checkin_to_correct_is_said(catalog, store, clock):
+    rehab = Rehab(store, catalog, clock)
+    rehab.log_session(TODAY, 2, "")  # today: no morning after it yet
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await open_newest(pilot)
+        await pilot.press("m")
+        assert app.screen is detail
+        assert "No morning check-in after this session to correct." in notices(app)

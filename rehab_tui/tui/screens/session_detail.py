@@ -1,6 +1,6 @@
 """One past session: each exercise and set, planned against done, pauses, pain and note.
 
-e corrects its pain and note, d deletes it (after asking; history then offers z to undo). The
+e corrects its pain and note, m the next morning's check-in, d deletes it (after asking; history then offers z to undo). The
 screen is dismissed with whether the session changed, so that history reads it again."""
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def detail_text(session: SessionRecord, row: SessionRow) -> Text:
 class SessionDetailScreen(RehabScreen[bool]):
     BINDINGS = [
         Binding("e", "edit", "Correct pain/note", id="session_detail.edit"),
+        Binding("m", "edit_morning", "Morning pain", id="session_detail.edit_morning"),
         Binding("d", "delete", "Delete", id="session_detail.delete"),
         Binding("escape,q", "back", "Back", id="session_detail.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="session_detail.help"),
@@ -129,6 +130,17 @@ class SessionDetailScreen(RehabScreen[bool]):
 
         limits = self.rehab_app.rehab.pain_limits()
         self.app.push_screen(EditSessionScreen(self.session, limits, self._edited))
+
+    def action_edit_morning(self) -> None:
+        """Correct the morning check-in that judges this session (the next morning's)."""
+        from rehab_tui.tui.screens.edit_session import EditCheckinScreen
+
+        rehab = self.rehab_app.rehab
+        checkin = rehab.checkin_after(self.row.day)
+        if checkin is None:
+            self.app.notify("No morning check-in after this session to correct.", timeout=4)
+            return
+        self.app.push_screen(EditCheckinScreen(checkin, rehab.pain_limits(), self._edited))
 
     def _edited(self) -> None:
         """Read the session and its outcome again, as the plan now sees them."""
