@@ -4,6 +4,7 @@ mistake."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 
@@ -141,3 +142,21 @@ def test_a_bad_value_for_a_real_record_writes_nothing(capsys, private_dirs):
         code, _, err = run(capsys, *args)
         assert code == 1 and said in err
     assert data_files(private_dirs) == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("reply", "deleted"), [("n\n", False), ("\n", False), ("y\n", True)])
+def test_on_a_terminal_a_delete_asks_first(capsys, monkeypatch, reply, deleted):
+    ok(capsys, "checkin", "--pain", "4", "--date", DAY)
+    monkeypatch.setattr("sys.stdin", Terminal(reply))
+    said = ok(capsys, "delete", "checkin", DAY)
+    assert f"Delete the checkin {DAY}? [y/N]" in said
+    assert ("Deleted the check-in of" in said) is deleted
+    assert ("Nothing deleted." in said) is not deleted
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    if not deleted:  # --yes does not ask
+        assert "Deleted" in ok(capsys, "delete", "checkin", DAY, "--yes")
