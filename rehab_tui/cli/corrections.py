@@ -101,7 +101,7 @@ def cmd_edit_run(args: argparse.Namespace, out: Console) -> int:
 
 
 def describe_checkin(checkin: CheckinRecord) -> str:
-    """ "pain 4/10, stiff 20 min" (or just the pain)."""
+    """The check-in's pain, and its stiffness when it has one."""
     stiffness = checkin.get("stiffness_min")
     return f"pain {checkin['pain']}/10" + ("" if stiffness is None else f", stiff {stiffness} min")
 

@@ -25,7 +25,7 @@ from rehab_tui.tui.widgets.pain_scale import PainScale
 
 
 def run_words(run: RunRecord) -> str:
-    """ "Mon 02 Mar 07:15 · 30 min · 5 km · continuous · pain 2/10 · the note" """
+    """The run in one line: day and time, minutes, km when known, kind, pain and note."""
     km = "" if run["km"] is None else f" · {run['km']:g} km"
     note = f" · {one_line(run['note'])}" if run["note"] else ""
     return printable(
