@@ -66,7 +66,9 @@ def edit_routines(out: Console, path: Path, limits: PainLimits) -> None:
 
     from rehab_tui.storage.routines import ensure_routines_file
 
-    if ensure_routines_file(path, limits):
+    made = ensure_routines_file(path, limits)
+    example = path.read_bytes() if made else None
+    if made:
         out.print(printable(f"Made {path} from an example."), markup=False)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
@@ -75,6 +77,11 @@ def edit_routines(out: Console, path: Path, limits: PainLimits) -> None:
         raise UserError(
             f"cannot start the editor {editor!r}; set $EDITOR, or edit {path}"
         ) from None
+    finally:
+        # The example left as it was is not a routine of the user's: it is not kept.
+        if example is not None and path.exists() and path.read_bytes() == example:
+            path.unlink()
+            out.print("No changes: the example was not kept as a routine.", markup=False)
 
 
 def cmd_routines(args: argparse.Namespace, out: Console) -> int:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from rehab_tui.cli.common import UserError, parse_day, read_catalog, use_cases
 from rehab_tui.domain.kinds import describe_dose
+from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration, sets_done, time_under_load
@@ -27,6 +28,9 @@ from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from rehab_tui.services.rehab import Rehab
+    from rehab_tui.services.results import OwnProgram
 
 
 def cmd_history(args: argparse.Namespace, out: Console) -> int:
@@ -92,9 +96,12 @@ def cmd_plan(args: argparse.Namespace, out: Console) -> int:
     day = parse_day(args.date, date.today())
     with use_cases(args, catalog) as rehab:
         plan = rehab.plan(day)
+        own = _own_program(rehab) if not args.json else None
     if args.json:
         print(escape_json_controls(json.dumps(plan_json(plan), indent=2, ensure_ascii=False)))
         return 0
+    if own is not None:
+        return _print_own_program(out, plan, own)
     # Stage and exercise names come from the exercise file: plain text, never markup.
     out.print(Text(printable(day_title(plan)), style="bold"))
     light = " (a light day)" if plan.light_day else ""
@@ -109,6 +116,36 @@ def cmd_plan(args: argparse.Namespace, out: Console) -> int:
         out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
     for line in filter(None, (plan.retest_due, plan.discharge, *plan.advice)):
         out.print(Text(printable(f"  {line}")))
+    out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
+    out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")
+    return 0
+
+
+def _own_program(rehab: Rehab) -> OwnProgram | None:
+    """The routine followed instead of the plan (None: the plan, or a routines file that cannot
+    be read: then the plan is shown, as home does)."""
+    if rehab.following() is None:
+        return None
+    try:
+        return rehab.own_program(rehab.routines())
+    except CatalogError:
+        return None
+
+
+def _print_own_program(out: Console, plan: Plan, own: OwnProgram) -> int:
+    """Today's session when following a routine: its exercises, and what the pain rules say."""
+    out.print(
+        Text(
+            printable(f"{plan.date:%a %d %b %Y} · your own program: {own.routine.name}"),
+            style="bold",
+        )
+    )
+    out.print(f"The rules say: [b]{own.decision.value}[/b]")
+    for reason in (*own.reasons, *((plan.hard_stop,) if plan.hard_stop else ())):
+        out.print(Text(printable(f"  • {reason}")))
+    for planned in () if plan.red_flags else own.routine.exercises:
+        dose = f"{describe_dose(planned)}, rest {planned.dose.rest_s} s"
+        out.print(Text(printable(f"  {planned.exercise.name}: {dose}")))
     out.print(Text(f"Running today ({plan.run_advice.verdict}): {plan.run_advice.text}"))
     out.print(f"Next morning check-in: {plan.next_checkin:%a %d %b}")
     return 0

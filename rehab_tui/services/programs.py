@@ -39,11 +39,14 @@ class RoutineCases(UseCaseCore):
         """Follow one of `routines` (as just read) instead of the plan; None: the plan again."""
         if name is not None:
             names = [routine.name for routine in routines]
-            if name not in names:
+            # A name as the user typed it: "morning" follows "Morning".
+            same = [n for n in names if n.casefold() == name.casefold()]
+            if not same:
                 raise ServiceError(
                     f"no routine called {name!r} in {self.routines_path()}"
                     + (f"; there are: {', '.join(names)}" if names else "")
                 )
+            name = same[0]
         self._writing()
         self.store.set_setting("own_program", name)
 

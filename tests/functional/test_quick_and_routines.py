@@ -172,6 +172,35 @@ def test_routines_cli_lists_and_follows(private_dirs, capsys, tmp_path):
     assert main(["routines", "--follow", "Physio program"]) == 0
     assert "(followed" in capsys.readouterr().out
     assert main(["routines", "--follow-plan"]) == 0
+    capsys.readouterr()
+    assert main(["routines", "--follow", "physio PROGRAM"]) == 0  # names as typed, any case
+    assert "Physio program  (followed" in capsys.readouterr().out
+
+
+def test_plan_while_following_a_routine_lists_the_routines_exercises(private_dirs, capsys):
+    from rehab_tui.storage import locations
+
+    ensure_routines_file(locations.config_dir() / "routines.yaml", DEFAULT_LIMITS)
+    assert main(["routines", "--follow", "Physio program"]) == 0
+    capsys.readouterr()
+    assert main(["plan", "--date", "2026-03-02"]) == 0
+    out = capsys.readouterr().out
+    assert "your own program: Physio program" in out and "Wall calf hold" in out
+    assert "Double-leg heel-raise hold" not in out  # the plan's own exercises are not listed
+
+
+def test_routines_edit_keeps_the_example_only_when_it_was_changed(
+    private_dirs, monkeypatch, capsys
+):
+    from rehab_tui.storage import locations
+
+    path = locations.config_dir() / "routines.yaml"
+    monkeypatch.setenv("EDITOR", "true")  # an editor left without a change
+    assert main(["routines", "--edit"]) == 0
+    assert not path.exists() and "the example was not kept" in capsys.readouterr().out
+    monkeypatch.setenv("EDITOR", 'sh -c \'echo "# mine" >> "$0"\'')
+    assert main(["routines", "--edit"]) == 0
+    assert path.exists() and path.read_text().endswith("# mine\n")
 
 
 async def test_a_followed_routine_is_todays_session(private_dirs, catalog, store, clock):
