@@ -50,3 +50,33 @@ def all_bindings(app_class: type[DOMNode]) -> list[KeyBinding]:
 
 def binding_ids(app_class: type[DOMNode]) -> set[str]:
     return {row.id for row in all_bindings(app_class)}
+
+
+def _keys_of(text: str) -> set[str]:
+    return {key.strip() for key in text.split(",") if key.strip()}
+
+
+def keymap_conflicts(app_class: type[DOMNode], keymap: dict[str, str]) -> dict[str, str]:
+    """For each remapped id whose new key another binding already answers on the same screen
+    (or the app's own bindings), why: such a remap would silently take that key's action away."""
+    classes = _bound_classes(app_class)
+    app_bindings = [b for b in classes[0].__dict__["BINDINGS"] if isinstance(b, Binding)]
+    found: dict[str, str] = {}
+    for cls in classes:
+        own = [b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding)]
+        together = own if cls is classes[0] else [*own, *app_bindings]
+        keys = {
+            b.id or str(i): _keys_of(keymap.get(b.id, b.key) if b.id else b.key)
+            for i, b in enumerate(together)
+        }
+        names = {b.id or str(i): b.description or b.action for i, b in enumerate(together)}
+        for remapped in (b.id for b in own if b.id in keymap):
+            assert remapped is not None
+            for other, other_keys in keys.items():
+                clash = keys[remapped] & other_keys
+                if other != remapped and clash:
+                    found[remapped] = (
+                        f"{', '.join(sorted(clash))} is already {names[other]!r} here "
+                        f"({other}); the key stays as it was"
+                    )
+    return found

@@ -62,12 +62,17 @@ class Preferences:
             self.app.notify(problem, title="Settings file", severity="warning", markup=False)
 
     def _check_keys(self) -> None:
-        from rehab_tui.tui.keys import binding_ids
+        from rehab_tui.tui.keys import binding_ids, keymap_conflicts
 
         known = binding_ids(type(self.app))
         for binding_id in list(self.config.keys):
             if binding_id not in known:
                 self.config.forget_key(binding_id, "no key has this name (see: rehab-tui keys)")
+        clashes = keymap_conflicts(type(self.app), dict(self.config.keys))
+        for binding_id, why in clashes.items():
+            self.config.forget_key(binding_id, why)
+        if clashes:  # the keymap without the remaps that would take a key away
+            self.app.set_keymap(dict(self.config.keys))
         self._say_problems()
 
     def _say_problems(self) -> None:

@@ -358,6 +358,31 @@ async def test_an_unknown_key_name_is_named(mini_catalog, store, clock, monkeypa
     assert any("keys.home.histroy: no key has this name" in message for message in said)
 
 
+async def test_a_remap_onto_a_key_the_screen_already_uses_is_refused_and_named(
+    mini_catalog, store, clock, monkeypatch
+):
+    write_config('[keys]\n"player.toggle_pause" = "n"\n"home.history" = "y"\n')
+    said: list[str] = []
+    monkeypatch.setattr(RehabApp, "notify", lambda self, message, **kw: said.append(message))
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        # Textual has no public reader of the keymap in use.
+        assert dict(app._keymap) == {"home.history": "y"}  # the clash is dropped, the rest kept
+    named = [m for m in said if "keys.player.toggle_pause" in m]
+    assert named and "n is already 'Next' here (player.next_step)" in named[0]
+
+
+def test_swapping_two_keys_is_no_clash():
+    from rehab_tui.tui.app import RehabApp as App
+    from rehab_tui.tui.keys import keymap_conflicts
+
+    swap = {"player.toggle_pause": "n", "player.next_step": "space"}
+    assert keymap_conflicts(App, swap) == {}
+    assert "player.toggle_pause" in keymap_conflicts(App, {"player.toggle_pause": "n"})
+
+
 def test_the_keys_command_lists_every_name():
     done = subprocess.run(
         [sys.executable, "-m", "rehab_tui", "keys"], capture_output=True, text=True, check=True
