@@ -129,11 +129,15 @@ class Playback:
         return events
 
     def back(self) -> Events:
-        """Go back one step and start it again from its beginning."""
+        """Go back one step and start it again from its beginning; going back to a set (from
+        the rest after it) starts again at its get-ready, so the hold never starts unannounced."""
         events = Events()
         self.resume()
         self.finished = False
         self.index = max(0, self.index - 1)
+        before = self.timeline.steps[self.index - 1] if self.index > 0 else None
+        if self.step.is_work and before is not None and before.kind is StepKind.LEAD_IN:
+            self.index -= 1
         self._start_step(self.clock.now())
         events.step_changed = True
         return events

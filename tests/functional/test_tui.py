@@ -113,7 +113,9 @@ async def test_next_and_back(mini_catalog, store, clock):
             "done": 6.0,
             "skipped": True,
         }
-        await pilot.press("b")
+        await pilot.press("b")  # back from the rest: the hold again, after its get-ready
+        assert shown(app) == ("GET READY", "5")
+        await advance(pilot, clock, 5)
         assert shown(app) == ("HOLD", "20")
         await advance(pilot, clock, 20)
         session = await saved(app, store)

@@ -70,11 +70,29 @@ def test_skip_a_lead_in_saves_nothing(timeline, clock):
 
 def test_back_restarts_the_previous_step(timeline, clock):
     playback = Playback(timeline, clock)
+    run_until_step(playback, clock, 3)  # the get-ready of set 2
+    clock.advance(2)
+    playback.back()
+    assert playback.index == 2 and playback.step.kind is StepKind.REST
+    assert playback.elapsed() == 0
+
+
+def test_back_from_a_rest_redoes_the_hold_with_its_get_ready(timeline, clock):
+    playback = Playback(timeline, clock)
     run_until_step(playback, clock, 2)
     clock.advance(4)
     playback.back()
-    assert playback.index == 1 and playback.elapsed() == 0
-    assert playback.state().shown_seconds == 20
+    assert playback.index == 0 and playback.step.label == "GET READY"
+    assert playback.elapsed() == 0
+    run_until_step(playback, clock, 1)
+    assert playback.step.kind is Kind.HOLD and playback.state().shown_seconds == 20
+
+
+def test_back_from_a_hold_goes_to_its_get_ready(timeline, clock):
+    playback = Playback(timeline, clock)
+    run_until_step(playback, clock, 1)
+    playback.back()
+    assert playback.index == 0 and playback.step.label == "GET READY"
 
 
 def test_back_at_the_start_stays_at_the_start(timeline, clock):

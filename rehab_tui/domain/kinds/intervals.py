@@ -47,7 +47,6 @@ class IntervalsRules(KindRules):
     quick_name = "Walk-run"
     quick_how_to = "Run easily when it says run, walk briskly when it says walk."
     lead_in_each_set = False
-    keeps_partial_set = True
 
     def describe(self, dose: Dose) -> str:
         run, walk = dose.run_s or 0, dose.walk_s or 0

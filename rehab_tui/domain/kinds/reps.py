@@ -26,6 +26,7 @@ class RepsRules(KindRules):
     dose_fields = frozenset({"reps"})
     quick_name = "Reps"
     quick_how_to = "Do the reps at your own pace, then press d."
+    keeps_partial_set = False
 
     def describe(self, dose: Dose) -> str:
         return f"{dose.sets} × {dose.reps}"

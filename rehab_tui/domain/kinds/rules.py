@@ -37,9 +37,9 @@ class KindRules(ABC):
     # Whether every set has its get-ready before it (intervals: only the first, so that each
     # walk flows into the next run).
     lead_in_each_set: ClassVar[bool] = True
-    # Whether a set ended early with the session still counts what was done of it (a run's
-    # minutes do; a hold cut short by ending the session does not).
-    keeps_partial_set: ClassVar[bool] = False
+    # Whether a set ended early with the session still counts what was done of it, as `n`
+    # does (a hold's seconds, a run's minutes; a counted set's reps are known only at `d`).
+    keeps_partial_set: ClassVar[bool] = True
 
     @abstractmethod
     def describe(self, dose: Dose) -> str:

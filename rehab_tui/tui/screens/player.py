@@ -10,6 +10,7 @@ its get-ready runs, it asks the weight used (dialogs/load.py), with the hold pau
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from textual.app import ComposeResult
@@ -22,7 +23,8 @@ from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.kinds import describe_dose, rules_for
 from rehab_tui.domain.library import PlannedExercise
-from rehab_tui.domain.playback import Events, Playback
+from rehab_tui.domain.playback import Events, Playback, SetResult
+from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
 from rehab_tui.services.results import ServiceError
@@ -30,7 +32,7 @@ from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.cue_line import CueLine
 from rehab_tui.tui.widgets.session_progress import SessionProgress
-from rehab_tui.tui.widgets.step_views import view_for
+from rehab_tui.tui.widgets.step_views import VIEWS, view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
 
 MAX_TICK_S = 0.5  # the bars move at least this often
@@ -56,6 +58,8 @@ class PlayerScreen(RehabScreen[None]):
         self.timeline = timeline
         self.playback = playback
         self.rep_count = 0
+        self.count_correction = 0  # the arrows' correction to a metronome's count
+        self._last_result: SetResult | None = None
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
@@ -109,6 +113,7 @@ class PlayerScreen(RehabScreen[None]):
         app = self.rehab_app
         for result in events.results:
             app.save_set(self.session_id, result)
+            self._last_result = result
         if events.finished:
             app.cues.ring()
             app.end_session(self.session_id, completed=True, paused_s=self.playback.total_paused_s)
@@ -119,6 +124,7 @@ class PlayerScreen(RehabScreen[None]):
     def _enter_step(self) -> None:
         step = self.playback.step
         self.rep_count = step.target
+        self.count_correction = 0
         planned = self.timeline.exercises[step.exercise_index]
         exercise = planned.exercise
         number = step.exercise_index + 1
@@ -183,9 +189,14 @@ class PlayerScreen(RehabScreen[None]):
         frame = view_for(step).frame(
             self.query_one("#stage"), step, state, self._planned(), self.rep_count
         )
-        if frame.reps is not None:
-            self.rep_count = frame.reps
         label, detail, count = frame.label, frame.detail, frame.count
+        if frame.reps is not None:
+            self.rep_count = max(0, frame.reps + self.count_correction)
+            count = str(self.rep_count)
+        detail = self._first_side_count(detail)
+        if self._shown.get("paused") != playback.paused:
+            self._shown["paused"] = playback.paused
+            self._name_pause_key(playback.paused)
         if playback.paused:
             label = f"PAUSED · {label}"
             detail = "Press space to resume"
@@ -211,6 +222,37 @@ class PlayerScreen(RehabScreen[None]):
             self.rehab_app.cues.speak(words)
         self._spoken = spoken_key
 
+    def _first_side_count(self, detail: str) -> str:
+        """Switching sides in a counted set (the heel-raise test): the first side's count, for
+        the runner to compare before starting the second."""
+        step, last = self.playback.step, self._last_result
+        if (
+            step.kind is not StepKind.LEAD_IN
+            or last is None
+            or last.side is None
+            or (last.exercise_index, last.set_number) != (step.exercise_index, step.set_number)
+        ):
+            return detail
+        planned = self.timeline.exercises[last.exercise_index]
+        if not VIEWS[planned.kind].takes_count(planned):
+            return detail
+        unit = rules_for(planned.kind).unit
+        return f"{last.side.capitalize()} leg: {last.done:g} {unit} · {detail}"
+
+    def _name_pause_key(self, paused: bool) -> None:
+        """The footer names what space does now: Pause, or Resume while paused (under whatever
+        key the user mapped it to)."""
+        description = "Resume" if paused else "Pause"
+        bindings = self._bindings.key_to_bindings
+        for key, keyed in bindings.items():
+            bindings[key] = [
+                replace(binding, description=description)
+                if binding.action == "toggle_pause"
+                else binding
+                for binding in keyed
+            ]
+        self.refresh_bindings()
+
     def _planned(self) -> PlannedExercise:
         return self.timeline.exercises[self.playback.step.exercise_index]
 
@@ -235,7 +277,7 @@ class PlayerScreen(RehabScreen[None]):
         if action == "done":
             return view_for(self.playback.step).takes_count(self._planned())
         if action == "count":
-            return view_for(self.playback.step).counts_by_hand(self._planned())
+            return view_for(self.playback.step).takes_count(self._planned())
         return True
 
     def action_toggle_pause(self) -> None:
@@ -255,7 +297,13 @@ class PlayerScreen(RehabScreen[None]):
         self.update_now()
 
     def action_count(self, delta: int) -> None:
-        self.rep_count = max(0, min(999, self.rep_count + delta))
+        """↑/↓: one rep more or fewer; a metronome's count (the heel-raise test) is corrected,
+        for a rep it counted that was not a full one, or one it missed."""
+        if view_for(self.playback.step).counts_itself(self._planned()):
+            beats = self.rep_count - self.count_correction
+            self.count_correction = max(-beats, min(999 - beats, self.count_correction + delta))
+        else:
+            self.rep_count = max(0, min(999, self.rep_count + delta))
         self.redraw()
 
     def action_help(self) -> None:
@@ -286,8 +334,8 @@ class PlayerScreen(RehabScreen[None]):
             self.resume_after_modal()
 
     def _keep_partial_set(self) -> None:
-        """Ending early: a kind whose partial set counts (a run's minutes) saves it, marked
-        skipped; other kinds keep only their finished sets."""
+        """Ending early: the set under way is saved as far as it went (a hold's seconds, a
+        run's minutes), marked skipped, as `n` saves it; a counted set is known only at `d`."""
         step = self.playback.step
         if step.work_kind is not None and rules_for(step.work_kind).keeps_partial_set:
             for result in self.playback.skip().results:

@@ -99,10 +99,11 @@ class SummaryScreen(Screen[None]):
                 id="summary-head",
             )
             yield Static(summary_table(self.session), id="summary-table")
-            yield Static(
-                "[dim]* ended early with n · enter: back to the home screen[/dim]",
-                id="summary-foot",
+            starred = any(
+                s["skipped"] for entry in self.session["exercises"] for s in entry["sets"]
             )
+            star_note = "* ended early with n · " if starred else ""
+            yield Static(f"[dim]{star_note}enter: back to the home screen[/dim]", id="summary-foot")
         yield Footer()
 
     def on_mount(self) -> None:

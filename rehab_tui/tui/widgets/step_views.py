@@ -55,8 +55,8 @@ class StepView:
         """Whether d ends the step with a count of reps."""
         return False
 
-    def counts_by_hand(self, planned: PlannedExercise) -> bool:
-        """Whether the arrows change that count (a metronome counts by itself)."""
+    def counts_itself(self, planned: PlannedExercise) -> bool:
+        """Whether the count follows a metronome (the arrows then correct it)."""
         return False
 
     def frame(
@@ -90,8 +90,8 @@ class CountedView(StepView):
     def takes_count(self, planned: PlannedExercise) -> bool:
         return True
 
-    def counts_by_hand(self, planned: PlannedExercise) -> bool:
-        return metronome_s(planned.dose) is None
+    def counts_itself(self, planned: PlannedExercise) -> bool:
+        return metronome_s(planned.dose) is not None
 
     def frame(
         self, panel: Widget, step: Step, state: StepState, planned: PlannedExercise, reps: int
