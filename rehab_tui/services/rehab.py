@@ -47,6 +47,7 @@ from rehab_tui.domain.safety import (
     flagged,
     warnings_after,
 )
+from rehab_tui.domain.today import DoneToday, done_today
 from rehab_tui.services import loads, walk_run
 from rehab_tui.services.corrections import Corrections
 from rehab_tui.services.exchanging import ExchangeCases
@@ -89,6 +90,10 @@ class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
             self.clock.wall(),
             self.store.runs(since),
         )
+
+    def done_today(self) -> DoneToday | None:
+        """Today's finished plan sessions, and whether another today would count."""
+        return done_today(self.catalog, self.sessions(since=self.today()), self.today())
 
     def sessions(self, since: date | None = None) -> Iterator[SessionRecord]:
         """Sessions newest first (on or after `since`), read a month at a time."""

@@ -6,6 +6,7 @@ runs (and today's walk-run in the player).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,11 @@ from textual.widgets import Footer, Header, Static
 
 from rehab_tui.domain.capacity import TESTS, VISA_A
 from rehab_tui.domain.kinds import describe_dose, rules_for
-from rehab_tui.domain.library import CatalogError
+from rehab_tui.domain.library import CatalogError, PlannedExercise
+from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
+from rehab_tui.domain.today import DoneToday
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
 
@@ -35,6 +38,7 @@ DECISION_WORDS = {
     Decision.MAINTAIN: ("MAINTENANCE", "bold green"),
 }
 VERDICT_STYLE = {"run": "green", "modify": "yellow", "rest": "red"}
+ZONE_STYLE = {PainZone.GREEN: "green", PainZone.AMBER: "yellow", PainZone.RED: "red"}
 
 
 def safety_banner(plan: Plan) -> Text:
@@ -57,9 +61,18 @@ def safety_banner(plan: Plan) -> Text:
     return text
 
 
-def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
+def plan_text(
+    plan: Plan,
+    own: OwnProgram | None = None,
+    done: DoneToday | None = None,
+    limits: PainLimits | None = None,
+) -> Text:
+    """Today's plan (or own program); `done`: today's plan session was finished and rated
+    (its pain is judged by `limits`), so the end says so instead of "Press enter to start"."""
     step = plan.step
     text = safety_banner(plan)
+    if own is None and done is not None and limits is not None:
+        _done_text(text, plan, done, limits, bool(plan.exercises))  # first: seen at 80×24
     if own is None:
         text.append(
             printable(f"Today · Stage {step.stage}: {plan.stage_name} · step {step.index + 1}   "),
@@ -93,20 +106,14 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     if own is None:
         _program_notes(text, plan)
     text.append("\n")
-    for number, planned in enumerate(exercises, start=1):
-        text.append(f"{number}. {printable(planned.exercise.name)}\n", "bold")
-        load = plan.load_kg.get(planned.exercise.id) if own is None else None
-        weight = f" · about {load:g} kg" if load is not None else ""
-        text.append(
-            f"   {describe_dose(planned)}{weight} · {rules_for(planned.kind).plan_words}, "
-            f"rest {planned.dose.rest_s} s\n"
-        )
-        text.append(f"   {printable(planned.exercise.how_to)}\n", "dim")
+    _exercise_lines(text, exercises, plan.load_kg if own is None else {})
     advice = plan.run_advice
     text.append("\nRunning today: ", "bold")
     text.append(f"{advice.verdict}", f"bold {VERDICT_STYLE[advice.verdict]}")
     text.append(f". {advice.text}\n")
     text.append(f"Next morning check-in: {plan.next_checkin:%a %d %b}\n\n", "dim")
+    if done is not None and limits is not None:
+        return text  # what enter does was said at the top
     if not exercises:
         text.append("No loading today.", "bold")
         return text
@@ -114,6 +121,49 @@ def plan_text(plan: Plan, own: OwnProgram | None = None) -> Text:
     text.append("enter", "bold reverse")
     text.append(" to start.", "dim")
     return text
+
+
+def _exercise_lines(
+    text: Text, exercises: Sequence[PlannedExercise], load_kg: Mapping[str, float]
+) -> None:
+    for number, planned in enumerate(exercises, start=1):
+        text.append(f"{number}. {printable(planned.exercise.name)}\n", "bold")
+        load = load_kg.get(planned.exercise.id)
+        weight = f" · about {load:g} kg" if load is not None else ""
+        text.append(
+            f"   {describe_dose(planned)}{weight} · {rules_for(planned.kind).plan_words}, "
+            f"rest {planned.dose.rest_s} s\n"
+        )
+        text.append(f"   {printable(planned.exercise.how_to)}\n", "dim")
+
+
+def _done_text(
+    text: Text, plan: Plan, done: DoneToday, limits: PainLimits, can_start: bool
+) -> None:
+    """Today's session done: its pain and outcome so far, what comes next, and what enter
+    does now (a second session only where the stage counts one; else an extra, asked first)."""
+    pain = done.latest["pain"]
+    assert pain is not None  # done_today keeps rated sessions only
+    zone = zone_of(pain, limits)
+    what = "light-day session" if done.light else "session"
+    twice = " (2 of 2)" if len(done.sessions) > 1 and done.per_day > 1 else ""
+    text.append(f"Today's {what} is done{twice}: ", "bold")
+    text.append(f"pain {pain}/10, {zone.value}", f"bold {ZONE_STYLE[zone]}")
+    so_far = "; the next-morning check-in can still change it" if zone is not PainZone.RED else ""
+    text.append(f" so far{so_far}.\n" if so_far else ".\n")
+    text.append(f"Next: the morning check-in on {plan.next_checkin:%a %d %b} (k).\n")
+    if not can_start:
+        text.append("\n")
+        return
+    text.append("Press ", "dim")
+    text.append("enter", "bold reverse")
+    if done.another_counts:
+        text.append(f" for a second session today (this stage counts {done.per_day} a day).", "dim")
+    else:
+        text.append(
+            " for an extra session: it is saved, but does not count toward a step up.", "dim"
+        )
+    text.append("\n\n")
 
 
 def _program_notes(text: Text, plan: Plan) -> None:
@@ -147,12 +197,13 @@ class HomeScreen(RehabScreen[None]):
     # Read from the use cases each time the screen is composed or refreshed (action_go_home).
     plan: Plan
     own: OwnProgram | None
+    done: DoneToday | None  # today's plan session, finished and rated (not when following)
 
     def compose(self) -> ComposeResult:
         self._read_today()
         yield Header()
         with VerticalScroll(id="home"):
-            yield Static(HangingText(plan_text(self.plan, self.own)), id="plan")
+            yield Static(HangingText(self._plan_text()), id="plan")
         # Eight keys fit in 80 columns beside nothing else: ctrl+p (the palette) is in help (?).
         yield Footer(compact=True, show_command_palette=False)
 
@@ -162,12 +213,16 @@ class HomeScreen(RehabScreen[None]):
     def refresh_plan(self) -> None:
         """Work today's plan out afresh (after a session, a check-in, a change of settings)."""
         self._read_today()
-        self.query_one("#plan", Static).update(HangingText(plan_text(self.plan, self.own)))
+        self.query_one("#plan", Static).update(HangingText(self._plan_text()))
+
+    def _plan_text(self) -> Text:
+        return plan_text(self.plan, self.own, self.done, self.rehab_app.rehab.pain_limits())
 
     def _read_today(self) -> None:
         rehab = self.rehab_app.rehab
         self.plan = rehab.plan()
         self.own = rehab.own_program(self._routines()) if rehab.following() else None
+        self.done = rehab.done_today() if self.own is None else None
 
     def _routines(self) -> list[Routine]:
         """The user's routines; a mistake in the file is said once and the plan is used."""
@@ -189,7 +244,23 @@ class HomeScreen(RehabScreen[None]):
             return
         if self.own is not None:
             app.play(app.rehab.start_routine(self.own.routine))
+        elif self.done is not None and not self.done.another_counts:
+            from rehab_tui.tui.dialogs.confirm import ConfirmScreen
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "An extra session today?",
+                    "Today's session is done. Another is saved and its pain counts, but it does "
+                    "not count toward a step up.",
+                ),
+                self._extra_confirmed,
+            )
         else:
+            app.play(app.rehab.start_plan(self.plan))
+
+    def _extra_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            app = self.rehab_app
             app.play(app.rehab.start_plan(self.plan))
 
     def action_routines(self) -> None:
