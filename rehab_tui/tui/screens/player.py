@@ -30,6 +30,7 @@ from rehab_tui.domain.timeline import Timeline
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
+from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import VIEWS, view_for
@@ -47,6 +48,7 @@ class PlayerScreen(RehabScreen[None]):
         Binding("d", "done", "Done", id="player.done"),
         Binding("up,plus", "count(1)", "One more rep", show=False, id="player.count_up"),
         Binding("down,minus", "count(-1)", "One rep fewer", show=False, id="player.count_down"),
+        Binding("f", "toggle_focus", "Focus", id="player.toggle_focus"),
         Binding("m", "app.toggle_sound", "Sound", id="player.toggle_sound"),
         Binding("q", "end_session", "End", id="player.end_session"),
         Binding("question_mark", "help", "Help", key_display="?", id="player.help"),
@@ -74,7 +76,7 @@ class PlayerScreen(RehabScreen[None]):
             yield CueLine(id="cues")
         with Vertical(id="stage"):
             yield Label("", id="phase")
-            yield Digits("", id="count")
+            yield BigCount("", id="count")
             yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="step-bar")
             yield TempoCue("", id="tempo")
             yield Label("", id="detail")
@@ -279,6 +281,11 @@ class PlayerScreen(RehabScreen[None]):
         if action == "count":
             return view_for(self.playback.step).takes_count(self._planned())
         return True
+
+    def action_toggle_focus(self) -> None:
+        """The focus view: only the phase and the count, filling the screen, for reading from
+        across the room; the same keys work in it, and f again brings the rest back."""
+        self.toggle_class("-focus")
 
     def action_toggle_pause(self) -> None:
         self.playback.toggle_pause()

@@ -46,8 +46,9 @@ class StepView:
 
     def enter(self, panel: Widget, step: Step) -> None:
         panel.remove_class("-walk")
-        panel.query_one(TempoCue).display = self.tempo_cue
-        panel.query_one("#step-bar", ProgressBar).display = self.bar
+        # A class, not an inline display, so that the focus view's CSS can hide them too.
+        panel.query_one(TempoCue).set_class(not self.tempo_cue, "-unused")
+        panel.query_one("#step-bar", ProgressBar).set_class(not self.bar, "-unused")
         for name in PANEL_CLASSES:
             panel.set_class(step.kind.value == name, f"-{name}")
 

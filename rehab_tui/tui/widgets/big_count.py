@@ -1,0 +1,87 @@
+"""The player's big number, as large as its space allows: readable from the floor or a step two
+metres away, where a runner is during a hold.
+
+Textual's `Digits` draws every number 3 rows tall whatever the room; this draws a 3×5 pixel font
+in half blocks ("▀", "▄", "█": two square pixels a cell), scaled by a whole number to the largest
+size that fits the widget. A figlet font (pyfiglet) would add a dependency for one fixed size per
+font; half-block pixels scale to any height and stay solid in the text colour, so they keep the
+theme's contrast. At its smallest (scale 1) it is 3 rows, as Digits was, so 80×24 still fits.
+
+A subclass of `Digits`, so `value` and `update()` stay as they were: the player updates it only
+when the shown second changes, and a new size is drawn on the next render after a resize.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.geometry import Size
+from textual.widgets import Digits
+
+# Each glyph: 5 rows of pixels, "#" lit. Digits are 3 pixels wide, the colon 1.
+FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", ".##", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", ".#.", ".#.", ".#."),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    "-": ("...", "...", "###", "...", "..."),
+}
+BLANK = ("...",) * 5
+GLYPH_ROWS = 5
+HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+def pixel_rows(value: str) -> list[str]:
+    """The number's pixels at scale 1: glyphs side by side, one pixel apart."""
+    glyphs = [FONT.get(char, BLANK) for char in value] or [BLANK]
+    return [".".join(glyph[row] for glyph in glyphs) for row in range(GLYPH_ROWS)]
+
+
+def scale_for(value: str, size: Size) -> int:
+    """The largest whole scale at which `value` fits `size` (at least 1)."""
+    width = len(pixel_rows(value)[0])
+    by_width = size.width // width
+    by_height = (2 * size.height) // GLYPH_ROWS  # two pixel rows a cell
+    return max(1, min(by_width, by_height))
+
+
+def draw(value: str, scale: int) -> list[str]:
+    """The lines of half blocks that draw `value` at `scale`."""
+    pixels = [
+        "".join(char * scale for char in row) for row in pixel_rows(value) for _ in range(scale)
+    ]
+    if len(pixels) % 2:
+        pixels.append("." * len(pixels[0]))
+    return [
+        "".join(
+            HALF_BLOCKS[(top == "#", bottom == "#")]
+            for top, bottom in zip(upper, lower, strict=True)
+        )
+        for upper, lower in zip(pixels[::2], pixels[1::2], strict=True)
+    ]
+
+
+class BigCount(Digits):
+    """The count, drawn as large as the widget's size allows, centred."""
+
+    DEFAULT_CSS = """
+    BigCount { height: 1fr; min-height: 3; width: 1fr; }
+    """
+
+    def render(self) -> RenderResult:
+        size = self.content_size
+        lines = draw(self.value, scale_for(self.value, size))
+        top = max(0, (size.height - len(lines)) // 2)
+        text = Text("\n" * top + "\n".join(lines), style=self.rich_style, justify="center")
+        text.no_wrap = True
+        return text
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return GLYPH_ROWS  # only when its height is auto; the player gives it the room left
