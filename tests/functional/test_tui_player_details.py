@@ -119,3 +119,18 @@ async def test_the_heel_raise_count_is_corrected_and_the_first_side_shown(catalo
     session = store.active_session()
     assert session is not None
     assert session["exercises"][0]["sets"][0]["done"] == 22
+
+
+async def test_a_dialog_over_a_running_hold_leaves_the_footer_saying_pause(
+    mini_catalog, store, clock
+):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        player = app.screen
+        await pilot.press("question_mark")  # the help pauses the hold; closing it resumes
+        await pilot.pause()
+        assert "Pause" in {a.binding.description for a in player.active_bindings.values()}
+        await pilot.press("escape", "space", "question_mark")  # paused by the user first
+        await pilot.pause()
+        assert "Resume" in {a.binding.description for a in player.active_bindings.values()}

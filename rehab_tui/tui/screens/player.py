@@ -66,6 +66,7 @@ class PlayerScreen(RehabScreen[None]):
         self._shown: dict[str, object] = {}
         self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
         self._weights_asked: set[int] = set()  # exercises whose weight was asked here (by index)
+        self._resume_later = False  # a dialog paused a running step, to resume as it closes
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -165,6 +166,7 @@ class PlayerScreen(RehabScreen[None]):
         if prompt is None:
             if self._resume_later:
                 self.playback.resume()
+            self._resume_later = False
             return
         from rehab_tui.tui.dialogs.load import LoadScreen
 
@@ -196,9 +198,11 @@ class PlayerScreen(RehabScreen[None]):
             self.rep_count = max(0, frame.reps + self.count_correction)
             count = str(self.rep_count)
         detail = self._first_side_count(detail)
-        if self._shown.get("paused") != playback.paused:
-            self._shown["paused"] = playback.paused
-            self._name_pause_key(playback.paused)
+        # Under a dialog that paused a running hold, space will still pause once it closes.
+        user_paused = playback.paused and not self._resume_later
+        if self._shown.get("paused") != user_paused:
+            self._shown["paused"] = user_paused
+            self._name_pause_key(user_paused)
         if playback.paused:
             label = f"PAUSED · {label}"
             detail = "Press space to resume"
@@ -356,6 +360,7 @@ class PlayerScreen(RehabScreen[None]):
         self.update_now()
 
     def resume_after_modal(self, _: object = None) -> None:
-        if getattr(self, "_resume_later", False):
+        if self._resume_later:
             self.playback.resume()
+        self._resume_later = False
         self.update_now()
