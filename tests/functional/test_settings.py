@@ -374,6 +374,21 @@ async def test_a_remap_onto_a_key_the_screen_already_uses_is_refused_and_named(
     assert named and "n is already 'Next' here (player.next_step)" in named[0]
 
 
+async def test_the_paused_panel_names_the_remapped_resume_key(mini_catalog, store, clock):
+    from textual.widgets import Label
+
+    write_config('[keys]\n"player.toggle_pause" = "p"\n')
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        clock.advance(7)
+        app.screen.update_now()
+        await pilot.press("p")
+        await pilot.pause()
+        assert str(app.screen.query_one("#detail", Label).content) == "Press p to resume"
+
+
 def test_swapping_two_keys_is_no_clash():
     from rehab_tui.tui.app import RehabApp as App
     from rehab_tui.tui.keys import keymap_conflicts

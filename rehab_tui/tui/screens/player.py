@@ -205,7 +205,7 @@ class PlayerScreen(RehabScreen[None]):
             self._name_pause_key(user_paused)
         if playback.paused:
             label = f"PAUSED · {label}"
-            detail = "Press space to resume"
+            detail = f"Press {self._pause_key()} to resume"
         self._show("#phase", label)
         self._show("#detail", detail)
         if self._shown.get("#count") != count:
@@ -244,6 +244,13 @@ class PlayerScreen(RehabScreen[None]):
             return detail
         unit = rules_for(planned.kind).unit
         return f"{last.side.capitalize()} leg: {last.done:g} {unit} · {detail}"
+
+    def _pause_key(self) -> str:
+        """The key that resumes, as the keymap has it (config.toml may remap it)."""
+        for active in self.active_bindings.values():
+            if active.binding.action == "toggle_pause":
+                return self.app.get_key_display(active.binding)
+        return "space"
 
     def _name_pause_key(self, paused: bool) -> None:
         """The footer names what space does now: Pause, or Resume while paused (under whatever
