@@ -15,16 +15,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.snapshots.test_run_snapshots import runner_app  # noqa: E402
 from tests.snapshots.test_snapshots import TEMPO_RUNG, make_app, make_app_with_history, settle  # noqa: E402
 
 SIZE = (100, 30)
 
 
 async def shoot(
-    name: str, folder: Path, data: Path, keys=(), rung: int = 0, after_s=0.0, history=False
+    name: str,
+    folder: Path,
+    data: Path,
+    keys=(),
+    rung: int = 0,
+    after_s=0.0,
+    history=False,
+    runner=False,
 ):
     data.mkdir(parents=True)
-    if history:
+    if runner:
+        app, clock = runner_app(data)
+    elif history:
         app, clock = make_app_with_history(data), None
     else:
         app, clock = make_app(data, rung)
@@ -52,7 +62,8 @@ async def main(folder: Path) -> None:
         await shoot("history", folder, root / "history", ["h"], history=True)
         await shoot("trends", folder, root / "trends", ["g"], history=True)
         await shoot("settings", folder, root / "settings", ["s"])
-    print(f"wrote 7 screenshots to {folder}")
+        await shoot("runs", folder, root / "runs", ["u"], runner=True)
+    print(f"wrote 8 screenshots to {folder}")
 
 
 if __name__ == "__main__":
