@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from rehab_tui.domain.clock import SystemClock
+from rehab_tui.domain.clock import Clock, SystemClock
 from rehab_tui.domain.library import Catalog
 from rehab_tui.domain.pain import check_pain
 from rehab_tui.services.rehab import Rehab
@@ -48,12 +48,17 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 @contextmanager
-def use_cases(args: argparse.Namespace, catalog: Catalog | None = None) -> Iterator[Rehab]:
+def use_cases(
+    args: argparse.Namespace, catalog: Catalog | None = None, clock: Clock | None = None
+) -> Iterator[Rehab]:
     """The use cases over the data folder, closed after. The exercise file is `catalog` when a
-    command has read it already, else it is read only if a use case needs it."""
+    command has read it already, else it is read only if a use case needs it; `clock`: the
+    system's unless a command is told another day (status --date)."""
     with open_store(args) as store:
         yield Rehab(
-            store, catalog if catalog is not None else partial(read_catalog, args), SystemClock()
+            store,
+            catalog if catalog is not None else partial(read_catalog, args),
+            clock or SystemClock(),
         )
 
 

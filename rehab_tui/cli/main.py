@@ -54,6 +54,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "run import": ("runs", "cmd_run_import"),
     "run list": ("runs", "cmd_run_list"),
     "run plan": ("run_plan", "cmd_run_plan"),
+    "status": ("status", "cmd_status"),
 }
 
 

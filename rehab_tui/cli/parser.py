@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from rehab_tui.cli.parser_reminders import add_reminders
 from rehab_tui.domain.pain import LIMIT_CHOICES, choices_help
 from rehab_tui.domain.profile import (
     HEEL_RAISE_FLOOR_RANGE,
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_routines(commands)
     _add_exchange(commands)
     _add_setup(commands)
+    add_reminders(commands)
     return parser
 
 
