@@ -55,6 +55,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "run list": ("runs", "cmd_run_list"),
     "run plan": ("run_plan", "cmd_run_plan"),
     "status": ("status", "cmd_status"),
+    "calendar": ("calendar", "cmd_calendar"),
 }
 
 

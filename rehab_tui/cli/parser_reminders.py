@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+MAX_CALENDAR_DAYS = 366
+
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -21,3 +23,22 @@ def add_reminders(commands: Commands) -> None:
         help="also show a desktop notification when a session or check-in is due",
     )
     status.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    calendar = commands.add_parser(
+        "calendar", help="the coming sessions and check-ins as an .ics file for a calendar app"
+    )
+    calendar.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    calendar.add_argument(
+        "--days", type=calendar_days, default=14, metavar="N", help="how many days (default 14)"
+    )
+    calendar.add_argument("--date", metavar="YYYY-MM-DD", help="the first day (default: today)")
+
+
+def calendar_days(text: str) -> int:
+    """--days: 1 to a year (later days would only repeat the stage's frequency)."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= days <= MAX_CALENDAR_DAYS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_CALENDAR_DAYS} days, got {days}")
+    return days
