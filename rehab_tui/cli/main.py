@@ -56,6 +56,7 @@ HANDLERS: dict[str | None, tuple[str, str]] = {
     "run plan": ("run_plan", "cmd_run_plan"),
     "status": ("status", "cmd_status"),
     "calendar": ("calendar", "cmd_calendar"),
+    "remind": ("remind", "cmd_remind"),
 }
 
 

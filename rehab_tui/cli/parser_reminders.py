@@ -31,6 +31,21 @@ def add_reminders(commands: Commands) -> None:
         "--days", type=calendar_days, default=14, metavar="N", help="how many days (default 14)"
     )
     calendar.add_argument("--date", metavar="YYYY-MM-DD", help="the first day (default: today)")
+    remind = commands.add_parser(
+        "remind", help="a daily desktop reminder through your own scheduler (systemd or cron)"
+    )
+    what = remind.add_mutually_exclusive_group(required=True)
+    what.add_argument("--at", metavar="HH:MM[,HH:MM]", help="remind every day at these times")
+    what.add_argument("--off", action="store_true", help="remove the reminder")
+    what.add_argument("--show", action="store_true", help="say which reminder is set")
+    remind.add_argument(
+        "--cron", action="store_true", help="a crontab line instead of a systemd user timer"
+    )
+    remind.add_argument(
+        "--install",
+        action="store_true",
+        help="install or remove it (without: print the files and commands, change nothing)",
+    )
 
 
 def calendar_days(text: str) -> int:
