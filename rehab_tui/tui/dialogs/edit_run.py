@@ -20,7 +20,7 @@ from rehab_tui.domain.text import one_line, printable
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage.errors import StoreError
-from rehab_tui.tui.dialogs.log_run import number_or_none
+from rehab_tui.tui.dialogs.log_run import RunForm, number_or_none
 from rehab_tui.tui.widgets.pain_scale import PainScale
 
 
@@ -74,7 +74,7 @@ class PickRunScreen(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class EditRunScreen(ModalScreen[bool]):
+class EditRunScreen(RunForm[bool]):
     """Dismisses with True once the run is changed, False: cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_run.cancel")]
@@ -97,22 +97,7 @@ class EditRunScreen(ModalScreen[bool]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(value, id=f"run-{key}", compact=True, max_length=500)
-            yield Label("Pain during the run (0-10: a digit or the arrows):", id="run-pain-label")
-            yield PainScale(self.run["pain"], limits=self.limits, id="run-pain")
-            yield Label("", id="run-error")
-            yield Label(
-                "[b]enter[/b] save    [b]tab[/b] next field    [b]escape[/b] cancel",
-                classes="keys",
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#run-minutes", Input).focus()
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.submit()
-
-    def on_pain_scale_chosen(self, _: PainScale.Chosen) -> None:
-        self.submit()
+            yield from self.pain_and_keys(self.run["pain"])
 
     def submit(self) -> None:
         """Save the changes, or say in one sentence what is wrong (and save nothing)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,7 +59,38 @@ def number_or_none(text: str, what: str, example: str) -> float | None:
     return value
 
 
-class LogRunScreen(ModalScreen[RunLogged | None]):
+ResultT = TypeVar("ResultT")
+
+
+class RunForm(ModalScreen[ResultT]):
+    """What the run forms share: the pain scale and the key line at their foot, and enter (or a
+    pain chosen) to save. `submit` saves, or says in one sentence what is wrong."""
+
+    limits: PainLimits
+
+    def pain_and_keys(self, pain: int) -> ComposeResult:
+        yield Label("Pain during the run (0-10: a digit or the arrows):", id="run-pain-label")
+        yield PainScale(pain, limits=self.limits, id="run-pain")
+        yield Label("", id="run-error")
+        yield Label(
+            "[b]enter[/b] save    [b]tab[/b] next field    [b]escape[/b] cancel",
+            classes="keys",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#run-minutes", Input).focus()
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.submit()
+
+    def on_pain_scale_chosen(self, _: PainScale.Chosen) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class LogRunScreen(RunForm[RunLogged | None]):
     """Dismisses with the run saved, or None: cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="log_run.cancel")]
@@ -89,22 +121,7 @@ class LogRunScreen(ModalScreen[RunLogged | None]):
             with Horizontal(classes="field"):
                 yield Label("Note", classes="field-label")
                 yield Input(placeholder="optional", id="run-note", max_length=500, compact=True)
-            yield Label("Pain during the run (0-10: a digit or the arrows):", id="run-pain-label")
-            yield PainScale(0, limits=self.limits, id="run-pain")
-            yield Label("", id="run-error")
-            yield Label(
-                "[b]enter[/b] save    [b]tab[/b] next field    [b]escape[/b] cancel",
-                classes="keys",
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#run-minutes", Input).focus()
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.submit()
-
-    def on_pain_scale_chosen(self, _: PainScale.Chosen) -> None:
-        self.submit()
+            yield from self.pain_and_keys(0)
 
     def _field(self, key: str) -> str:
         return self.query_one(f"#run-{key}", Input).value
