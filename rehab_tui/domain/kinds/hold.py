@@ -38,17 +38,7 @@ class HoldRules(KindRules):
         side: str | None,
         limits: PainLimits,
     ) -> Step:
-        seconds = self.amount(planned.dose)
-        return Step(
-            Kind.HOLD,
-            float(seconds),
-            exercise_index,
-            set_number,
-            side,
-            "HOLD",
-            limits.cue,
-            target=seconds,
-        )
+        return self.timed_step(planned, (exercise_index, set_number, side), "HOLD", limits)
 
     def done(self, step: Step, planned: PlannedExercise, measured: float) -> float:
         """The seconds held, never more than planned (a late tick is not extra work)."""

@@ -66,17 +66,7 @@ class IntervalsRules(KindRules):
         side: str | None,
         limits: PainLimits,
     ) -> Step:
-        seconds = self.amount(planned.dose)
-        return Step(
-            Kind.INTERVALS,
-            float(seconds),
-            exercise_index,
-            set_number,
-            side,
-            "RUN",
-            limits.cue,
-            target=seconds,
-        )
+        return self.timed_step(planned, (exercise_index, set_number, side), "RUN", limits)
 
     def state_at(self, step: Step, planned: PlannedExercise, elapsed: float) -> StepState:
         """The countdown, plus the part (RUN or WALK) and the second within it."""

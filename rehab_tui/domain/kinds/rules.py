@@ -60,6 +60,28 @@ class KindRules(ABC):
     ) -> Step:
         """The step that plays one side of one set."""
 
+    def timed_step(
+        self,
+        planned: PlannedExercise,
+        where: tuple[int, int, str | None],
+        label: str,
+        limits: PainLimits,
+    ) -> Step:
+        """A work step timed by the dose's amount in seconds (a hold, a walk-run repeat);
+        `where`: the exercise index, the set number and the side."""
+        seconds = self.amount(planned.dose)
+        exercise_index, set_number, side = where
+        return Step(
+            self.kind,
+            float(seconds),
+            exercise_index,
+            set_number,
+            side,
+            label,
+            limits.cue,
+            target=seconds,
+        )
+
     def state_at(self, step: Step, planned: PlannedExercise, elapsed: float) -> StepState:
         """Where a work step is after `elapsed` unpaused seconds (a plain countdown unless
         the kind has more to say, as tempo's phases do)."""
