@@ -7,7 +7,6 @@ module only makes and describes the records.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 from collections import defaultdict
@@ -66,6 +65,8 @@ def run_id(started: datetime, from_file: bool = False) -> str:
     hex digits. A run read from a file gets digits made from its start instant, so the same run
     imported on two machines has one id and a json import merges it once."""
     if from_file:
+        import hashlib  # here: loading OpenSSL costs 4 ms, and only an imported run needs it
+
         instant = started.astimezone(UTC).isoformat(timespec="seconds")
         tail = hashlib.sha256(instant.encode()).hexdigest()[:6]
     else:

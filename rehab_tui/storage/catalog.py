@@ -8,10 +8,9 @@ any doubt about it and the file is read again.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
-from importlib import resources
+import zlib
 from pathlib import Path
 
 from rehab_tui.domain.library import Catalog
@@ -20,10 +19,9 @@ from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, 
 
 def default_catalog_path() -> Path:
     """The exercises.yaml shipped in the wheel, or the repository's when run from a checkout."""
-    shipped = resources.files("rehab_tui").joinpath("data/exercises.yaml")
-    if shipped.is_file():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parents[2] / "exercises.yaml"
+    package = Path(__file__).resolve().parents[1]  # a plain path: importlib.resources costs 1 ms
+    shipped = package / "data" / "exercises.yaml"
+    return shipped if shipped.is_file() else package.parent / "exercises.yaml"
 
 
 def load_catalog(path: Path | str | None = None, cache_dir: Path | None = None) -> Catalog:
@@ -64,7 +62,9 @@ class CatalogCache:
     def __init__(self, folder: Path, path: Path):
         self.path = path
         self.key = self._key()
-        name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+        # A short name per path; the key inside is checked, so names that clash only miss.
+        # (zlib is loaded already; hashlib would load OpenSSL: 4 ms of every start.)
+        name = f"{zlib.crc32(str(path.resolve()).encode()):08x}"
         self.file = folder / f"exercises-{name}.pickle"
 
     def _key(self) -> tuple[object, ...] | None:

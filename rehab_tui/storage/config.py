@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +123,8 @@ class Config:
             self.problem(f"cannot be read ({reason}); using the defaults")
             self._writable = False
             return
+        import tomllib  # here: 2 ms, paid only when there is a settings file
+
         try:
             self._raw = tomllib.loads(text)
         except (ValueError, RecursionError) as error:
@@ -243,6 +244,8 @@ def _toml(value: Any) -> str:
 
 
 def _toml_problem(error: ValueError | RecursionError) -> str:
+    import tomllib
+
     if isinstance(error, tomllib.TOMLDecodeError):
         return str(error)
     if isinstance(error, RecursionError):

@@ -136,3 +136,27 @@ def test_collection_resumes_once_the_app_has_drawn(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[-2] == "[False, True] True"
+
+
+def test_a_bare_command_skips_the_parser_and_means_the_same():
+    from rehab_tui.cli.main import NO_ARGUMENTS
+    from rehab_tui.cli.parser import build_parser
+
+    assert vars(build_parser().parse_args([])) == NO_ARGUMENTS
+
+
+# Loaded by nothing the first screen needs: each costs 1-4 ms of every start (BENCHMARKS.md).
+NOT_BEFORE_THE_FIRST_FRAME = ("hashlib", "tomllib", "importlib.resources", "yaml", "pygal")
+
+
+def test_the_first_screen_loads_no_module_it_does_not_need():
+    code = (
+        "import sys\n"
+        "import rehab_tui.cli.main, rehab_tui.cli.fullscreen, rehab_tui.tui.app\n"
+        "import rehab_tui.tui.screens.home\n"
+        f"print([m for m in {NOT_BEFORE_THE_FIRST_FRAME!r} if m in sys.modules])\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "[]"
