@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -69,3 +70,25 @@ def test_phrases_are_packed_into_lines_and_never_split():
     assert all(len(line) <= 45 for line in lines)
     assert pack_phrases(["A phrase longer than the line"], 10) == ["A phrase longer than the line"]
     assert pack_phrases([], 10) == []
+
+
+def test_hanging_text_is_wrapped_once_per_width(monkeypatch):
+    """Textual renders the home screen's text several times before its first frame."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from rehab_tui.tui.widgets.hanging_text import HangingText
+
+    text = HangingText(Text("  Why: " + "a reason that is long enough to wrap " * 4 + "\nshort"))
+    wraps = []
+    real = HangingText._wrap
+    monkeypatch.setattr(
+        HangingText, "_wrap", lambda self, c, w: wraps.append(w) or real(self, c, w)
+    )
+    console = Console(width=40, file=io.StringIO())
+    first = console.render_lines(text, console.options.update_width(40))
+    again = console.render_lines(text, console.options.update_width(40))
+    console.render_lines(text, console.options.update_width(60))
+    assert wraps == [40, 60]
+    assert first == again
+    assert "".join(s.text for s in first[1]).startswith("       ")  # the hanging indent

@@ -8,6 +8,7 @@ A paragraph's indent is its leading spaces, and after them a short label ("Why: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -27,12 +28,20 @@ def hanging_indent(plain: str, width: int) -> int:
 class HangingText:
     def __init__(self, text: Text) -> None:
         self.text = text
+        # Lines as wrapped at a width: Textual renders a screen's text several times before its
+        # first frame (to measure, then to draw), and the home screen's is long.
+        self._wrapped: dict[int, list[Text]] = {}
 
     def __str__(self) -> str:
         return self.text.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
+        if width not in self._wrapped:
+            self._wrapped[width] = list(self._wrap(console, width))
+        yield from self._wrapped[width]
+
+    def _wrap(self, console: Console, width: int) -> Iterator[Text]:
         for paragraph in self.text.split("\n"):
             indent = hanging_indent(paragraph.plain, width)
             if not indent or paragraph.cell_len <= width:
