@@ -7,7 +7,6 @@ fast. A damaged data file is offered to be set aside (full screen) before the ap
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,6 @@ from rich.console import Console
 
 from rehab_tui.cli.common import UserError, open_store, read_catalog
 from rehab_tui.domain.library import Catalog
-from rehab_tui.services.planning import plan_for
 from rehab_tui.storage.errors import DamagedFileError
 from rehab_tui.storage.json_file import set_aside
 
@@ -55,8 +53,10 @@ def run_app(
 
     with open_store(args) as store:
         store.acquire_writer_lock()  # the one writer for as long as the app is open
-        plan_for(store, catalog, date.today())  # reads every file the first screen needs
         app = RehabApp(catalog=catalog, store=store, notice=notice, quick=quick)
+        # Reads every file the first screen needs, so that a damaged one is offered to be set
+        # aside before the app starts; kept (services.core) for the home screen to show.
+        app.rehab.plan()
         # An exit signal bounds the way out: a hung shutdown still saves, unlocks and ends.
         app.exit_watchdog = watchdog = ExitWatchdog(app.save_pending_and_close)
         try:

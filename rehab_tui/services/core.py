@@ -26,6 +26,10 @@ class UseCaseCore:
         self.store = store
         self._catalog = catalog
         self.clock = clock
+        # The last plan worked out, by its day and the store's data version: kept until any
+        # save, so that the screens on the way to the first frame (and home after a dialog that
+        # changed nothing) work it out once.
+        self._last_plan: tuple[tuple[date, int], Plan] | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -50,5 +54,15 @@ class UseCaseCore:
         return self.profile().pain_limits
 
     def plan(self, day: date | None = None) -> Plan:
-        """The plan for `day` (today by default), and why."""
-        return plan_for(self.store, self.catalog, day or self.today())
+        """The plan for `day` (today by default), and why; worked out again after any save
+        (and each time when this process is not the writer: another one may have saved)."""
+        day = day or self.today()
+        version = self.store.data_version()  # before reading: a save during it is seen next time
+        if version is not None and self._last_plan is not None:
+            (kept_day, kept_version), plan = self._last_plan
+            if (kept_day, kept_version) == (day, version):
+                return plan
+        plan = plan_for(self.store, self.catalog, day)
+        if version is not None:
+            self._last_plan = ((day, version), plan)
+        return plan

@@ -69,6 +69,7 @@ from rehab_tui.services.run_log import RunLog
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
     from rehab_tui.domain.running import RunPlan
+    from rehab_tui.services.history_pages import HistoryPages
     from rehab_tui.services.results import RunLogged
     from rehab_tui.storage.routines import Routine
 
@@ -109,13 +110,21 @@ class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
         return self.store.active_session()
 
     def trends(self, weeks: int) -> Trends:
-        """The rows and tests the trends screen draws, `weeks` back (and a week before)."""
+        """The rows and tests the trends screen draws, `weeks` back (and a week before): only
+        the months of those weeks are read, and every test from the tests index."""
         from rehab_tui.domain.review import session_rows
 
         since = self.today() - timedelta(weeks=weeks, days=7)
         profile = self.profile()
-        rows = session_rows(list(self.sessions(since)), self.checkins(since), profile)
+        sessions, checkins, _ = self.store.recent(since.isoformat())
+        rows = session_rows(sessions, checkins, profile)
         return Trends(rows, self.store.tests(), profile)
+
+    def history_pages(self) -> HistoryPages:
+        """The history screen's rows, a page (a few months) at a time, newest first."""
+        from rehab_tui.services.history_pages import HistoryPages
+
+        return HistoryPages(self.store.history_months(), self.profile())
 
     def red_flag_answers(self) -> dict[str, RedFlagAnswer]:
         """Every red-flag question answered so far, by id, with the day of its latest answer."""

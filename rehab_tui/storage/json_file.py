@@ -5,6 +5,8 @@ user chooses to set it aside. A file of valid JSON holding a record of the wrong
 too: the caller's check (stored_records.py) names the record. The check runs once per version of
 the file (its inode, size and modification time), and not on a file this storage wrote itself
 from records it had read and checked, so a save does not pay for checking its whole month again.
+The parsed tables are kept per version too (parsed_files.py), so a file read again unchanged is
+not parsed again.
 A write goes through the one atomic writer, so a crash or a full
 disk leaves the old file or the new one, never half of each.
 """
@@ -22,6 +24,7 @@ from tinydb.storages import Storage
 
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
 from rehab_tui.storage.errors import DamagedFileError, SaveError
+from rehab_tui.storage.parsed_files import ParsedFiles, Version
 from rehab_tui.storage.reading import read_text
 from rehab_tui.storage.record_check import RecordError
 
@@ -31,14 +34,37 @@ Tables = dict[str, dict[str, Any]]  # a data file: each table's documents by id 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that never leaves a half-written file (temp file, fsync, rename)."""
 
-    def __init__(self, path: Path, check: Callable[[dict[str, Any]], None] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        check: Callable[[dict[str, Any]], None] | None = None,
+        parsed: ParsedFiles | None = None,
+        on_write: Callable[[Path, Version, Tables], None] | None = None,
+    ):
         self.path = path
         self.check = check
-        self.checked: tuple[int, int, int] | None = None  # the version of the file checked
+        self.checked: Version | None = None  # the version of the file checked
+        self.parsed = parsed  # shared by the store's files: the ones read last, parsed
+        self.on_write = on_write  # told of each save, once the file is in place
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            version = _version(self.path)  # before reading: a newer file is checked again
+            version = _version(self.path)  # before reading: a newer file is read again
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise DamagedFileError(self.path, error.strerror or str(error)) from None
+        kept = self.parsed.get(self.path, version) if self.parsed is not None else None
+        if kept is not None:
+            return kept  # this very file, parsed and checked before: tables of the caller's own
+        data = self._parse(version)
+        if self.parsed is not None and data is not None:
+            self.parsed.put(self.path, version, data)
+        return data
+
+    def _parse(self, version: Version) -> Tables | None:
+        """The file's tables, read and checked (the check once per version)."""
+        try:
             text = read_text(self.path)  # a regular file only: never a device or a pipe
         except FileNotFoundError:
             return None
@@ -75,9 +101,14 @@ class AtomicJSONStorage(Storage):
         try:
             make_private_dir(self.path.parent)
             write_atomically(self.path, text)
-            self.checked = _version(self.path)  # records read from a checked file, and ours
+            self.checked = version = _version(self.path)  # read from a checked file, and ours
         except OSError as error:
             raise SaveError(self.path, error) from None
+        finally:
+            if self.parsed is not None:
+                self.parsed.drop(self.path)  # the next read parses the new file (once)
+        if self.on_write is not None:
+            self.on_write(self.path, version, data)
 
     def close(self) -> None:
         pass
@@ -99,7 +130,7 @@ def add_new_docs(docs: dict[str, Any], records: Sequence[Mapping[str, Any]], key
     return len(new)
 
 
-def _version(path: Path) -> tuple[int, int, int]:
+def _version(path: Path) -> Version:
     """What tells one version of a file from another: a save replaces it by a new inode."""
     found = os.stat(path)
     return found.st_ino, found.st_size, found.st_mtime_ns

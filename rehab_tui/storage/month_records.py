@@ -2,18 +2,20 @@
 and runs, each saved into its month's file and read back a month at a time.
 
 A part of `Store` (storage/store.py), kept here so that the store stays readable: `Store` mixes
-`MonthRecords` in and provides the month files it reads and writes (`_month_db`, `_months`).
+`MonthRecords` in and provides the month files it writes (`_month_db`); they are read back by
+month_reading.MonthReading.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, MutableMapping
+from collections.abc import MutableMapping
 from typing import Any
 
 from tinydb import Query, TinyDB
 
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, RunRecord
+from rehab_tui.storage.month_reading import MonthReading
+from rehab_tui.storage.tests_index import TestsIndex
 
 
 def month_of(record_id: str) -> str:
@@ -22,15 +24,16 @@ def month_of(record_id: str) -> str:
     return f"{record_id[0:4]}-{record_id[4:6]}"
 
 
-class MonthRecords:
+class MonthRecords(MonthReading):
     """Check-ins, capacity tests and runs: saved into, and read from, the month files."""
 
-    _lock: threading.RLock
+    _tests_index: TestsIndex  # Store's
 
     def _month_db(self, month: str) -> TinyDB:
         raise NotImplementedError  # Store's
 
-    def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
+    @property
+    def is_writer(self) -> bool:
         raise NotImplementedError  # Store's
 
     # -- morning check-ins --------------------------------------------------------------
@@ -75,8 +78,10 @@ class MonthRecords:
             return bool(self._month_db(day[:7]).table("tests").remove(Query().id == test_id))
 
     def tests(self, since: str | None = None) -> list[CapacityRecord]:
-        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first."""
-        found = [t for docs in self._months("tests", since) for t in docs]
+        """Capacity-test results on or after `since` (YYYY-MM-DD), oldest first: from the tests
+        index (tests_index.py), which reads only the month files changed since it was made."""
+        with self._lock:
+            found = self._tests_index.tests(self.month_files(), self.is_writer)
         return sorted(
             (t for t in found if not since or t["date"] >= since),
             key=lambda t: (t["date"], t["id"]),

@@ -6,6 +6,8 @@ Layout of the data folder (0700; every file 0600):
     sessions/YYYY-MM.json   that month's sessions (with their exercises and sets), runs,
                             check-ins and capacity tests, one table each
     sessions/ID.sets        the sets of session ID, in progress, until they join its month
+    sessions/tests-index.json  every month's capacity tests, by month file version (derived:
+                            rebuilt when missing; tests_index.py)
     .lock                   held by the one process allowed to write
     import-in-progress.json only while an import's files are put in place (atomic.write_together)
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Unpack, cast
 
@@ -52,7 +54,9 @@ from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
 from rehab_tui.storage.merging import add_new_records, write_tables_together
 from rehab_tui.storage.month_records import MonthRecords, month_of
+from rehab_tui.storage.parsed_files import ParsedFiles, Version
 from rehab_tui.storage.stored_records import check_main_tables, check_month_tables
+from rehab_tui.storage.tests_index import TestsIndex
 
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
@@ -78,6 +82,9 @@ class Store(MonthRecords):
         self._dbs: dict[Path, TinyDB] = {}
         self._lock_fd: int | None = None
         self._journaled: set[str] = set()  # sessions known to be there, to save sets into
+        self._parsed = ParsedFiles()  # the files read last, parsed: not parsed again unchanged
+        self._tests_index = TestsIndex(self._sessions_dir, self._read_tables)
+        self._saves = 0  # every save this store makes: data_version
         try:
             if self._check_schema() < SCHEMA_VERSION:
                 self.acquire_writer_lock()  # bringing older data up to date is a write
@@ -99,19 +106,40 @@ class Store(MonthRecords):
         with self._lock:
             if path not in self._dbs:
                 check = check_main_tables if path == self.main_path else check_month_tables
-                self._dbs[path] = TinyDB(path, storage=AtomicJSONStorage, check=check)
+                self._dbs[path] = TinyDB(
+                    path,
+                    storage=AtomicJSONStorage,
+                    check=check,
+                    parsed=self._parsed,
+                    on_write=self._saved,
+                )
             return self._dbs[path]
+
+    def _saved(self, path: Path, version: Version, tables: Tables) -> None:
+        """A data file was saved (AtomicJSONStorage): what is known of the data is out of date."""
+        self._saves += 1
+        self._tests_index.written(path, version, tables)
+
+    @property
+    def is_writer(self) -> bool:
+        """Whether this store holds the writer lock (acquire_writer_lock)."""
+        return self._lock_fd is not None
+
+    def data_version(self) -> int | None:
+        """A number that changes with every save this store makes, for what is worked out from
+        the data (the plan) to be kept until then; None when this store is not the writer, as
+        then another process may save at any moment."""
+        return self._saves if self.is_writer else None
 
     def _month_db(self, month: str) -> TinyDB:
         """The TinyDB of one month ("YYYY-MM"), whose sessions and check-ins it holds."""
         return self._db(self.data_dir / SESSIONS_DIR / f"{month}.json")
 
     def month_files(self) -> list[Path]:
-        """The monthly history files, newest first."""
-        return sorted(
-            (self.data_dir / SESSIONS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"),
-            reverse=True,
-        )
+        """The monthly history files, newest first (sorted by name: comparing 360 Paths
+        costs more than reading the months trends shows)."""
+        found = (self.data_dir / SESSIONS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json")
+        return sorted(found, key=lambda path: path.name, reverse=True)
 
     def _check_schema(self) -> int:
         """The data's schema (this version's for new data); StoreError for one it cannot read.
@@ -171,9 +199,11 @@ class Store(MonthRecords):
                 "overwrites the other's sessions"
             ) from None
         self._lock_fd = fd
+        self._saves += 1
         finish_together(self.data_dir / WRITE_JOURNAL)  # an import a crash interrupted
         with self._lock:
             self._dbs.clear()  # files read before may have been replaced just now
+            self._tests_index.forget()
             for session_id in journal.journals(self._sessions_dir):
                 self._fold(session_id)  # left by a crash: its month holds every set again
         for folder in (self.data_dir, self.data_dir / SESSIONS_DIR):
@@ -190,6 +220,7 @@ class Store(MonthRecords):
     def close(self) -> None:
         with self._lock:
             self._dbs.clear()
+            self._parsed.clear()
             if self._lock_fd is not None:
                 os.close(self._lock_fd)
                 self._lock_fd = None
@@ -228,11 +259,13 @@ class Store(MonthRecords):
         appended to the session's journal (set_journal.py), folded into its month later."""
         with self._lock:
             journal.append_set(self._journal_of(session_id), exercise_index, result)
+            self._saves += 1
 
     def save_load(self, session_id: str, exercise_index: int, load_kg: float) -> None:
         """The weight used on one exercise of a session (kg): a line of its journal, like a set."""
         with self._lock:
             journal.append_load(self._journal_of(session_id), exercise_index, load_kg)
+            self._saves += 1
 
     def _journal_of(self, session_id: str) -> Path:
         if session_id not in self._journaled and self.session(session_id) is None:
@@ -295,53 +328,6 @@ class Store(MonthRecords):
         session_id = self.setting("active_session")
         return self.session(session_id) if session_id else None
 
-    def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
-        """One table's documents (records of that table's type), a month at a time, newest month
-        first, back to `since`'s month."""
-        for tables in self._month_tables(since):
-            yield list(tables.get(table, {}).values())
-
-    def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
-        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s,
-        with the sets of sessions in progress (their journals) in their sessions."""
-        in_progress = journal.journals(self._sessions_dir)
-        for path in self.month_files():
-            if since and path.stem < since[:7]:
-                return
-            with self._lock:
-                pending = journal.month_journals(in_progress, path.stem)  # before the month
-                tables = self._db(path).storage.read() or {}
-            journal.apply_journals(tables, pending)
-            yield tables
-
-    def recent(
-        self, since: str
-    ) -> tuple[list[SessionRecord], list[CheckinRecord], list[CapacityRecord]]:
-        """Sessions (newest first), check-ins and tests (oldest first) on or after `since`,
-        reading each month file once: what the plan needs, at a cost that does not grow with
-        the years before `since`."""
-        sessions: list[SessionRecord] = []
-        checkins: list[CheckinRecord] = []
-        tests: list[CapacityRecord] = []
-        for tables in self._month_tables(since):
-            sessions += (
-                s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
-            )
-            checkins += (c for c in tables.get("checkins", {}).values() if c["date"] >= since)
-            tests += (t for t in tables.get("tests", {}).values() if t["date"] >= since)
-        sessions.sort(key=lambda s: s["started_at"], reverse=True)
-        checkins.sort(key=lambda c: c["date"])
-        tests.sort(key=lambda t: (t["date"], t["id"]))
-        return sessions, checkins, tests
-
-    def sessions(self, since: str | None = None) -> Iterator[SessionRecord]:
-        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
-        for docs in self._months("sessions", since):
-            for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
-                if since and doc["started_at"][:10] < since:
-                    return
-                yield doc
-
     # -- import ---------------------------------------------------------------------------
 
     def merge(
@@ -374,5 +360,6 @@ class Store(MonthRecords):
         try:
             write_tables_together(changed, self.data_dir / WRITE_JOURNAL)
         finally:
+            self._saves += 1  # the index sees these months changed by their files' versions
             for path in changed:
                 self._dbs.pop(path, None)  # its tables' cached next ids are out of date

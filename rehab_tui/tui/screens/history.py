@@ -1,14 +1,17 @@
 """History: every session, newest first, with its pain, next-morning pain and outcome.
 
-The newest 90 days are shown at once; older years load in a worker and are appended, so the
-table is up in a blink even with ten years of sessions. enter opens a session (where it can be
+The newest page of rows (a few months: services/history_pages.py) is shown at once; older
+months load in a worker as the table is scrolled towards them, a page at a time, so the table is
+up in a blink and holds little even with thirty years of sessions. Until every month is loaded
+the head counts the sessions since the oldest row shown. enter opens a session (where it can be
 corrected or deleted); z puts back the session just deleted.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -20,14 +23,18 @@ from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import format_duration
-from rehab_tui.domain.review import SessionRow, session_rows, streak, weekly
+from rehab_tui.domain.review import SessionRow, streak, weekly
 from rehab_tui.domain.text import one_line, plural
 from rehab_tui.storage import locations
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
-FIRST_DAYS = 90
+if TYPE_CHECKING:
+    from rehab_tui.services.history_pages import HistoryPages
+
+# The next page loads when the rows below the screen's last one are fewer than this.
+ROWS_AHEAD = 40
 COLUMNS = (
     ("Date", "date"),
     ("Stage", "stage"),
@@ -97,6 +104,8 @@ class HistoryScreen(RehabScreen[None]):
         self.profile = profile
         self.today = today
         self.rows: list[SessionRow] = []
+        self.pages: HistoryPages | None = None  # the walk back through the months, if begun
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,31 +118,52 @@ class HistoryScreen(RehabScreen[None]):
         table = self.query_one(DataTable)
         for label, key in COLUMNS:
             table.add_column(label, key=key)
+        self.watch(table, "scroll_y", self._more_if_near_the_end, init=False)
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        """Recent sessions first (a few small files), then everything older."""
-        rehab = self.rehab_app.rehab
-        since = self.today - timedelta(days=FIRST_DAYS)
+        """Start reading history afresh from the newest month: its first page."""
+        self.pages = self.rehab_app.rehab.history_pages()
+        self._loading = False
+        self._load_more()
+
+    def _load_more(self) -> None:
+        if self.pages is not None and not self.pages.done and not self._loading:
+            self._loading = True
+            self._load_page(self.pages)
+
+    @work(thread=True, exit_on_error=False)
+    def _load_page(self, pages: HistoryPages) -> None:
+        """The next page of older rows, read off the event loop."""
         try:
-            recent = list(rehab.sessions(since))
-            checkins = rehab.checkins(self.today - timedelta(days=FIRST_DAYS + 7))
-            self.app.call_from_thread(
-                self.add_rows, session_rows(recent, checkins, self.profile), False
-            )
-            everything = list(rehab.sessions())
-            older = [s for s in everything if s["started_at"][:10] < since.isoformat()]
-            if older:
-                rows = session_rows(everything, rehab.checkins(), self.profile)
-                self.app.call_from_thread(self.add_rows, rows[len(recent) :], True)
+            rows = pages.next_page()
         except StoreError as error:
+            pages.done = True  # said once; what was read is shown
+            rows = []
             self.app.call_from_thread(
                 self.app.notify, str(error), severity="error", timeout=20, markup=False
             )
-        self.app.call_from_thread(self.show_head)
+        self.app.call_from_thread(self._page_loaded, pages, rows)
+
+    def _page_loaded(self, pages: HistoryPages, rows: list[SessionRow]) -> None:
+        if pages is not self.pages:
+            return  # read for a walk that a reload has replaced
+        self._loading = False
+        self.add_rows(rows, not pages.done)
+        self._more_if_near_the_end()
+
+    def _more_if_near_the_end(self, _: float | None = None) -> None:
+        """Load the next page when the rows left below the screen run short."""
+        table = self.query_one(DataTable)
+        last_shown = max(int(table.scroll_y) + table.size.height, table.cursor_row)
+        if table.row_count - last_shown < ROWS_AHEAD:
+            self._load_more()
+
+    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self._more_if_near_the_end()
 
     def add_rows(self, rows: list[SessionRow], more: bool) -> None:
+        """Append a page of rows (`more`: older pages are still to come)."""
         table = self.query_one(DataTable)
         for row in rows:
             table.add_row(*row_cells(row), key=row.id)
@@ -142,12 +172,20 @@ class HistoryScreen(RehabScreen[None]):
 
     def show_head(self) -> None:
         weeks = weekly(self.rows, 1, self.today)
+        complete = self.pages is None or self.pages.done
+        days = streak(self.rows, self.today)
+        # Every day shown is in the streak: it may go on in the months not loaded yet.
+        open_ended = not complete and days == len({r.day for r in self.rows if r.day <= self.today})
         text = Text()
         text.append(plural(len(self.rows), "session"), "bold")
+        if not complete and self.rows:
+            text.append(f" since {self.rows[-1].day:%d %b %Y}", "bold")
         text.append(f" · this week: {weeks[0].sessions}")
-        text.append(f" · streak: {plural(streak(self.rows, self.today), 'day')}")
-        if not self.rows:
+        text.append(f" · streak: {'at least ' if open_ended else ''}{plural(days, 'day')}")
+        if not self.rows and complete:
             text.append("\nNo sessions yet: they appear here as you do them.", "dim")
+        elif not complete:
+            text.append("\nenter opens a session in full; older months load as you scroll.", "dim")
         else:
             text.append("\nenter opens a session in full, with its whole note.", "dim")
         self.query_one("#history-head", Static).update(text)
@@ -169,7 +207,7 @@ class HistoryScreen(RehabScreen[None]):
             self.reload()
 
     def reload(self) -> None:
-        """Read every session again (after a correction, or an undo)."""
+        """Read history again from the newest month (after a correction, or an undo)."""
         self.query_one(DataTable).clear()
         self.rows = []
         self.load()

@@ -1,0 +1,91 @@
+"""Reading history back from the month files: a month at a time, newest first, each file read
+(parsed) once per walk, with the sets of sessions still in progress (their journals) applied.
+
+A part of `Store` (storage/store.py), kept here so that the store stays readable: `Store` mixes
+`MonthReading` in (through month_records.MonthRecords) and provides its files (`_db`,
+`month_files`, `_sessions_dir`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionRecord
+from rehab_tui.storage import set_journal as journal
+
+
+class MonthReading:
+    """Sessions, check-ins and tests read back from the month files, newest month first."""
+
+    _lock: threading.RLock
+
+    @property
+    def _sessions_dir(self) -> Path:
+        raise NotImplementedError  # Store's
+
+    def _db(self, path: Path) -> TinyDB:
+        raise NotImplementedError  # Store's
+
+    def month_files(self) -> list[Path]:
+        raise NotImplementedError  # Store's
+
+    def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
+        """One table's documents (records of that table's type), a month at a time, newest month
+        first, back to `since`'s month."""
+        for tables in self._month_tables(since):
+            yield list(tables.get(table, {}).values())
+
+    def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
+        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s,
+        with the sets of sessions in progress (their journals) in their sessions."""
+        in_progress = journal.journals(self._sessions_dir)
+        for path in self.month_files():
+            if since and path.stem < since[:7]:
+                return
+            with self._lock:
+                pending = journal.month_journals(in_progress, path.stem)  # before the month
+                tables = self._db(path).storage.read() or {}
+            journal.apply_journals(tables, pending)
+            yield tables
+
+    def history_months(self) -> Iterator[tuple[list[SessionRecord], list[CheckinRecord]]]:
+        """Each month's sessions and check-ins, newest month first, each file read once and
+        only when the next month is asked for: the history screen's pages."""
+        for tables in self._month_tables(None):
+            yield (
+                list(tables.get("sessions", {}).values()),
+                list(tables.get("checkins", {}).values()),
+            )
+
+    def recent(
+        self, since: str
+    ) -> tuple[list[SessionRecord], list[CheckinRecord], list[CapacityRecord]]:
+        """Sessions (newest first), check-ins and tests (oldest first) on or after `since`,
+        reading each month file once: what the plan needs, at a cost that does not grow with
+        the years before `since`."""
+        sessions: list[SessionRecord] = []
+        checkins: list[CheckinRecord] = []
+        tests: list[CapacityRecord] = []
+        for tables in self._month_tables(since):
+            sessions += (
+                s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
+            )
+            checkins += (c for c in tables.get("checkins", {}).values() if c["date"] >= since)
+            tests += (t for t in tables.get("tests", {}).values() if t["date"] >= since)
+        sessions.sort(key=lambda s: s["started_at"], reverse=True)
+        checkins.sort(key=lambda c: c["date"])
+        tests.sort(key=lambda t: (t["date"], t["id"]))
+        return sessions, checkins, tests
+
+    def sessions(self, since: str | None = None) -> Iterator[SessionRecord]:
+        """Every session, newest first; `since` (YYYY-MM-DD) stops at older ones."""
+        for docs in self._months("sessions", since):
+            for doc in sorted(docs, key=lambda d: d["started_at"], reverse=True):
+                if since and doc["started_at"][:10] < since:
+                    return
+                yield doc
