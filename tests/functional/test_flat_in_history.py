@@ -209,6 +209,10 @@ async def test_history_builds_only_its_first_months_then_more_as_it_scrolls(year
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert table.row_count > first
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert history.rows == [] and history.pages is None  # nothing kept once gone back
 
 
 async def test_history_scrolled_to_the_end_has_every_row_as_before_each_month_read_once(

@@ -121,6 +121,13 @@ class HistoryScreen(RehabScreen[None]):
         self.watch(table, "scroll_y", self._more_if_near_the_end, init=False)
         self.load()
 
+    def on_unmount(self) -> None:
+        """Gone back: the rows go now, whatever still holds the screen (a finished worker)."""
+        self.pages = None
+        self.rows = []
+        for table in self.query(DataTable):
+            table.clear()
+
     def load(self) -> None:
         """Start reading history afresh from the newest month: its first page."""
         self.pages = self.rehab_app.rehab.history_pages()
