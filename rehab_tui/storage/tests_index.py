@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,17 @@ class TestsIndex:
         self._read_month = read_month  # the store's checked read of one month file
         self._entries: dict[str, Entry] | None = None  # by month ("YYYY-MM"), once loaded
         self._unsaved = False
+        # The app brings the index up to date on a thread of its own after its first frame
+        # (home.py); a screen that asks meanwhile waits for that rather than doing it twice.
+        self._busy = threading.Lock()
 
     def tests(self, month_files: list[Path], writer: bool) -> list[CapacityRecord]:
         """The tests in `month_files`, each month read only if its file is not as indexed;
         the index saved if it changed and this process is the `writer`."""
+        with self._busy:
+            return self._tests(month_files, writer)
+
+    def _tests(self, month_files: list[Path], writer: bool) -> list[CapacityRecord]:
         known = self._load()
         entries: dict[str, Entry] = {}
         for path in month_files:
@@ -61,7 +69,7 @@ class TestsIndex:
                 continue  # gone since it was listed (set aside as damaged)
             entry = known.get(path.stem)
             if entry is None or entry[0] != version:
-                entry = (version, _tests_of(self._read_month(path)))
+                entry = (version, self._month_tests(path))
                 self._unsaved = True
             entries[path.stem] = entry
         self._unsaved |= entries.keys() != known.keys()
@@ -70,8 +78,27 @@ class TestsIndex:
             self._save(entries)
         return [test for _, tests in entries.values() for test in tests]
 
+    def _month_tests(self, path: Path) -> list[CapacityRecord]:
+        """A month file's tests. Only its tests are checked: the whole check of its sessions
+        and sets would cost ten times as much (2 s, not 0.2 s, for 30 years indexed afresh),
+        and a month is checked whole whenever its sessions are read. A file that is not JSON,
+        or a test that is not what the app writes, gets the store's whole checked read, which
+        names what is wrong."""
+        try:
+            tables = json.loads(read_text(path))
+            tests = tables.get("tests", {}) if isinstance(tables, dict) else None
+        except (OSError, ValueError, RecursionError):
+            tests = None
+        if not isinstance(tests, dict) or not all(
+            conforms(test, CapacityRecord) for test in tests.values()
+        ):
+            return _tests_of(self._read_month(path))
+        return [dict(test) for test in tests.values()]  # type: ignore[misc]
+
     def written(self, path: Path, version: Version, tables: Tables) -> None:
         """The writer saved the month file `path` (now at `version`) with these tables."""
+        # Not behind the lock: a save never waits for the index. An entry set here while the
+        # index is being brought up to date may be lost; its month is then read once more.
         if self._entries is not None and path.parent == self.path.parent:
             self._entries[path.stem] = (version, _tests_of(tables))
             self._unsaved = True

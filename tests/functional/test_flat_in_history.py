@@ -21,7 +21,7 @@ from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.review import session_rows
 from rehab_tui.services.history_pages import PAGE_ROWS
 from rehab_tui.services.rehab import Rehab
-from rehab_tui.storage import json_file
+from rehab_tui.storage import json_file, tests_index
 from rehab_tui.storage.errors import DamagedFileError
 from rehab_tui.storage.parsed_files import RECENT_MONTHS
 from rehab_tui.storage.store import Store
@@ -44,7 +44,12 @@ def parses(monkeypatch) -> Counter[str]:
         counted[path.name] += 1
         return real(path, limit)
 
+    def tests_read_text(path: Path, limit: int | None = None) -> str:
+        counted[f"tests:{path.name}"] += 1  # a month's tests read alone, for the tests index
+        return real(path, limit)
+
     monkeypatch.setattr(json_file, "read_text", read_text)
+    monkeypatch.setattr(tests_index, "read_text", tests_read_text)
     return counted
 
 
@@ -202,7 +207,7 @@ async def test_history_builds_only_its_first_months_then_more_as_it_scrolls(year
             assert PAGE_ROWS <= table.row_count < 3 * PAGE_ROWS  # not 1,460
             head = str(history.query_one("#history-head").content)
             assert " since " in head and "streak: at least" in head
-            read = sum(n for name, n in parses.items() if name != "rehab.json")
+            read = sum(n for name, n in parses.items() if name[:6] not in ("rehab.", "tests:"))
             assert read <= 4, parses  # the months of the plan and the first page
             first = table.row_count
             await pilot.press("ctrl+end")
@@ -284,10 +289,10 @@ def test_the_writer_keeps_the_index_without_reading_the_month_again(years, parse
     with Store(years) as store:
         store.acquire_writer_lock()
         store.tests()
-        parses.clear()
         store.add_test({"id": "new", "date": "2025-06-03", "kind": "visa_a", "score": 80})
+        parses.clear()
         assert "new" in [t["id"] for t in store.tests()]
-        assert parses["2025-06.json"] == 1  # read by the save (TinyDB), not again by the list
+        assert parses["2025-06.json"] == parses["tests:2025-06.json"] == 0  # the save updated it
     saved = json.loads((years / "sessions" / INDEX_FILE).read_text())
     assert "new" in [t["id"] for t in saved["months"]["2025-06"]["tests"]]
 
@@ -320,3 +325,40 @@ def test_a_month_gone_takes_its_tests_out_of_the_index(years):
         month.unlink()  # as when set aside as damaged
         after = store.tests()
         assert after == before[1:]
+
+
+def test_a_month_indexed_afresh_has_only_its_tests_read(years, monkeypatch):
+    """Indexing 30 years afresh checks the tests of each month, not its sessions and sets."""
+    checked: list[str] = []
+    real = Store._read_tables
+    monkeypatch.setattr(Store, "_read_tables", lambda s, p: checked.append(p.name) or real(s, p))
+    with Store(years) as store:
+        store.acquire_writer_lock()
+        assert len(store.tests()) == 24  # one a month, built so
+    assert checked == []
+
+
+@pytest.mark.parametrize(
+    "month_text",
+    ['{"tests": {"1": {"id": "t", "date": "2025-06-03", "kind": "visa_a"}}}', "not json"],
+)
+def test_a_month_whose_tests_are_not_the_app_s_is_reported_as_damaged(years, month_text):
+    with Store(years) as store:
+        store.acquire_writer_lock()
+        month = store.month_files()[3]
+        month.write_text(month_text)
+        with pytest.raises(DamagedFileError) as raised:
+            store.tests()
+    assert month.name in str(raised.value)
+
+
+async def test_home_brings_the_tests_index_up_to_date_after_its_first_frame(years, catalog):
+    with Store(years) as store:
+        store.acquire_writer_lock()
+        app = RehabApp(catalog, store, FakeClock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            assert isinstance(app.screen, HomeScreen)
+            saved = json.loads((years / "sessions" / INDEX_FILE).read_text())
+            assert len(saved["months"]) == len(store.month_files())

@@ -209,6 +209,13 @@ class HomeScreen(RehabScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
+        self.call_after_refresh(self._index_tests)
+
+    def _index_tests(self) -> None:
+        """Bring the capacity tests' index up to date while nobody waits: after years of data
+        written by something else (an import, an older version) that reads every month once,
+        which trends would otherwise do when opened (storage/tests_index.py)."""
+        self.run_worker(self.rehab_app.rehab.tests, thread=True, exit_on_error=False)
 
     def refresh_plan(self) -> None:
         """Work today's plan out afresh (after a session, a check-in, a change of settings)."""
