@@ -71,3 +71,35 @@ def add_off_plan_sessions(store: Store, catalog: Catalog, day: date) -> None:
     )
     routine.update(ended_at=stamp, completed=True, pain=2, note=LONG_NOTE)
     store.add_session(routine)
+
+
+# (ladder rung, kg on its loaded exercises) of each session, every other day: holds at 45 s,
+# the floor's tempo work, then loaded raises as the weight goes up and the reps come down.
+DOSE_CLIMB = [
+    (3, None),
+    (3, None),
+    (5, None),
+    (5, None),
+    (7, None),
+    (9, None),
+    (10, 5.0),
+    (10, 7.5),
+    (11, 10.0),
+    (12, 12.5),
+    (12, 12.5),
+]
+
+
+def fill_dose_weeks(store: Store, catalog: Catalog, last_day: date) -> None:
+    """Three weeks of sessions climbing from holds to loaded raises (DOSE_CLIMB), pain 2 and a
+    morning check-in of 1 after each."""
+    for n, (rung, load_kg) in enumerate(DOSE_CLIMB):
+        day = last_day - timedelta(days=2 * (len(DOSE_CLIMB) - 1 - n))
+        step = catalog.ladder[rung]
+        started = datetime(day.year, day.month, day.day, 7, 30, tzinfo=UTC)
+        session = logged_session(step.exercises, started, step, 2, "")
+        for entry, planned in zip(session["exercises"], step.exercises, strict=True):
+            if load_kg is not None and planned.exercise.loaded:
+                entry["load_kg"] = load_kg
+        store.add_session(session)
+        store.add_checkin(checkin_record(day + timedelta(days=1), 1, None))

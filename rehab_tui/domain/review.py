@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from rehab_tui.domain.library import Kind
 from rehab_tui.domain.outcomes import (
     LATE_CHECKIN_DAYS,
     Outcome,
@@ -29,6 +30,40 @@ from rehab_tui.domain.records import sets_done, time_under_load
 # part of the programme, and a streak that resets over one of them would punish following it.
 STREAK_GAP_DAYS = 2
 HEEL_RAISE_NORM = 25  # single-leg heel raises, healthy median (Hébert-Losier 2017: 21-25)
+
+
+@dataclass(frozen=True)
+class SessionDose:
+    """What a session asked of the tendon, as done: the dose charts' three measures.
+
+    Counted for one leg (an exercise done each side counts its sides' average), so a session of
+    5 × 45 s holds each side reads 225 s, as a physio writes the dose, not 450 s.
+    """
+
+    held_s: float = 0.0  # isometric holds: seconds held (hold seconds × sets)
+    tempo_reps: float = 0.0  # reps paced by a tempo (slow strength, loaded work)
+    top_kg: float | None = None  # the heaviest weight recorded on a loaded exercise; None: none
+
+
+NO_DOSE = SessionDose()
+
+
+def session_dose(session: SessionRecord) -> SessionDose:
+    """The seconds held, tempo reps and heaviest weight of a session (a test has none: its reps
+    measure capacity, they are not a dose)."""
+    if session.get("kind", SessionKind.PLAN) == SessionKind.TEST:
+        return NO_DOSE
+    held = reps = 0.0
+    weights: list[float] = []
+    for entry in session["exercises"]:
+        done = sum(s["done"] for s in entry["sets"]) / (2 if entry["per_side"] else 1)
+        if entry["kind"] == Kind.HOLD:
+            held += done
+        elif entry["kind"] == Kind.TEMPO:
+            reps += done
+        if "load_kg" in entry:
+            weights.append(entry["load_kg"])
+    return SessionDose(held, reps, max(weights) if weights else None)
 
 
 @dataclass(frozen=True)
@@ -51,6 +86,7 @@ class SessionRow:
     note: str
     label: str  # what the session was, in words ("stage 2 · step 7", "hop test", "quick timer")
     result: str | None  # a capacity test's result ("left 19, right 24"); None for the others
+    dose: SessionDose = NO_DOSE  # seconds held, reps and weight, for the dose charts
 
 
 # What a session off the ladder is called, by kind (a routine's own name comes first).
@@ -141,6 +177,7 @@ def session_rows(
                 note=session.get("note", ""),
                 label=session_label(session),
                 result=test_result_words(session),
+                dose=session_dose(session),
             )
         )
     return rows

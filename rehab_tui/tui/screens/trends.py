@@ -1,6 +1,10 @@
-"""Trends: pain during and the next morning against the line of the profile's green limit, load
-per week, the ladder step over time, adherence (sessions per week and the streak) and the
-capacity tests.
+"""Trends: pain during and the next morning against the line of the profile's green limit, the
+dose of each session (time held; strength reps; the weight used), load per week, the ladder step
+over time, adherence (sessions per week and the streak) and the capacity tests.
+
+The dose charts count one leg, as a physio writes a dose (5 × 45 s each side reads 3 min 45 s),
+and only the measures the weeks hold are drawn: a runner on holds sees no empty reps chart, one
+without weights no weight chart (with no dose at all, the held chart stays and says so).
 
 Every chart spans the weeks that hold data (from the first one, up to WEEKS), so three weeks of
 sessions fill the axis. The pain chart has one row per rating, 0 to 10 (PAIN_CHART_HEIGHT).
@@ -9,7 +13,7 @@ sessions fill the axis. The pain chart has one row per rating, 0 to 10 (PAIN_CHA
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,10 +25,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
+from rehab_tui.domain.loading import kg
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import (
+    SessionDose,
     SessionRow,
     describe_test,
     streak,
@@ -68,6 +74,13 @@ class TrendsScreen(Screen[None]):
         with VerticalScroll(id="trends-scroll"):
             yield Static(self.head(), id="trends-head")
             yield TrendChart(self.draw_pain, id="pain-chart")
+            doses = [r.dose for r in self.rows]
+            if any(d.held_s for d in doses) or not any(d.tempo_reps for d in doses):
+                yield TrendChart(self.draw_held, id="held-chart")
+            if any(d.tempo_reps for d in doses):
+                yield TrendChart(self.draw_reps, id="reps-chart")
+            if any(d.top_kg is not None for d in doses):
+                yield TrendChart(self.draw_weight, id="weight-chart", classes="small-chart")
             yield TrendChart(self.draw_load, id="load-chart")
             yield TrendChart(self.draw_stage, id="stage-chart")
             yield TrendChart(self.draw_sessions, id="sessions-chart")
@@ -120,6 +133,50 @@ class TrendsScreen(Screen[None]):
         plt.hline(limit, "green")
         plt.ylim(0, 10)
         plt.yticks(list(range(11)))  # every rating on its own row
+
+    def _dose_points(
+        self, plt: Plot, measure: Callable[[SessionDose], float | None], keep_zero: bool = False
+    ) -> list[tuple[float, float]]:
+        """Each session's `measure` on the day axis, joined by a line; None (and 0 unless
+        `keep_zero`) is a session without that kind of work, not drawn."""
+        xs = self._day_axis(plt)
+        points: list[tuple[float, float]] = [
+            (x, value)
+            for x, row in zip(xs, self.rows, strict=True)
+            if (value := measure(row.dose)) is not None and (value or keep_zero)
+        ]
+        if points:
+            plt.plot(*zip(*points, strict=True), color="cyan", marker="·")
+            plt.scatter(*zip(*points, strict=True), marker="●", color="cyan")
+        return points
+
+    def draw_held(self, plt: Plot) -> None:
+        points = self._dose_points(plt, _held)
+        latest = f"latest {format_duration(points[-1][1])}" if points else "none in these weeks"
+        plt.title(f"Time held per session: hold × sets, one leg ({latest})")
+        top = max((y for _, y in points), default=60.0)
+        step = next((s for s in (15, 30, 60, 120, 300, 600) if top / s <= 4), 1200)
+        ticks: list[float] = [step * n for n in range(math.ceil(top / step) + 1)]
+        plt.ylim(0, ticks[-1])
+        plt.yticks(ticks, [_duration_tick(t) for t in ticks])
+
+    def draw_reps(self, plt: Plot) -> None:
+        points = self._dose_points(plt, _tempo_reps)
+        plt.title(f"Strength reps per session, all sets, one leg (latest {points[-1][1]:g})")
+        top = max(y for _, y in points)
+        step = next((s for s in (5, 10, 15, 20, 30, 45, 60, 90) if top / s <= 4), 150)
+        ticks: list[float] = [step * n for n in range(math.ceil(top / step) + 1)]
+        plt.ylim(0, ticks[-1])
+        plt.yticks(ticks, [f"{t:g} reps" if t else "0" for t in ticks])
+
+    def draw_weight(self, plt: Plot) -> None:
+        points = self._dose_points(plt, _weight, keep_zero=True)  # 0 kg: nothing added that day
+        plt.title(f"Heaviest weight used per session (latest {kg(points[-1][1])})")
+        top = max(y for _, y in points) or 1.0
+        step = next((s for s in (1, 2.5, 5, 10, 20, 50) if top / s <= 3), 100)
+        ticks: list[float] = [step * n for n in range(math.ceil(top / step) + 1)]
+        plt.ylim(0, ticks[-1])
+        plt.yticks(ticks, [kg(t) for t in ticks])
 
     def _week_bars(self, plt: Plot, values: Sequence[float], color: str) -> None:
         plt.bar(list(range(len(self.weeks))), values, color=color, width=0.6)
@@ -176,6 +233,27 @@ class TrendsScreen(Screen[None]):
         for test in reversed(self.tests[-12:]):
             text.append(f"{test['date']}  {describe_test(test)}\n")
         return text
+
+
+def _held(dose: SessionDose) -> float:
+    return dose.held_s
+
+
+def _tempo_reps(dose: SessionDose) -> float:
+    return dose.tempo_reps
+
+
+def _weight(dose: SessionDose) -> float | None:
+    return dose.top_kg
+
+
+def _duration_tick(seconds: float) -> str:
+    """ "0", "45 s", "2 min", "2 min 30 s": a y label of the seconds-held chart."""
+    if not seconds:
+        return "0"
+    if seconds % 60 == 0:
+        return f"{round(seconds / 60)} min"
+    return format_duration(seconds) if seconds > 60 else f"{seconds:g} s"
 
 
 def open_trends(app: RehabApp) -> None:

@@ -11,8 +11,10 @@ from textual_plotext.plot import Plot
 class TrendChart(PlotextPlot):
     """Give it a function that draws on a fresh Plot; it is called again whenever it resizes."""
 
-    def __init__(self, draw: Callable[[Plot], None], *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="chart")
+    def __init__(
+        self, draw: Callable[[Plot], None], *, id: str | None = None, classes: str = "chart"
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self._draw = draw
 
     def on_mount(self) -> None:
