@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from rehab_tui.domain.library import Kind
+from rehab_tui.domain.loading import kg
 from rehab_tui.domain.outcomes import (
     LATE_CHECKIN_DAYS,
     Outcome,
@@ -24,7 +25,7 @@ from rehab_tui.domain.outcomes import (
 )
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionKind, SessionRecord
-from rehab_tui.domain.records import sets_done, time_under_load
+from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 
 # A streak forgives one missed day between sessions: twice-weekly heavy days and rest days are
 # part of the programme, and a streak that resets over one of them would punish following it.
@@ -64,6 +65,14 @@ def session_dose(session: SessionRecord) -> SessionDose:
         if "load_kg" in entry:
             weights.append(entry["load_kg"])
     return SessionDose(held, reps, max(weights) if weights else None)
+
+
+def dose_words(dose: SessionDose) -> str:
+    """ "7 min 30 s held · 60 reps · 12.5 kg", the measures the session had."""
+    parts = [f"{format_duration(dose.held_s)} held"] if dose.held_s else []
+    parts += [f"{dose.tempo_reps:g} reps"] if dose.tempo_reps else []
+    parts += [kg(dose.top_kg)] if dose.top_kg is not None else []
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 runs, capacity tests and notes; rendered as markdown or html.
 
 The content is built once as a list of blocks, so the two renderings say the same thing: the
-html draws the trends as charts (report_charts, inline SVG by pygal, made only for an html
-report), the markdown keeps them as text. Pain trends are the plan sessions' (a test or a quick
+html draws the trends, the dose of each session and the capacity tests as charts (report_charts,
+inline SVG by pygal, made only for an html report), the markdown keeps them as text (the tests
+as their table, which the html shows too). Pain trends are the plan sessions' (a test or a quick
 timer is counted apart, never as "the latest pain"); every date reads "01 Mar 2026".
 """
 
@@ -20,7 +21,14 @@ from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CapacityRecord, RunRecord, SessionKind, SessionRecord
 from rehab_tui.domain.records import format_duration
-from rehab_tui.domain.review import SessionRow, describe_test, streak, weekly
+from rehab_tui.domain.review import (
+    NO_DOSE,
+    SessionRow,
+    describe_test,
+    dose_words,
+    streak,
+    weekly,
+)
 from rehab_tui.domain.run_log import describe_kind, newest_first, weekly_runs
 from rehab_tui.domain.spacing import run_day
 from rehab_tui.domain.text import plural, printable
@@ -105,8 +113,9 @@ def report_blocks(
     plan_rows = [r for r in rows if r.kind == SessionKind.PLAN]
     blocks += [Heading("Trends"), *trend_charts(plan_rows, profile, today)]
     blocks.append(Pre(trend_text(plan_rows, today), markdown_only=True))
+    blocks += dose_text(plan_rows, today)
     blocks += recent_runs(runs, today)
-    blocks += capacity_tests(tests)
+    blocks += capacity_tests(tests, profile.heel_raise_floor)
     noted = [r for r in rows if r.note][:20]
     blocks.append(Heading("Notes"))
     blocks += [Para(f"{day_text(r.day)}: {r.note}") for r in noted] or [Para("No notes.")]
@@ -120,12 +129,32 @@ def report_blocks(
     return blocks
 
 
-def capacity_tests(tests: list[CapacityRecord]) -> list[Block]:
-    """Every capacity-test result, newest first."""
+def capacity_tests(tests: list[CapacityRecord], floor: int) -> list[Block]:
+    """Every capacity-test result, newest first; the html charts them too (heel raises and hops
+    each side against the heel-raise `floor`, and VISA-A scores when there are some)."""
     if not tests:
         return [Heading("Capacity tests"), Para("No capacity tests recorded yet.")]
-    table = [[day_text(date.fromisoformat(t["date"])), describe_test(t)] for t in reversed(tests)]
-    return [Heading("Capacity tests"), Table(["Date", "Result"], table)]
+    ordered = sorted(tests, key=lambda t: t["date"])
+    table = [[day_text(date.fromisoformat(t["date"])), describe_test(t)] for t in reversed(ordered)]
+    sided = f"Heel raises and hops each side, test by test, against the floor of {floor}"
+    charts = [Chart(sided, _chart("capacity_chart", ordered, floor))]
+    if all(t["kind"] == "visa_a" for t in ordered):
+        charts = []
+    if any(t["kind"] == "visa_a" for t in ordered):
+        charts.append(Chart("VISA-A scores over time", _chart("visa_a_chart", ordered)))
+    return [Heading("Capacity tests"), *charts, Table(["Date", "Result"], table)]
+
+
+def _chart(name: str, *args: object) -> Callable[[], str]:
+    """Draws report_charts.`name`(*args) when the html is rendered (pygal is imported then)."""
+
+    def draw() -> str:
+        from rehab_tui.exchange import report_charts
+
+        drawn: str = getattr(report_charts, name)(*args)
+        return drawn
+
+    return draw
 
 
 def recent_sessions(rows: list[SessionRow], today: date) -> list[Block]:
@@ -177,22 +206,30 @@ def trend_charts(plan_rows: list[SessionRow], profile: Profile, today: date) -> 
 
     recent = [r for r in reversed(plan_rows) if (today - r.day).days < 12 * 7]  # oldest first
     weeks = weekly(recent, weeks_with_data(recent, 12, today), today)
-    limit = profile.pain_limits.green_max
-
-    def chart(name: str, *args: object) -> Callable[[], str]:
-        def draw() -> str:
-            from rehab_tui.exchange import report_charts
-
-            drawn: str = getattr(report_charts, name)(*args)
-            return drawn
-
-        return draw
-
+    pain = _chart("pain_chart", recent, profile.pain_limits.green_max)
+    doses = [r.dose for r in recent]  # each dose chart only when the weeks hold that work
+    held = [Chart("Time held per session", _chart("held_chart", recent))]
+    reps = [Chart("Strength reps and weight per session", _chart("reps_chart", recent))]
     return [
-        Chart("Pain during and next morning against the limit", chart("pain_chart", recent, limit)),
-        Chart("Time under load per week", chart("load_chart", weeks)),
-        Chart("Ladder step over time", chart("step_chart", recent)),
+        Chart("Pain during and next morning against the limit", pain),
+        *(held if any(d.held_s for d in doses) else []),
+        *(reps if any(d.tempo_reps or d.top_kg is not None for d in doses) else []),
+        Chart("Time under load per week", _chart("load_chart", weeks)),
+        Chart("Ladder step over time", _chart("step_chart", recent)),
     ]
+
+
+def dose_text(plan_rows: list[SessionRow], today: date, weeks: int = 12) -> list[Block]:
+    """The markdown's form of the dose charts: each plan session whose dose differs from the one
+    before ("01 Mar 2026  7 min 30 s held · 60 reps · 12.5 kg"), oldest first."""
+    lines: list[str] = []
+    before = NO_DOSE
+    for row in reversed(plan_rows):
+        if (today - row.day).days < weeks * 7 and row.dose not in (before, NO_DOSE):
+            before = row.dose
+            lines.append(f"{day_text(row.day)}  {dose_words(row.dose)}")
+    head = "Dose at each change, one leg (time held = hold × sets; reps of all sets; heaviest kg):"
+    return [Pre("\n".join([head, *lines]), markdown_only=True)] if lines else []
 
 
 def recent_weights(sessions: Sequence[SessionRecord], today: date) -> list[Block]:

@@ -1,6 +1,7 @@
 """The html report's charts, drawn by pygal as inline SVG: pain during and the next morning
-against the limit line, time under load per week, the ladder step over time and the minutes run
-per week.
+against the limit line, the dose of each session (time held; strength reps and the weight used),
+time under load per week, the ladder step over time, the minutes run per week and the capacity
+tests (heel raises and hops each side against the floor; VISA-A scores).
 
 pygal is imported here only, and this module only when an html report is made, so the app's
 start-up never pays for it. The SVG carries no script (pygal's tooltips load one from the web):
@@ -10,10 +11,11 @@ the report opens offline and shows the same in any browser.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, Week
 from rehab_tui.domain.run_log import RunWeek
@@ -171,4 +173,149 @@ def runs_chart(weeks: Sequence[RunWeek]) -> str:
     chart.x_labels = [f"{w.start:{DAY_FORMAT}}" for w in weeks]
     chart.add("Minutes run", [w.minutes for w in weeks])
     chart.show_legend = False
+    return _render(chart)
+
+
+def _day_range(days: Sequence[date]) -> tuple[int, int]:
+    """The x range of a day axis; a single day gets three days either side, so it is a point
+    in the middle of the chart, not a zero-width axis."""
+    first, last = min(days).toordinal(), max(days).toordinal()
+    return (first - 3, last + 3) if first == last else (first, last)
+
+
+def _day_axis(chart: Any, days: Sequence[date]) -> None:
+    """The x axis of the sessions' charts: from the first session to the last, as the pain
+    chart's, so the charts line up one above the other."""
+    if days:
+        chart.xrange = _day_range(days)
+        chart.x_labels = _day_ticks(min(days), max(days))
+
+
+def _nice_step(top: float, steps: int, choices: Sequence[float]) -> float:
+    """The smallest of `choices` that reaches `top` in `steps` (else the largest)."""
+    return next((c for c in choices if c * steps >= top), choices[-1])
+
+
+def held_chart(rows: Sequence[SessionRow]) -> str:
+    """The time held of each session with holds (hold seconds × sets, one leg)."""
+    import pygal
+
+    points = [(r.day.toordinal(), r.dose.held_s) for r in rows if r.dose.held_s]
+    every = int(_nice_step(max((y for _, y in points), default=60), 4, (30, 60, 120, 300, 600)))
+    chart = pygal.XY(
+        **_config("Time held per session: hold seconds × sets, one leg"),
+        x_value_formatter=_day_label,
+        value_formatter=format_duration,
+        y_title="time held",
+        range=(0, 4 * every),
+        dots_size=4,
+    )
+    chart.y_labels = [{"value": s, "label": _duration_label(s)} for s in range(0, 5 * every, every)]
+    _day_axis(chart, [r.day for r in rows])
+    chart.add("Time held", points)
+    chart.show_legend = False
+    return _render(chart)
+
+
+def _duration_label(seconds: int) -> str:
+    """ "0", "30 s", "2 min", "2 min 30 s"."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s" if rest else "0"
+    return f"{minutes} min" if not rest else f"{minutes} min {rest} s"
+
+
+def reps_chart(rows: Sequence[SessionRow]) -> str:
+    """The strength reps of each session (all sets, one leg) and, on the right-hand axis, the
+    heaviest weight used on a loaded exercise. The two axes share their four steps, so each
+    grid line reads as a number of reps on the left and a weight on the right."""
+    import pygal
+
+    reps = [(r.day.toordinal(), r.dose.tempo_reps) for r in rows if r.dose.tempo_reps]
+    weights = [(r.day.toordinal(), r.dose.top_kg) for r in rows if r.dose.top_kg is not None]
+    rep_step = _nice_step(max((y for _, y in reps), default=0), 4, (5, 10, 15, 20, 25, 30, 50))
+    kg_step = _nice_step(max((y for _, y in weights), default=0), 4, (1, 2.5, 5, 10, 20, 25, 50))
+    chart = pygal.XY(
+        **_config("Strength reps per session (all sets, one leg) and the weight used"),
+        x_value_formatter=_day_label,
+        value_formatter=lambda v: f"{v:g} kg",  # the right-hand axis; the left's are set below
+        y_title="reps",
+        range=(0, 4 * rep_step),
+        secondary_range=(0, 4 * kg_step),
+        dots_size=4,
+    )
+    chart.y_labels = [{"value": n * rep_step, "label": f"{n * rep_step:g}"} for n in range(5)]
+    _day_axis(chart, [r.day for r in rows])
+    chart.add("Reps, all sets (left axis)", reps, formatter=_day_value("reps"))
+    if weights:
+        chart.add(
+            "Heaviest weight, kg (right axis)", weights, secondary=True, formatter=_day_value("kg")
+        )
+    return _render(chart)
+
+
+def _day_value(unit: str) -> Callable[[tuple[float, float]], str]:
+    """A series's own formatter for a point: "27 Feb: 72 reps" (the chart's formats the kg
+    axis, which would call reps kilograms)."""
+    return lambda point: f"{_day_label(point[0])}: {point[1]:g} {unit}"
+
+
+def capacity_chart(tests: Sequence[CapacityRecord], floor: int) -> str:
+    """Heel raises to fatigue on each side against the floor the profile sets, and the hop
+    test's hops each side (of 10), test by test."""
+    import pygal
+
+    sided = [t for t in tests if t["kind"] != "visa_a"]
+    days = [date.fromisoformat(t["date"]) for t in sided]
+    most = max([floor, *(max(t["left"], t["right"]) for t in sided)])
+    chart = pygal.XY(
+        **{**_config("Capacity tests: heel raises to fatigue and hops, each side"), "height": 380},
+        x_value_formatter=_day_label,
+        value_formatter=lambda v: f"{v:g}",
+        y_title="count",
+        range=(0, 5 * (most // 5 + 1)),
+        y_labels=list(range(0, 5 * (most // 5 + 1) + 1, 5)),
+        truncate_legend=-1,  # "Heel-raise floor, 20 a side" whole
+        dots_size=5,
+    )
+    _day_axis(chart, days)
+    for kind, words in (("heel_raise", "Heel raises"), ("hop", "Hops (of 10)")):
+        for side in ("left", "right"):
+            of_kind = [t for t in sided if t["kind"] == kind]
+            chart.add(
+                f"{words}, {side}",
+                [(date.fromisoformat(t["date"]).toordinal(), t[side]) for t in of_kind],
+            )
+    if days:
+        chart.add(
+            f"Heel-raise floor, {floor} a side",
+            [(x, floor) for x in _day_range(days)],
+            show_dots=False,
+            stroke_style={"width": 3, "dasharray": "6,4"},
+        )
+    return _render(chart)
+
+
+def visa_a_chart(tests: Sequence[CapacityRecord]) -> str:
+    """The VISA-A scores over time, 0-100 (healthy is above 90)."""
+    import pygal
+
+    scores = [(date.fromisoformat(t["date"]), t["score"]) for t in tests if t["kind"] == "visa_a"]
+    days = [d for d, _ in scores]
+    chart = pygal.XY(
+        **{**_config("VISA-A score, 0-100 (healthy is above 90)"), "height": 260},
+        x_value_formatter=_day_label,
+        range=(0, 100),
+        y_labels=list(range(0, 101, 20)),
+        dots_size=5,
+    )
+    _day_axis(chart, days)
+    chart.add("VISA-A score", [(d.toordinal(), score) for d, score in scores])
+    if days:
+        chart.add(
+            "Healthy: above 90",
+            [(x, 90) for x in _day_range(days)],
+            show_dots=False,
+            stroke_style={"width": 3, "dasharray": "6,4"},
+        )
     return _render(chart)

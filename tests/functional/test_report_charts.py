@@ -34,12 +34,15 @@ def filled(store: Store, catalog) -> Store:
 def test_the_html_draws_each_trend_as_an_inline_svg_chart(store, catalog):
     page = report(filled(store, catalog), catalog, "html")
     charts = re.findall(r"<figure[^>]*>(.*?)</figure>", page, re.S)
-    assert len(charts) == 3  # pain, time under load, ladder step (no runs: no run chart)
+    # pain, time held (holds only: no reps chart), time under load, ladder step, and the heel-raise
+    # test's chart (no runs: no run chart)
+    assert len(charts) == 5
     assert all(chart.lstrip().startswith("<svg") for chart in charts)
-    pain, load, step = charts
+    pain, held, load, step, tests = charts
     assert "Pain during" in pain and "Next morning" in pain and "Limit 3/10" in pain
     assert "15 min 00 s" in load  # a week's bar labelled in minutes and seconds
     assert "step 4 (stage 1)" in step and "step 1 (stage 1)" in step
+    assert "Time held per session" in held and "Heel raises, left" in tests
     assert "<script" not in page and "http://kozea" not in page  # opens offline, runs nothing
     assert "▁" not in page  # the character sparklines are the markdown's
 
@@ -57,7 +60,7 @@ def test_runs_get_a_chart_of_minutes_per_week(store, catalog):
          "minutes": 20.0, "km": 3.1, "pain": 1, "kind": "walk", "level": None, "note": ""}
     )  # fmt: skip
     page = report(store, catalog, "html")
-    assert len(re.findall("<figure", page)) == 4 and "Minutes run per week" in page
+    assert len(re.findall("<figure", page)) == 6 and "Minutes run per week" in page  # 5 + runs
 
 
 def test_tests_and_timers_are_counted_apart_and_never_the_latest_pain(store, catalog):
