@@ -366,6 +366,7 @@ def to_html(blocks: list[Block]) -> str:
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
         "padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:1rem 0}"
         "th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}"
+        "td:first-child{white-space:nowrap}"  # a date on one line
         "th{background:#eee}pre{background:#f6f6f6;padding:.75rem;overflow-x:auto}"
         "figure{margin:1rem 0}figure svg{width:100%;height:auto}</style>",
         "</head><body>",

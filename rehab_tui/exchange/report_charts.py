@@ -81,7 +81,13 @@ def _day_ticks(first: date, last: date) -> list[int]:
     """About six dates along a day axis, first and last included."""
     span = max(1, last.toordinal() - first.toordinal())
     step = max(1, span // 5)
-    return list(range(first.toordinal(), last.toordinal() + 1, step))
+    end = last.toordinal()
+    ticks = list(range(first.toordinal(), end + 1, step))
+    if ticks[-1] != end:  # the last day is named too; a date too close to it gives way
+        if end - ticks[-1] <= step / 2:
+            ticks.pop()
+        ticks.append(end)
+    return ticks
 
 
 def pain_chart(rows: Sequence[SessionRow], limit: int) -> str:
