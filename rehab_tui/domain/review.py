@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from rehab_tui.domain.library import Kind
+from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.loading import kg
 from rehab_tui.domain.outcomes import (
     LATE_CHECKIN_DAYS,
@@ -54,17 +54,16 @@ def session_dose(session: SessionRecord) -> SessionDose:
     measure capacity, they are not a dose)."""
     if session.get("kind", SessionKind.PLAN) == SessionKind.TEST:
         return NO_DOSE
-    held = reps = 0.0
+    totals = {"held_s": 0.0, "tempo_reps": 0.0}
     weights: list[float] = []
     for entry in session["exercises"]:
-        done = sum(s["done"] for s in entry["sets"]) / (2 if entry["per_side"] else 1)
-        if entry["kind"] == Kind.HOLD:
-            held += done
-        elif entry["kind"] == Kind.TEMPO:
-            reps += done
+        measure = rules_for(entry["kind"]).dose_measure
+        if measure is not None:
+            sides = 2 if entry["per_side"] else 1
+            totals[measure] += sum(s["done"] for s in entry["sets"]) / sides
         if "load_kg" in entry:
             weights.append(entry["load_kg"])
-    return SessionDose(held, reps, max(weights) if weights else None)
+    return SessionDose(**totals, top_kg=max(weights) if weights else None)
 
 
 def dose_words(dose: SessionDose) -> str:

@@ -25,10 +25,14 @@ def test_trends_dose_charts(snap_compare, private_dirs, size):
 
     async def run_before(pilot):
         await pilot.press("g")
-        await pilot.pause()
-        chart = pilot.app.screen.query_one("#held-chart")
+        await pilot.app.workers.wait_for_complete()
+        for _ in range(50):  # until the trends screen is laid out (slow on a busy machine)
+            await pilot.pause()
+            charts = pilot.app.screen.query("#held-chart")
+            if charts and charts.first().region.height:
+                break
         pilot.app.screen.query_one("#trends-scroll").scroll_to_widget(
-            chart, animate=False, top=True
+            charts.first(), animate=False, top=True, immediate=True
         )
         await pilot.pause()
 

@@ -20,6 +20,7 @@ class HoldRules(KindRules):
     noun = "hold"
     plan_words = "hold"
     unit = "s"
+    dose_measure = "held_s"
     dose_fields = frozenset({"hold_s"})
     quick_name = "Hold"
     quick_how_to = "Hold the position for the whole countdown; rest when it says rest."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rehab_tui.domain.library import Dose, Kind, PlannedExercise
 from rehab_tui.domain.pain import PainLimits
@@ -40,6 +40,9 @@ class KindRules(ABC):
     # Whether a set ended early with the session still counts what was done of it, as `n`
     # does (a hold's seconds, a run's minutes; a counted set's reps are known only at `d`).
     keeps_partial_set: ClassVar[bool] = True
+    # The field of a session's dose (review.SessionDose) a set's done amount adds to: the
+    # seconds held, or the strength reps; None: not charted as a dose (contacts, intervals).
+    dose_measure: ClassVar[Literal["held_s", "tempo_reps"] | None] = None
 
     @abstractmethod
     def describe(self, dose: Dose) -> str:

@@ -41,6 +41,7 @@ class TempoRules(KindRules):
     noun = "tempo exercise"
     plan_words = "slow reps"
     unit = "reps"
+    dose_measure = "tempo_reps"
     dose_fields = frozenset({"reps", "tempo"})
     quick_name = "Slow reps"
     quick_how_to = "Move with the cue words: each phase counts its own seconds."
