@@ -74,6 +74,21 @@ def dose_words(dose: SessionDose) -> str:
     return " · ".join(parts)
 
 
+def dose_changes(rows: list[SessionRow]) -> list[tuple[SessionRow, str]]:
+    """The sessions (oldest first) whose dose differs from the one before of their kind (the
+    plan's, each routine's and the quick timer's apart), with it in words; a session off the
+    plan is named: "Physio heavy day: 36 reps · 6 kg"."""
+    changes = []
+    before: dict[str, SessionDose] = {}
+    for row in rows:
+        kind = "" if row.kind == SessionKind.PLAN else row.label
+        if row.dose not in (before.get(kind), NO_DOSE):
+            before[kind] = row.dose
+            named = f"{kind}: " if kind else ""
+            changes.append((row, named + dose_words(row.dose)))
+    return changes
+
+
 @dataclass(frozen=True)
 class SessionRow:
     id: str

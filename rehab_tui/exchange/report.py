@@ -25,7 +25,7 @@ from rehab_tui.domain.review import (
     NO_DOSE,
     SessionRow,
     describe_test,
-    dose_words,
+    dose_changes,
     streak,
     weekly,
 )
@@ -111,9 +111,11 @@ def report_blocks(
     blocks += recent_sessions(rows, today)
     blocks += recent_weights(sessions, today)
     plan_rows = [r for r in rows if r.kind == SessionKind.PLAN]
-    blocks += [Heading("Trends"), *trend_charts(plan_rows, profile, today)]
+    # The dose is every session's that had one (a routine, a quick timer: load all the same).
+    dosed = [r for r in rows if r.kind == SessionKind.PLAN or r.dose != NO_DOSE]
+    blocks += [Heading("Trends"), *trend_charts(plan_rows, profile, today, dosed)]
     blocks.append(Pre(trend_text(plan_rows, today), markdown_only=True))
-    blocks += dose_text(plan_rows, today)
+    blocks += dose_text(dosed, today)
     blocks += recent_runs(runs, today)
     blocks += capacity_tests(tests, profile.heel_raise_floor)
     noted = [r for r in rows if r.note][:20]
@@ -200,16 +202,20 @@ def kinds_counted(rows: Sequence[SessionRow]) -> str:
     return ", ".join(parts) + " (only plan sessions move the ladder)."
 
 
-def trend_charts(plan_rows: list[SessionRow], profile: Profile, today: date) -> list[Block]:
-    """The html's charts of the plan sessions of the last 12 weeks (from the first with data)."""
+def trend_charts(
+    plan_rows: list[SessionRow], profile: Profile, today: date, dosed: list[SessionRow]
+) -> list[Block]:
+    """The html's charts of the plan sessions of the last 12 weeks (from the first with data),
+    and the dose of the `dosed` sessions (the plan's and any other with a dose)."""
     from rehab_tui.domain.review import weeks_with_data
 
     recent = [r for r in reversed(plan_rows) if (today - r.day).days < 12 * 7]  # oldest first
     weeks = weekly(recent, weeks_with_data(recent, 12, today), today)
     pain = _chart("pain_chart", recent, profile.pain_limits.green_max)
-    doses = [r.dose for r in recent]  # each dose chart only when the weeks hold that work
-    held = [Chart("Time held per session", _chart("held_chart", recent))]
-    reps = [Chart("Strength reps and weight per session", _chart("reps_chart", recent))]
+    dose_rows = [r for r in reversed(dosed) if (today - r.day).days < 12 * 7]
+    doses = [r.dose for r in dose_rows]  # each dose chart only when the weeks hold that work
+    held = [Chart("Time held per session", _chart("held_chart", dose_rows))]
+    reps = [Chart("Strength reps and weight per session", _chart("reps_chart", dose_rows))]
     return [
         Chart("Pain during and next morning against the limit", pain),
         *(held if any(d.held_s for d in doses) else []),
@@ -219,15 +225,11 @@ def trend_charts(plan_rows: list[SessionRow], profile: Profile, today: date) -> 
     ]
 
 
-def dose_text(plan_rows: list[SessionRow], today: date, weeks: int = 12) -> list[Block]:
-    """The markdown's form of the dose charts: each plan session whose dose differs from the one
-    before ("01 Mar 2026  7 min 30 s held · 60 reps · 12.5 kg"), oldest first."""
-    lines: list[str] = []
-    before = NO_DOSE
-    for row in reversed(plan_rows):
-        if (today - row.day).days < weeks * 7 and row.dose not in (before, NO_DOSE):
-            before = row.dose
-            lines.append(f"{day_text(row.day)}  {dose_words(row.dose)}")
+def dose_text(dosed: list[SessionRow], today: date, weeks: int = 12) -> list[Block]:
+    """The markdown's form of the dose charts: each change of dose, oldest first (review.
+    dose_changes: "01 Mar 2026  7 min 30 s held · 60 reps · 12.5 kg")."""
+    recent = [r for r in reversed(dosed) if (today - r.day).days < weeks * 7]
+    lines = [f"{day_text(row.day)}  {words}" for row, words in dose_changes(recent)]
     head = "Dose at each change, one leg (time held = hold × sets; reps of all sets; heaviest kg):"
     return [Pre("\n".join([head, *lines]), markdown_only=True)] if lines else []
 

@@ -121,3 +121,23 @@ def test_the_markdown_keeps_the_dose_as_text_and_the_tests_as_a_table(store, cat
     assert "17 Feb 2026  90 reps" not in text
     assert "01 Mar 2026  60 reps · 12.5 kg" in text
     assert "| 02 Mar 2026 | Heel raises to fatigue: left 21, right 25" in text
+
+
+def test_a_routines_dose_is_charted_and_named_in_the_text(store, catalog):
+    from rehab_tui.domain.library import Dose, PlannedExercise, Tempo
+    from rehab_tui.domain.record_types import SessionKind
+    from rehab_tui.domain.records import logged_session
+
+    filled(store, catalog)
+    raise_ = catalog.exercises["loaded-single-raise"]
+    planned = (PlannedExercise(raise_, Dose(sets=3, rest_s=150, reps=12, tempo=Tempo(3, 0, 3, 0))),)
+    heavy = logged_session(planned, datetime(2026, 3, 2, 18, tzinfo=UTC), None, 2, "")
+    heavy.update(kind=SessionKind.ROUTINE, routine="Physio heavy day")
+    heavy["exercises"][0]["load_kg"] = 20.0
+    store.add_session(heavy)
+    weights = series(
+        figures(report(store, catalog, "html"))["Strength reps and weight per session"]
+    )
+    assert "02 Mar: 20 kg" in weights["Heaviest weight, kg (right axis)"]
+    text = report(store, catalog, "md")
+    assert "02 Mar 2026  Physio heavy day: 36 reps · 20 kg" in text
