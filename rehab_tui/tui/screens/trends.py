@@ -113,6 +113,8 @@ class TrendsScreen(Screen[None]):
         ticks: list[float] = [-(self.today - m).days for m in mondays]
         labels = [f"{m:%d %b}" for m in mondays]
         if ticks[-1] != 0:
+            if -ticks[-1] <= -first // 10:  # a Monday that close to today would hide its label
+                del ticks[-1], labels[-1]
             ticks.append(0)
             labels.append("today")
         plt.xticks(ticks, labels)
