@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from textual.widgets import Static
+
 from rehab_tui.domain.capacity import TESTS
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import logged_session, new_session
@@ -13,7 +15,7 @@ from rehab_tui.domain.review import session_dose
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.trends import TrendsScreen
 from rehab_tui.tui.widgets.trend_chart import TrendChart
-from tests.history_data import DOSE_CLIMB, fill_dose_weeks, fill_weeks
+from tests.history_data import DOSE_CLIMB, PAINS, add_off_plan_sessions, fill_dose_weeks, fill_weeks
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TODAY = date(2026, 3, 3)  # the fake clock's day
@@ -87,3 +89,25 @@ async def test_with_no_sessions_the_held_chart_says_so(catalog, store, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         trends = await open_trends(pilot)
         assert "none in these weeks" in chart_text(trends, "#held-chart")
+
+
+async def test_a_routine_or_quick_timer_is_drawn_apart_from_the_plans_line(catalog, store, clock):
+    fill_weeks(store, catalog, date(2026, 3, 1))
+    add_off_plan_sessions(store, catalog, date(2026, 3, 1))  # a hop test, and nothing done
+    holds = catalog.ladder[0]  # 5 min held, below the plan's 7 min 30 s that day
+    for hour, extras in ((17, {"quick": True}), (19, {"routine": "Physio's Sunday"})):
+        session = logged_session(
+            holds.exercises, datetime(2026, 3, 1, hour, tzinfo=UTC), None, 1, ""
+        )
+        kind = SessionKind.FREE if "quick" in extras else SessionKind.ROUTINE
+        session.update(kind=kind, **extras)
+        store.add_session(session)
+    store.add_checkin({"date": TODAY.isoformat(), "pain": 0})  # nothing asked at the start
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        trends = await open_trends(pilot)
+        held = chart_text(trends, "#held-chart")
+        assert held.count("◆") == 1  # the timer and the routine, on one day (a test: no dose)
+        assert held.count("●") == len(PAINS)  # the plan's sessions, on their own line
+        head = str(trends.query_one("#trends-head", Static).content)
+        assert "● the plan's sessions, ◆ a routine or the quick timer" in head

@@ -27,9 +27,10 @@ from textual_plotext.plot import Plot
 
 from rehab_tui.domain.loading import kg
 from rehab_tui.domain.profile import Profile
-from rehab_tui.domain.record_types import CapacityRecord
+from rehab_tui.domain.record_types import CapacityRecord, SessionKind
 from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import (
+    NO_DOSE,
     SessionDose,
     SessionRow,
     describe_test,
@@ -101,6 +102,8 @@ class TrendsScreen(Screen[None]):
         )
         if not self.rows:
             text.append("\nNo sessions in these weeks yet: the charts fill in as you train.", "dim")
+        elif any(r.kind != SessionKind.PLAN and r.dose != NO_DOSE for r in self.rows):
+            text.append("\nDose charts: ● the plan's sessions, ◆ a routine or the quick timer.")
         return text
 
     def _day_axis(self, plt: Plot) -> list[int]:
@@ -139,18 +142,24 @@ class TrendsScreen(Screen[None]):
     def _dose_points(
         self, plt: Plot, measure: Callable[[SessionDose], float | None], keep_zero: bool = False
     ) -> list[tuple[float, float]]:
-        """Each session's `measure` on the day axis, joined by a line; None (and 0 unless
-        `keep_zero`) is a session without that kind of work, not drawn."""
+        """Each session's `measure` on the day axis: the plan's sessions joined by a line (●),
+        the others apart (◆: a routine, the quick timer), so that a routine's dose on a plan
+        day is not read as a jump in the plan's. None (and 0 unless `keep_zero`) is a session
+        without that kind of work, not drawn. All the points, oldest first."""
         xs = self._day_axis(plt)
-        points: list[tuple[float, float]] = [
-            (x, value)
+        points: list[tuple[float, float, bool]] = [
+            (x, value, row.kind == SessionKind.PLAN)
             for x, row in zip(xs, self.rows, strict=True)
             if (value := measure(row.dose)) is not None and (value or keep_zero)
         ]
-        if points:
-            plt.plot(*zip(*points, strict=True), color="cyan", marker="·")
-            plt.scatter(*zip(*points, strict=True), marker="●", color="cyan")
-        return points
+        plan = [(x, y) for x, y, on_plan in points if on_plan]
+        others = [(x, y) for x, y, on_plan in points if not on_plan]
+        if plan:
+            plt.plot(*zip(*plan, strict=True), color="cyan", marker="·")
+            plt.scatter(*zip(*plan, strict=True), marker="●", color="cyan")
+        if others:
+            plt.scatter(*zip(*others, strict=True), marker="◆", color="yellow")
+        return [(x, y) for x, y, _ in points]
 
     def draw_held(self, plt: Plot) -> None:
         points = self._dose_points(plt, _held)
