@@ -269,6 +269,7 @@ def recent_runs(runs: Sequence[RunRecord], today: date) -> list[Block]:
         for r in recent
     ]
     weeks = weekly_runs(recent, REPORT_WEEKS, today)
+    weeks = weeks[next(n for n, w in enumerate(weeks) if w.runs) :]  # from the first run's week
     most = max(w.minutes for w in weeks) or 1
     lines = ["Week of      Runs  Minutes       km"]
     for week in weeks:

@@ -141,3 +141,15 @@ def test_a_routines_dose_is_charted_and_named_in_the_text(store, catalog):
     assert "02 Mar: 20 kg" in weights["Heaviest weight, kg (right axis)"]
     text = report(store, catalog, "md")
     assert "02 Mar 2026  Physio heavy day: 36 reps · 20 kg" in text
+
+
+def test_the_runs_chart_starts_at_the_week_of_the_first_run(store, catalog):
+    filled(store, catalog)
+    store.add_run(
+        {"id": "20260302-090000-aaaaaa", "started_at": "2026-03-02T09:00:00+00:00",
+         "minutes": 20.0, "km": 3.1, "pain": 1, "kind": "walk", "level": None, "note": ""}
+    )  # fmt: skip
+    chart = figures(report(store, catalog, "html"))["Minutes run per week"]
+    assert ">02 Mar<" in chart and ">23 Feb<" not in chart  # not five empty weeks before it
+    text = report(store, catalog, "md")
+    assert "02 Mar 2026     1       20" in text and "26 Jan 2026" not in text.split("Week of")[-1]
