@@ -57,7 +57,7 @@ async def test_ending_mid_hold_keeps_the_part_held_and_explains_its_star(
         await advance(pilot, clock, 5 + 12.34)
         summary = await end_and_rate(pilot)
         await app.workers.wait_for_complete()
-        assert "* ended early with n" in foot(summary)
+        assert "* set ended early ·" in foot(summary)
     session = next(store.sessions())
     (held,) = session["exercises"][0]["sets"]
     assert held["done"] == 12.3 and held["skipped"] is True
@@ -69,7 +69,7 @@ async def test_no_star_no_star_note(mini_catalog, store, clock):
         await pilot.press("enter")
         await advance(pilot, clock, 5 + 20 + 3)  # the first hold whole, into its rest
         summary = await end_and_rate(pilot)
-        assert "ended early with n" not in foot(summary)
+        assert "ended early" not in foot(summary)
         assert "enter: back to the home screen" in foot(summary)
 
 

@@ -102,7 +102,7 @@ class SummaryScreen(Screen[None]):
             starred = any(
                 s["skipped"] for entry in self.session["exercises"] for s in entry["sets"]
             )
-            star_note = "* ended early with n · " if starred else ""
+            star_note = "* set ended early · " if starred else ""
             yield Static(f"[dim]{star_note}enter: back to the home screen[/dim]", id="summary-foot")
         yield Footer()
 
