@@ -21,7 +21,7 @@ from rehab_tui.domain.safety import (
     SafetyWarning,
     parse_red_flag_answer,
 )
-from rehab_tui.domain.text import plural, whole_number
+from rehab_tui.domain.text import plural, printable, whole_number
 
 MAX_STIFFNESS_MIN = 600
 
@@ -52,9 +52,15 @@ def cmd_log(args: argparse.Namespace, out: Console) -> int:
     with use_cases(args, catalog) as rehab:
         logged = rehab.log_session(day, pain, args.note, load_kg, again=args.again)
     weight = "" if load_kg is None else f", {kg(load_kg)} on the loaded exercises"
+    what = (
+        f"at stage {logged.plan.step.stage}"
+        if logged.routine is None
+        else f"of the routine {printable(logged.routine)}"
+    )
     out.print(
-        f"Logged {day:%a %d %b}: {plural(len(logged.plan.exercises), 'exercise')} at stage "
-        f"{logged.plan.step.stage}, pain {pain}/10{weight}."
+        f"Logged {day:%a %d %b}: {plural(len(logged.exercises), 'exercise')} {what}, "
+        f"pain {pain}/10{weight}.",
+        markup=False,
     )
     print_warnings(out, logged.warnings, pain, day)
     return 0

@@ -215,9 +215,13 @@ def logged_session(
     step: LadderStep | None,
     pain: int,
     note: str,
+    kind: SessionKind | None = None,
+    **extras: Unpack[SessionExtras],
 ) -> SessionRecord:
-    """A session done away from the app, recorded afterwards as done in full, as planned."""
-    session = new_session(exercises, started, step, logged=True)
+    """A session done away from the app, recorded afterwards as done in full, as planned;
+    `kind` and `extras` as for new_session (a routine's, say)."""
+    extras["logged"] = True
+    session = new_session(exercises, started, step, kind, **extras)
     stamp = started.isoformat(timespec="seconds")
     for entry, planned in zip(session["exercises"], exercises, strict=True):
         amount = rules_for(planned.kind).amount(planned.dose)

@@ -184,34 +184,51 @@ class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
     def log_session(
         self, day: date, pain: int, note: str, load_kg: float | None = None, again: bool = False
     ) -> Logged:
-        """Record the day's planned session, done in full away from the app, and any weight used;
-        refused when the day has a plan session already, unless `again` (a second one that day)."""
+        """Record the day's session, done in full away from the app, and any weight used: the
+        plan's, or the routine followed instead of it. Refused when the day has one of those
+        already, unless `again` (a second one that day)."""
         started = self._moment_on(day, "log a session")
         self._writing()
+        routine = self._routine_followed()
+        kind = SessionKind.PLAN if routine is None else SessionKind.ROUTINE
         if not again:
-            self._refuse_a_second_session(day)
+            self._refuse_a_second_session(day, kind)
         plan = self.plan(day)
-        if not plan.exercises:
+        if routine is not None:
+            if self.open_red_flags():
+                raise ServiceError(LOADING_REFUSED)
+            exercises = routine.exercises
+            session = logged_session(
+                exercises, started, None, pain, note, kind, routine=routine.name
+            )
+        elif not plan.exercises:
             # A red flag or a rest from loading: there was no session to do, so none is logged
             # (an empty one would count as a green session toward a step up).
             raise ServiceError(
                 f"the plan for {day} has no loading ({plan.reasons[0].rstrip('.')}), "
                 "so there is no session to log"
             )
-        session = logged_session(plan.exercises, started, plan.step, pain, note)
-        if plan.light_day:
-            session["light"] = True
-        loads.add_load(session, plan.exercises, load_kg, day)
+        else:
+            exercises = plan.exercises
+            session = logged_session(exercises, started, plan.step, pain, note)
+            if plan.light_day:
+                session["light"] = True
+        loads.add_load(session, exercises, load_kg, day)
         self.store.add_session(session)
-        return Logged(plan, warnings_after(pain, None, self.pain_limits()))
+        warnings = warnings_after(pain, None, self.pain_limits())
+        return Logged(plan, warnings, exercises, routine.name if routine else None)
 
-    def _refuse_a_second_session(self, day: date) -> None:
+    def _routine_followed(self) -> Routine | None:
+        """The routine followed instead of the plan, if one is and it is still in the file."""
+        if self.following() is None:
+            return None
+        own = self.own_program(self.routines())
+        return own.routine if own is not None else None
+
+    def _refuse_a_second_session(self, day: date, kind: SessionKind) -> None:
         """A second `log` for a day is most often the first one typed again: say which is there."""
         for session in self.store.sessions(since=day.isoformat()):
-            if (
-                session["started_at"][:10] == day.isoformat()
-                and session["kind"] == SessionKind.PLAN
-            ):
+            if session["started_at"][:10] == day.isoformat() and session["kind"] == kind:
                 pain = "not rated" if session["pain"] is None else f"pain {session['pain']}/10"
                 raise ServiceError(
                     f"{day} already has a session ({session['id']}, {pain}); to add a second "

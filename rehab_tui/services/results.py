@@ -57,10 +57,13 @@ class LoadPrompt(NamedTuple):
 
 
 class Logged(NamedTuple):
-    """A session done away from the app, recorded as the day's plan done in full."""
+    """A session done away from the app, recorded as the day's plan done in full (or the
+    routine followed instead of the plan, named by `routine`)."""
 
     plan: Plan
     warnings: tuple[SafetyWarning, ...]
+    exercises: tuple[PlannedExercise, ...]
+    routine: str | None = None
 
 
 class Imported(NamedTuple):

@@ -189,6 +189,28 @@ def test_plan_while_following_a_routine_lists_the_routines_exercises(private_dir
     assert "Double-leg heel-raise hold" not in out  # the plan's own exercises are not listed
 
 
+def test_log_while_following_a_routine_records_the_routine(private_dirs, capsys):
+    from rehab_tui.storage import locations
+    from rehab_tui.storage.store import Store
+
+    ensure_routines_file(locations.config_dir() / "routines.yaml", DEFAULT_LIMITS)
+    assert main(["setup", "--type", "midportion", "--baseline", "1"]) == 0
+    assert main(["routines", "--follow", "Physio program"]) == 0
+    capsys.readouterr()
+    assert main(["log", "--pain", "2", "--date", "2026-03-02"]) == 0
+    assert "of the routine Physio program, pain 2/10" in capsys.readouterr().out
+    assert main(["log", "--pain", "2", "--date", "2026-03-02"]) == 1  # typed again
+    assert "already has a session" in capsys.readouterr().err
+    with Store(private_dirs) as store:
+        (session,) = store.sessions()
+    assert session["kind"] == "routine" and session["routine"] == "Physio program"
+    assert session["stage"] is None and session["completed"] and session["logged"]
+    assert "Wall calf hold" in [e["name"] for e in session["exercises"]]
+    assert main(["routines", "--follow-plan"]) == 0
+    assert main(["log", "--pain", "2", "--date", "2026-03-02"]) == 0  # the plan's, beside it
+    assert "at stage 1" in capsys.readouterr().out
+
+
 def test_routines_edit_keeps_the_example_only_when_it_was_changed(
     private_dirs, monkeypatch, capsys
 ):
