@@ -56,6 +56,23 @@ async def test_tests_and_timers_say_what_they_were_and_a_test_its_result(catalog
         assert width <= 80 - 4  # the outcome column is on screen at 80 columns
 
 
+async def test_a_wide_terminal_shows_a_routine_s_whole_name_and_more_of_its_note(
+    catalog, store, clock
+):
+    fill_weeks(store, catalog, DAY)
+    add_off_plan_sessions(store, catalog, DAY)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        history = await open_history(pilot)
+        table = history.query_one(DataTable)
+        rows = cells_by_stage(table)
+        routine = next(row for name, row in rows.items() if name.startswith("Physio"))
+        assert not routine[1].endswith("…") and len(routine[1]) > 15
+        assert len(routine[7]) > 24 and len(routine[7]) < len(LONG_NOTE)
+        width = sum(column.get_render_width(table) for column in table.columns.values())
+        assert width <= 120 - 2  # every column, the note's too, on screen
+
+
 async def test_the_detail_names_the_test_and_shows_the_whole_note(catalog, store, clock):
     fill_weeks(store, catalog, DAY)
     add_off_plan_sessions(store, catalog, DAY)

@@ -48,9 +48,17 @@ COLUMNS = (
 # The table shows a note's start; enter opens the session with the whole note (the head says so),
 # so a long note never pushes the table past the width of an 80-column terminal.
 NOTE_CHARS = 24
-
-
 LABEL_CHARS = len("heel-raise test")  # a routine's longer name is clipped; its detail has it
+NARROW = 80  # the columns the table is laid out for; wider terminals give the rest as below
+MOST_LABEL_CHARS = 40
+
+
+def clip_widths(columns: int) -> tuple[int, int]:
+    """(label, note) characters at a terminal `columns` wide: what is beyond 80 goes to a
+    routine's name first (up to 40), then to the note."""
+    spare = max(0, columns - NARROW)
+    label = min(LABEL_CHARS + spare, MOST_LABEL_CHARS)
+    return label, NOTE_CHARS + spare - (label - LABEL_CHARS)
 
 
 def clip(text: str, most: int) -> str:
@@ -65,7 +73,8 @@ def test_result_short(result: str | None) -> str | None:
     return result.replace("left ", "L").replace(", right ", " R")
 
 
-def row_cells(row: SessionRow) -> list[object]:
+def row_cells(row: SessionRow, columns: int = NARROW) -> list[object]:
+    label_chars, note_chars = clip_widths(columns)
     word, style = OUTCOME_STYLE[row.outcome]
     if row.in_progress:
         word, style = "… in progress", "cyan"
@@ -77,14 +86,14 @@ def row_cells(row: SessionRow) -> list[object]:
         what = what.removeprefix("stage ")
     return [
         f"{row.day:%d %b %Y}",  # the weekday is in the detail: the outcome fits 80 columns
-        clip(what, LABEL_CHARS),
+        clip(what, label_chars),
         test_result_short(row.result) or f"{row.done}/{row.planned}",
         "–" if untimed else format_duration(row.under_load_s),
         "–" if row.pain is None else f"{row.pain}/10",
         "–" if row.morning is None else f"{row.morning}/10",
         Text(word, style=style),
         Text(
-            clip(row.note, NOTE_CHARS)
+            clip(row.note, note_chars)
         ),  # the user's own words: never markup, no control characters
     ]
 
@@ -173,7 +182,7 @@ class HistoryScreen(RehabScreen[None]):
         """Append a page of rows (`more`: older pages are still to come)."""
         table = self.query_one(DataTable)
         for row in rows:
-            table.add_row(*row_cells(row), key=row.id)
+            table.add_row(*row_cells(row, self.app.size.width), key=row.id)
         self.rows.extend(rows)
         self.show_head()
 
