@@ -107,6 +107,16 @@ class Playback:
             self.total_paused_s += spent
             self._paused_at = None
 
+    def start_now(self) -> None:
+        """Start the current step afresh from this instant, with nothing of it elapsed (and still
+        paused if it was): the player calls this once the step's first frame is drawn, so the
+        time that frame took to reach the screen is not taken from its first second."""
+        now = self.clock.now()
+        self._started = now
+        self._paused_in_step = 0.0
+        if self._paused_at is not None:
+            self._paused_at = now
+
     def toggle_pause(self) -> None:
         self.resume() if self.paused else self.pause()
 

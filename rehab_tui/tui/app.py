@@ -36,6 +36,7 @@ from rehab_tui.services.results import RunLogged, ServiceError, Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
 from rehab_tui.storage.store import Store
+from rehab_tui.tui.after_frame import AfterFrame
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
 from rehab_tui.tui.exit_watchdog import ExitWatchdog
@@ -90,6 +91,7 @@ class RehabApp(App[None]):
         self._started = False
         self._signal_handlers: dict[int, Any] = {}
         self._pending_saves: dict[int, Callable[[], None]] = {}
+        self.after_frame = AfterFrame(self)
         self._save_numbers = itertools.count()
         # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
         self.exit_watchdog: ExitWatchdog | None = None
@@ -104,7 +106,7 @@ class RehabApp(App[None]):
             self.notify(self.notice, timeout=20, markup=False)
         self.preferences.apply_at_start()
         self._show_first_screen()
-        self._play_pending_timer()
+        self.call_later(self._play_pending_timer)  # after the start-up batch: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
         self.call_after_refresh(resume_collection)  # paused by the command's start-up
@@ -137,7 +139,7 @@ class RehabApp(App[None]):
             fresh = rehab.unfinished_session() is None
             if self.quick is not None and fresh and not self.loading_refused():
                 timer, self.quick = self.quick, None
-                self.play(rehab.start_quick_timer(timer))
+                self.call_later(self.start_quick_timer, timer)  # likewise: see player.py
                 return
             self._show_first_start()
             return
@@ -234,7 +236,8 @@ class RehabApp(App[None]):
     def end_session(self, session_id: str, completed: bool, paused_s: float) -> None:
         from rehab_tui.tui.screens.pain import PainScreen
 
-        self.rehab.end_session(session_id, completed, paused_s)
+        # Written once the next screen is drawn: that frame ends the last hold, on the second.
+        self.after_frame(partial(self.rehab.end_session, session_id, completed, paused_s))
         if self.rehab.is_walk_run(session_id):
             from rehab_tui.tui.screens.run_pain import RunPainScreen
 
@@ -334,16 +337,13 @@ class RehabApp(App[None]):
             save()
             self._pending_saves.pop(key, None)
 
-        self.run_worker(
-            save_and_forget,
-            thread=True,
-            exit_on_error=False,
-            group="saves",
-            name=f"save set {result.set_number} of {result.exercise_id}",
-        )
+        name = f"save set {result.set_number} of {result.exercise_id}"
+        start = partial(self.run_worker, save_and_forget, thread=True, exit_on_error=False)
+        self.after_frame(partial(start, group="saves", name=name))
 
     async def saves_finished(self) -> None:
         """Wait for every set still being saved (the session is rated after its last set)."""
+        self.after_frame.flush()
         await self.workers.wait_for_complete([w for w in self.workers if w.group == "saves"])
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

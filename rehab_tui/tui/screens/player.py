@@ -2,10 +2,17 @@
 
 All timing comes from `Playback`, which computes the state from the clock, and what the timer
 panel shows for each kind of step comes from its view (rehab_tui.tui.widgets.step_views). This
-screen only redraws: it wakes when the shown second is due to change (and at least twice a
-second for the bars), updates what changed, rings and flashes on every phase change, and hands
-each finished set to the app to be saved in the background. As a loaded exercise starts, before
-its get-ready runs, it asks the weight used (dialogs/load.py), with the hold paused.
+screen only redraws: it wakes once when what the panel shows is due to change (the next whole
+second, or a metronome's half beat), not on a polling interval, updates only what changed, rings
+and flashes on every phase change, and hands each finished set to the app to be saved in the
+background. As a loaded exercise starts, before its get-ready runs, it asks the weight used
+(dialogs/load.py), with the hold paused.
+
+Exact at the glass: the garbage made before the session is collected and frozen before its
+first frame (rehab_tui.gc_pause), and the session's clock starts once that frame has been
+written (when the big count is first shown), so that the first second of the get-ready is shown
+whole. Textual never writes the frame it lays out during the app's own start-up (a batch), so
+a session played at start is pushed after it (RehabApp.call_later).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from rehab_tui.domain.playback import Events, Playback, SetResult
 from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
+from rehab_tui.gc_pause import collect_and_freeze, thaw
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
@@ -36,8 +44,11 @@ from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import VIEWS, view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
 
-MAX_TICK_S = 0.5  # the bars move at least this often
 FLASH_S = 0.4
+# A timer may fire a few microseconds before the instant asked for: the tick is asked for this
+# long after the change, so that it always finds the change made.
+PAST_CHANGE_S = 0.001
+CLOCK_START_LATEST_S = 0.5
 
 
 class PlayerScreen(RehabScreen[None]):
@@ -64,6 +75,9 @@ class PlayerScreen(RehabScreen[None]):
         self._last_result: SetResult | None = None
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
+        self._exercise_shown: tuple[object, ...] | None = None  # the exercise's lines, as shown
+        self._count_keys: bool | None = None  # whether d and the arrows are offered
+        self._clock_started = False
         self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
         self._weights_asked: set[int] = set()  # exercises whose weight was asked here (by index)
         self._resume_later = False  # a dialog paused a running step, to resume as it closes
@@ -86,8 +100,29 @@ class PlayerScreen(RehabScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Session"
+        # Before the first frame and before the clock starts: what the app made before (a
+        # history screen's rows) is collected now, not by a full collection mid-countdown.
+        collect_and_freeze()
         self._enter_step()
-        self.tick()
+        self.redraw()
+        # Should the count never be drawn (a terminal too small), the clock starts anyway.
+        self.set_timer(CLOCK_START_LATEST_S, self._start_clock)
+
+    def on_big_count_shown(self) -> None:
+        self._start_clock()
+
+    def on_unmount(self) -> None:
+        # The player's own widgets were frozen with everything else; they are garbage now.
+        thaw()
+
+    def _start_clock(self) -> None:
+        """The first frame has been written: the first step's clock starts now."""
+        if self._clock_started:
+            return
+        self._clock_started = True
+        self.playback.start_now()
+        self.update_now()
+        self.call_after_refresh(_import_what_comes_after)
 
     # -- the tick: update, redraw, schedule the next ------------------------------------
 
@@ -101,10 +136,14 @@ class PlayerScreen(RehabScreen[None]):
             self._timer = self.set_timer(self._next_wake(), self.tick)
 
     def _next_wake(self) -> float:
-        """Seconds until the shown second (or tempo phase) changes; steps last whole seconds."""
-        elapsed = self.playback.elapsed()
-        until_whole = 1.0 - (elapsed % 1.0)
-        return min(MAX_TICK_S, until_whole) + 0.002
+        """Seconds until the panel next reads differently (or the step ends), and a hair more."""
+        playback = self.playback
+        elapsed = playback.elapsed()
+        until = view_for(playback.step).until_change(self._planned(), elapsed)
+        duration = playback.step.duration
+        if duration is not None:
+            until = min(until, duration - elapsed)
+        return max(0.0, until) + PAST_CHANGE_S
 
     def update_now(self) -> None:
         """Recompute and redraw at once (after a key, or when a test has moved the clock)."""
@@ -119,7 +158,9 @@ class PlayerScreen(RehabScreen[None]):
             self._last_result = result
         if events.finished:
             app.cues.ring()
-            app.end_session(self.session_id, completed=True, paused_s=self.playback.total_paused_s)
+            self._draw_the_end()
+            paused_s = self.playback.total_paused_s
+            self.call_after_refresh(app.end_session, self.session_id, True, paused_s)
         elif events.step_changed:
             self._enter_step()
             self.cue()
@@ -133,23 +174,48 @@ class PlayerScreen(RehabScreen[None]):
         number = step.exercise_index + 1
         # Names, how-tos and cues come from the exercise or routines file: plain text, never
         # markup (a name like "[/b] Hold" would end the app), and no control characters.
-        self.query_one("#name", Label).update(
+        # Each is updated (and the screen laid out again) only when it changes: from a
+        # get-ready to its hold nothing here does, and that frame is due on the second.
+        side = f" · [b]{step.side.capitalize()} leg[/b]" if step.side else ""
+        exercise_lines = (
             Content.assemble(
                 (printable(exercise.name), "bold"),
                 "  ",
                 (f"exercise {number} of {len(self.timeline.exercises)}", "dim"),
-            )
+            ),
+            f"Set {step.set_number} of {planned.dose.sets}{side} · {describe_dose(planned)}",
+            Content(printable(exercise.how_to)),
+            exercise.cues,
         )
-        side = f" · [b]{step.side.capitalize()} leg[/b]" if step.side else ""
-        self.query_one("#set-info", Label).update(
-            f"Set {step.set_number} of {planned.dose.sets}{side} · {describe_dose(planned)}"
-        )
-        self.query_one("#how-to", Label).update(Content(printable(exercise.how_to)))
-        self.query_one("#cues", CueLine).show(exercise.cues)
-        view_for(step).enter(self.query_one("#stage"), step)
+        if exercise_lines != self._exercise_shown:
+            self._exercise_shown = exercise_lines
+            name, set_info, how_to, cues = exercise_lines
+            self.query_one("#name", Label).update(name)
+            self.query_one("#set-info", Label).update(set_info)
+            self.query_one("#how-to", Label).update(how_to)
+            self.query_one("#cues", CueLine).show(cues)
+        view = view_for(step)
+        view.enter(self.query_one("#stage"), step)
         self._shown.clear()
-        self.refresh_bindings()
+        keys = view.takes_count(planned)  # d and the arrows: the footer shows them or not
+        if keys != self._count_keys:
+            self._count_keys = keys
+            self.refresh_bindings()
         self._ask_weight(step.exercise_index)
+
+    def _draw_the_end(self) -> None:
+        """The frame that ends the last step, due on the second: its count at zero (a count of
+        reps stays) and the bars full. The next screen takes tens of ms to build, so it is
+        shown after this frame, not in its place."""
+        step = self.playback.step
+        if step.duration is not None:
+            state = self.playback.state()
+            frame = view_for(step).frame(
+                self.query_one("#stage"), step, state, self._planned(), self.rep_count
+            )
+            self.query_one("#count", Digits).update(frame.count)
+        self.query_one("#step-bar", ProgressBar).progress = 1000
+        self.query_one("#session-bar", ProgressBar).progress = 1000
 
     def _ask_weight(self, exercise_index: int) -> None:
         """The weight used on a loaded exercise, asked once as it starts. The step is paused
@@ -371,3 +437,10 @@ class PlayerScreen(RehabScreen[None]):
             self.playback.resume()
         self._resume_later = False
         self.update_now()
+
+
+def _import_what_comes_after() -> None:
+    """The screens that follow a session, imported while the get-ready counts (a few ms), not
+    in the frame that ends the last hold."""
+    import rehab_tui.tui.screens.pain
+    import rehab_tui.tui.screens.run_pain  # noqa: F401

@@ -8,7 +8,9 @@ font; half-block pixels scale to any height and stay solid in the text colour, s
 theme's contrast. At its smallest (scale 1) it is 3 rows, as Digits was, so 80×24 still fits.
 
 A subclass of `Digits`, so `value` and `update()` stay as they were: the player updates it only
-when the shown second changes, and a new size is drawn on the next render after a resize.
+when the shown second changes, and a new size is drawn on the next render after a resize. It
+says when it is first drawn (`Shown`, after the frame that shows it has been written), for the
+player to start its clock then.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import Digits
 
 # Each glyph: 5 rows of pixels, "#" lit. Digits are 3 pixels wide, the colon 1.
@@ -74,6 +77,13 @@ class BigCount(Digits):
     DEFAULT_CSS = """
     BigCount { height: 1fr; min-height: 3; width: 1fr; }
     """
+
+    class Shown(Message):
+        """The count is on screen: Textual sends `Show` once the frame that first lays it out
+        has been handed to the terminal."""
+
+    def on_show(self) -> None:
+        self.post_message(self.Shown())
 
     def render(self) -> RenderResult:
         size = self.content_size

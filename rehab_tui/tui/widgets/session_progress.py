@@ -1,4 +1,7 @@
-"""The whole session's progress, always visible at the bottom of the player."""
+"""The whole session's progress, always visible at the bottom of the player.
+
+`show` is called on every tick of the player: the label is updated (which lays the screen out
+again) only when its words change."""
 
 from __future__ import annotations
 
@@ -18,6 +21,10 @@ class SessionProgress(Horizontal):
         yield Label("", id="where")
         yield ProgressBar(total=1000, show_eta=False, id="session-bar")
 
+    _where: str | None = None
+
     def show(self, where: str, fraction: float) -> None:
-        self.query_one("#where", Label).update(where)
+        if where != self._where:
+            self._where = where
+            self.query_one("#where", Label).update(where)
         self.query_one("#session-bar", ProgressBar).progress = round(fraction * 1000)

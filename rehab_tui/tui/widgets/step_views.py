@@ -66,6 +66,11 @@ class StepView:
         """`reps`: the count as the user has set it."""
         return Frame(step.label, step.detail, str(state.shown_seconds))
 
+    def until_change(self, planned: PlannedExercise, elapsed: float) -> float:
+        """Seconds from `elapsed` until the frame reads differently: its next whole second
+        (steps, tempo phases and intervals all last whole seconds, and the bars move with them)."""
+        return 1.0 - elapsed % 1.0
+
 
 class TempoView(StepView):
     """The phase word and its seconds counting down, and the tempo cue under the bar."""
@@ -107,6 +112,15 @@ class CountedView(StepView):
             f"One rep per beat (about {step.target} is typical). Press d when you cannot keep up"
         )
         return Frame(beat, detail, str(counted), beat=beat, reps=counted)
+
+    def until_change(self, planned: PlannedExercise, elapsed: float) -> float:
+        """A metronome's next half beat (UP, then DOWN), or the next whole second."""
+        whole = super().until_change(planned, elapsed)
+        beat_s = metronome_s(planned.dose)
+        if beat_s is None:
+            return whole
+        half = beat_s / 2
+        return min(whole, half - elapsed % half)
 
 
 class IntervalsView(StepView):

@@ -45,9 +45,18 @@ def tempo_text(phases: tuple[TempoPhase, ...], state: StepState, reps: int) -> T
 
 
 class TempoCue(Static):
+    """Drawn again only when what it reads changes (once a second at most), and never laid out
+    again: its size is fixed."""
+
     DEFAULT_CSS = """
     TempoCue { height: 3; width: 100%; content-align: center middle; text-align: center; }
     """
 
+    _shown: tuple[object, ...] | None = None
+
     def show(self, phases: tuple[TempoPhase, ...], state: StepState, reps: int) -> None:
-        self.update(tempo_text(phases, state, reps))
+        key = (phases, state.phase, state.phase_second, state.rep, reps)
+        if key == self._shown:
+            return
+        self._shown = key
+        self.update(tempo_text(phases, state, reps), layout=False)
