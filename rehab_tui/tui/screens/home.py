@@ -23,6 +23,7 @@ from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.today import DoneToday
+from rehab_tui.gc_pause import collect_and_freeze
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
 
@@ -216,6 +217,11 @@ class HomeScreen(RehabScreen[None]):
         written by something else (an import, an older version) that reads every month once,
         which trends would otherwise do when opened (storage/tests_index.py)."""
         self.run_worker(self.rehab_app.rehab.tests, thread=True, exit_on_error=False)
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen (history, trends, a session): what it left is collected now,
+        # once home is drawn, not by a full collection in the middle of the next countdown.
+        self.call_after_refresh(collect_and_freeze)
 
     def refresh_plan(self) -> None:
         """Work today's plan out afresh (after a session, a check-in, a change of settings)."""

@@ -40,6 +40,7 @@ from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
+from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import VIEWS, view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
@@ -92,7 +93,7 @@ class PlayerScreen(RehabScreen[None]):
         with Vertical(id="stage"):
             yield Label("", id="phase")
             yield BigCount("", id="count")
-            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="step-bar")
+            yield QuietProgressBar(total=1000, show_eta=False, show_percentage=False, id="step-bar")
             yield TempoCue("", id="tempo")
             yield Label("", id="detail")
         yield SessionProgress(id="session")

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
+
 
 class SessionProgress(Horizontal):
     DEFAULT_CSS = """
@@ -19,7 +21,7 @@ class SessionProgress(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="where")
-        yield ProgressBar(total=1000, show_eta=False, id="session-bar")
+        yield QuietProgressBar(total=1000, show_eta=False, id="session-bar")
 
     _where: str | None = None
 
