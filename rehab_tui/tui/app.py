@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -36,7 +36,7 @@ from rehab_tui.services.results import RunLogged, ServiceError, Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
 from rehab_tui.storage.store import Store
-from rehab_tui.tui.after_frame import AfterFrame
+from rehab_tui.tui.after_frame import AfterFrameApp
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
 from rehab_tui.tui.exit_watchdog import ExitWatchdog
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-class RehabApp(App[None]):
+class RehabApp(AfterFrameApp):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -91,7 +91,6 @@ class RehabApp(App[None]):
         self._started = False
         self._signal_handlers: dict[int, Any] = {}
         self._pending_saves: dict[int, Callable[[], None]] = {}
-        self.after_frame = AfterFrame(self)
         self._save_numbers = itertools.count()
         # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
         self.exit_watchdog: ExitWatchdog | None = None
@@ -236,8 +235,7 @@ class RehabApp(App[None]):
     def end_session(self, session_id: str, completed: bool, paused_s: float) -> None:
         from rehab_tui.tui.screens.pain import PainScreen
 
-        # Written once the next screen is drawn: that frame ends the last hold, on the second.
-        self.after_frame(partial(self.rehab.end_session, session_id, completed, paused_s))
+        self.rehab.end_session(session_id, completed, paused_s)
         if self.rehab.is_walk_run(session_id):
             from rehab_tui.tui.screens.run_pain import RunPainScreen
 
@@ -334,16 +332,16 @@ class RehabApp(App[None]):
         save = self._pending_saves[key] = partial(self.rehab.save_set, session_id, result)
 
         def save_and_forget() -> None:
+            drawn.wait()  # the frame that ends the set goes first (after_frame.py)
             save()
             self._pending_saves.pop(key, None)
 
+        drawn = self.frame_drawn()
         name = f"save set {result.set_number} of {result.exercise_id}"
-        start = partial(self.run_worker, save_and_forget, thread=True, exit_on_error=False)
-        self.after_frame(partial(start, group="saves", name=name))
+        self.run_worker(save_and_forget, thread=True, exit_on_error=False, group="saves", name=name)
 
     async def saves_finished(self) -> None:
         """Wait for every set still being saved (the session is rated after its last set)."""
-        self.after_frame.flush()
         await self.workers.wait_for_complete([w for w in self.workers if w.group == "saves"])
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -161,7 +161,7 @@ class PlayerScreen(RehabScreen[None]):
             app.cues.ring()
             self._draw_the_end()
             paused_s = self.playback.total_paused_s
-            self.call_after_refresh(app.end_session, self.session_id, True, paused_s)
+            app.after_frame(partial(app.end_session, self.session_id, True, paused_s))
         elif events.step_changed:
             self._enter_step()
             self.cue()
