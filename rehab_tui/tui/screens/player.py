@@ -79,6 +79,8 @@ class PlayerScreen(RehabScreen[None]):
         self._exercise_shown: tuple[object, ...] | None = None  # the exercise's lines, as shown
         self._count_keys: bool | None = None  # whether d and the arrows are offered
         self._clock_started = False
+        self._styles_pending = False  # the panel's classes changed, not yet restyled
+        self._pause_named: bool | None = None  # what the footer calls the pause key: Resume?
         self._spoken: tuple[object, ...] | None = None  # the last cue said: (step, rep, words)
         self._weights_asked: set[int] = set()  # exercises whose weight was asked here (by index)
         self._resume_later = False  # a dialog paused a running step, to resume as it closes
@@ -105,6 +107,7 @@ class PlayerScreen(RehabScreen[None]):
         # history screen's rows) is collected now, not by a full collection mid-countdown.
         collect_and_freeze()
         self._enter_step()
+        self._apply_styles()
         self.redraw()
         # Should the count never be drawn (a terminal too small), the clock starts anyway.
         self.set_timer(CLOCK_START_LATEST_S, self._start_clock)
@@ -197,6 +200,7 @@ class PlayerScreen(RehabScreen[None]):
             self.query_one("#cues", CueLine).show(cues)
         view = view_for(step)
         view.enter(self.query_one("#stage"), step)
+        self._styles_pending = True  # applied by the cue that follows, or on mount
         self._shown.clear()
         keys = view.takes_count(planned)  # d and the arrows: the footer shows them or not
         if keys != self._count_keys:
@@ -267,8 +271,8 @@ class PlayerScreen(RehabScreen[None]):
         detail = self._first_side_count(detail)
         # Under a dialog that paused a running hold, space will still pause once it closes.
         user_paused = playback.paused and not self._resume_later
-        if self._shown.get("paused") != user_paused:
-            self._shown["paused"] = user_paused
+        if self._pause_named != user_paused:  # kept across steps: the footer is rebuilt for it
+            self._pause_named = user_paused
             self._name_pause_key(user_paused)
         if playback.paused:
             label = f"PAUSED · {label}"
@@ -345,11 +349,18 @@ class PlayerScreen(RehabScreen[None]):
         """A phase changed: ring and flash the timer panel (each unless turned off)."""
         cues = self.rehab_app.cues
         cues.ring()
-        if not cues.flashes:
-            return
-        stage = self.query_one("#stage")
-        stage.add_class("-flash")
-        self.set_timer(FLASH_S, lambda: stage.remove_class("-flash"))
+        if cues.flashes:
+            stage = self.query_one("#stage")
+            stage.add_class("-flash", update=False)  # applied with the step's classes
+            self.set_timer(FLASH_S, lambda: stage.remove_class("-flash"))
+            self._styles_pending = True
+        self._apply_styles()
+
+    def _apply_styles(self) -> None:
+        """Restyle the timer panel once for the classes changed since (StepView.enter)."""
+        if self._styles_pending:
+            self._styles_pending = False
+            self.query_one("#stage").update_node_styles()
 
     # -- actions ------------------------------------------------------------------------
 

@@ -45,12 +45,15 @@ class StepView:
     tempo_cue = False  # the tempo cue (phase, its seconds, the rep's phase bar) is shown
 
     def enter(self, panel: Widget, step: Step) -> None:
-        panel.remove_class("-walk")
+        """The panel's classes for `step`, not yet applied: each change of a class restyles the
+        panel and all it holds (some ms each, on the frame that starts the step), so the player
+        restyles it once for them all (`update_node_styles`), with its flash."""
+        panel.remove_class("-walk", update=False)
         # A class, not an inline display, so that the focus view's CSS can hide them too.
         panel.query_one(TempoCue).set_class(not self.tempo_cue, "-unused")
         panel.query_one("#step-bar", ProgressBar).set_class(not self.bar, "-unused")
         for name in PANEL_CLASSES:
-            panel.set_class(step.kind.value == name, f"-{name}")
+            panel.set_class(step.kind.value == name, f"-{name}", update=False)
 
     def takes_count(self, planned: PlannedExercise) -> bool:
         """Whether d ends the step with a count of reps."""
