@@ -137,3 +137,27 @@ def test_resume_index_is_the_lead_in_of_the_first_unsaved_set(timeline):
     assert resume_index(timeline, {(0, 1, None), (0, 2, None), (1, 1, None), (2, 1, "left")}) == 11
     every = {(s.exercise_index, s.set_number, s.side) for s in timeline.steps if s.is_work}
     assert resume_index(timeline, every) is None
+
+
+def test_start_now_takes_nothing_from_the_first_second(timeline, clock):
+    """The time the first frame took to reach the screen is not part of the get-ready."""
+    playback = Playback(timeline, clock)
+    clock.advance(0.4)
+    playback.start_now()
+    assert playback.elapsed() == 0.0
+    assert playback.state().shown_seconds == 5
+    clock.advance(1.0)
+    assert playback.state().shown_seconds == 4
+
+
+def test_start_now_while_paused_stays_paused_from_the_start(timeline, clock):
+    playback = Playback(timeline, clock)
+    playback.pause()  # a dialog (the weight used) opened before the first frame
+    clock.advance(0.4)
+    playback.start_now()
+    clock.advance(3.0)
+    assert playback.paused and playback.elapsed() == 0.0
+    playback.resume()
+    clock.advance(1.0)
+    assert playback.elapsed() == pytest.approx(1.0)
+    assert playback.total_paused_s == pytest.approx(3.0)

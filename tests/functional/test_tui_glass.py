@@ -1,0 +1,275 @@
+"""Exact at the glass, and light between the seconds: the player's timing promises.
+
+The garbage made before a session is collected and frozen before its countdown starts; the
+clock starts once the first frame (the big count) is drawn; the next tick is asked for the
+moment the shown second changes, not polled; a redraw within the same second touches nothing;
+the frame that ends the session comes before the next screen; a set's save waits for the frame
+that ends the set; home collects what a heavy screen left.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from dataclasses import replace
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Digits
+
+from rehab_tui.domain.playback import Playback
+from rehab_tui.domain.quick import QuickTimer
+from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.screens import player as player_module
+from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.screens.pain import PainScreen
+from rehab_tui.tui.screens.player import PAST_CHANGE_S, PlayerScreen
+from rehab_tui.tui.widgets.big_count import BigCount
+from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def thawed():
+    """Frozen objects are never collected: each test leaves none behind."""
+    yield
+    gc.unfreeze()
+
+
+class Cycle:
+    """Garbage only the cyclic collector frees."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def garbage_cycle() -> weakref.ref[Cycle]:
+    return weakref.ref(Cycle())
+
+
+@pytest.fixture
+def order(monkeypatch) -> list[str]:
+    """What happened, in order: the collection, the count drawn, the clock started."""
+    seen: list[str] = []
+    real_collect = player_module.collect_and_freeze
+    real_render = BigCount.render
+    real_start = Playback.start_now
+
+    def collect() -> None:
+        real_collect()
+        seen.append("collected")
+
+    def render(self):
+        seen.append("drawn")
+        return real_render(self)
+
+    def start_now(self) -> None:
+        seen.append(f"clock (frozen: {gc.get_freeze_count() > 0})")
+        real_start(self)
+
+    monkeypatch.setattr(player_module, "collect_and_freeze", collect)
+    monkeypatch.setattr(BigCount, "render", render)
+    monkeypatch.setattr(Playback, "start_now", start_now)
+    return seen
+
+
+def first(seen: list[str], prefix: str) -> int:
+    return next(i for i, what in enumerate(seen) if what.startswith(prefix))
+
+
+async def test_garbage_is_collected_and_frozen_before_the_clock_starts(
+    mini_catalog, store, clock, order
+):
+    gc.unfreeze()
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left_over = garbage_cycle()
+        gc.disable()  # only the player's own collection may free it
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+        finally:
+            gc.enable()
+        assert isinstance(app.screen, PlayerScreen)
+        assert left_over() is None
+        assert first(order, "collected") < first(order, "drawn") < first(order, "clock")
+        assert "clock (frozen: True)" in order
+
+
+async def test_the_clock_starts_after_the_first_frame_not_before(mini_catalog, store, clock):
+    """Time spent before the count is first drawn is not taken from the get-ready's "5"."""
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        real_init = PlayerScreen.__init__
+
+        def built_then_slow(self, *args) -> None:
+            real_init(self, *args)
+            clock.advance(0.8)  # the first frame takes 0.8 s to reach the screen
+
+        PlayerScreen.__init__ = built_then_slow  # type: ignore[method-assign]
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+        finally:
+            PlayerScreen.__init__ = real_init  # type: ignore[method-assign]
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        assert player.playback.elapsed() == pytest.approx(0.0)
+        assert player.query_one("#count", Digits).value == "5"
+
+
+async def test_a_timer_played_at_start_starts_its_clock_once_drawn(
+    catalog, new_store, clock, order
+):
+    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=1, rest=10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert first(order, "drawn") < first(order, "clock")
+
+
+async def test_the_next_tick_is_asked_for_when_the_shown_second_changes(
+    mini_catalog, store, clock, monkeypatch
+):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        asked: list[float] = []
+        real_set_timer = PlayerScreen.set_timer
+
+        def set_timer(self, delay, callback=None, **kwargs):
+            if callback == self.tick:
+                asked.append(delay)
+            return real_set_timer(self, delay, callback, **kwargs)
+
+        monkeypatch.setattr(PlayerScreen, "set_timer", set_timer)
+        clock.advance(0.3)
+        player.update_now()
+        clock.advance(4.7 + 2.25)  # into the hold
+        player.update_now()
+        assert asked == [
+            pytest.approx(0.7 + PAST_CHANGE_S),  # once, at the next second: no polling between
+            pytest.approx(0.75 + PAST_CHANGE_S),
+        ]
+
+
+async def test_a_redraw_within_the_same_second_touches_nothing(
+    mini_catalog, store, clock, monkeypatch
+):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 5 + 3)  # a few seconds into the hold
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        refreshed: list[Widget] = []
+        real_refresh = Widget.refresh
+
+        def refresh(self, *args, **kwargs):
+            refreshed.append(self)
+            return real_refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        player.update_now()
+        assert refreshed == []
+        clock.advance(1.0)  # the next second: the count and the bars, nothing else
+        player.update_now()
+        ids = {widget.id for widget in refreshed}
+        assert "count" in ids
+        assert ids <= {"count", "step-bar", "session-bar", "bar", "percentage"}
+
+
+async def test_the_bars_are_not_redrawn_between_changes_of_progress(mini_catalog, store, clock):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        bar = app.screen.query_one("#step-bar", QuietProgressBar)
+        refreshes = 0
+        real_refresh = bar.refresh
+
+        def counting_refresh(*args, **kwargs):
+            nonlocal refreshes
+            refreshes += 1
+            return real_refresh(*args, **kwargs)
+
+        bar.refresh = counting_refresh  # type: ignore[method-assign]
+        bar.update()  # what Textual's own timer calls every second
+        assert refreshes == 0
+        assert bar.progress == 0
+
+
+async def test_the_frame_that_ends_the_session_comes_before_the_next_screen(
+    catalog, new_store, clock
+):
+    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=1, rest=10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        clock.advance(5 + 10 + 0.01)
+        player.update_now()
+        assert app.screen is player  # not yet: this frame shows the hold at zero
+        assert player.query_one("#count", Digits).value == "0"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, PainScreen)
+        ended = new_store.active_session()  # ended once that frame was drawn, not yet rated
+        assert ended is not None and ended["completed"] and ended["ended_at"]
+
+
+async def test_a_sets_save_waits_for_the_frame_that_ends_the_set(mini_catalog, store, clock):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        drawn = app.frame_drawn()
+        assert not drawn.is_set()
+        app.screen.refresh()
+        await pilot.pause()
+        assert drawn.is_set()
+        await advance(pilot, clock, 5 + 20 + 1)  # the first hold ends: its set is saved
+        await app.workers.wait_for_complete()
+        assert [s["set"] for s in store.active_session()["exercises"][0]["sets"]] == [1]
+
+
+async def test_home_collects_what_a_heavy_screen_left(mini_catalog, store, clock):
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        gc.unfreeze()
+        await pilot.press("h")
+        await pilot.pause()
+        left_over = garbage_cycle()
+        gc.disable()
+        try:
+            await pilot.press("escape")
+            await pilot.pause()
+        finally:
+            gc.enable()
+        assert isinstance(app.screen, HomeScreen)
+        assert left_over() is None
+        assert gc.get_freeze_count() > 0
+
+
+async def advance(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.update_now()
+    await pilot.pause()
+
+
+def test_a_metronome_wakes_the_player_at_each_half_beat(mini_catalog):
+    from rehab_tui.domain.library import Tempo
+    from rehab_tui.tui.widgets.step_views import CountedView
+
+    planned = mini_catalog.ladder[0].exercises[0]
+    beat = replace(planned, dose=replace(planned.dose, tempo=Tempo(1, 0, 1, 1)))  # 3 s a rep
+    view = CountedView()
+    assert view.until_change(beat, 1.2) == pytest.approx(0.3)  # DOWN at 1.5 s
+    assert view.until_change(beat, 1.6) == pytest.approx(0.4)  # then the next whole second
+    assert view.until_change(planned, 0.2) == pytest.approx(0.8)  # no beat: whole seconds
