@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,14 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("REHAB_TUI_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_frozen():
+    """The app freezes what is alive before a countdown and on home (rehab_tui.gc_pause); a
+    frozen object is never collected, so each test's app is handed back to the collector."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

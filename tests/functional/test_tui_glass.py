@@ -30,13 +30,6 @@ from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def thawed():
-    """Frozen objects are never collected: each test leaves none behind."""
-    yield
-    gc.unfreeze()
-
-
 class Cycle:
     """Garbage only the cyclic collector frees."""
 
