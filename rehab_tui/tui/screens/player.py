@@ -6,7 +6,7 @@ screen only redraws: it wakes once when what the panel shows is due to change (t
 second, or a metronome's half beat), not on a polling interval, updates only what changed, rings
 and flashes on every phase change, and hands each finished set to the app to be saved in the
 background. As a loaded exercise starts, before its get-ready runs, it asks the weight used
-(dialogs/load.py), with the hold paused.
+(dialogs/load.py), with the hold paused: its dialogs are in its base, player_dialogs.py.
 
 Exact at the glass: the garbage made before the session is collected and frozen before its
 first frame (rehab_tui.gc_pause), and the session's clock starts once that frame has been
@@ -35,9 +35,7 @@ from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
 from rehab_tui.gc_pause import collect_and_freeze, thaw
-from rehab_tui.services.results import ServiceError
-from rehab_tui.storage.errors import StoreError
-from rehab_tui.tui.screens.base import RehabScreen
+from rehab_tui.tui.screens.player_dialogs import PlayerDialogs
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
 from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
@@ -52,7 +50,7 @@ PAST_CHANGE_S = 0.001
 CLOCK_START_LATEST_S = 0.5
 
 
-class PlayerScreen(RehabScreen[None]):
+class PlayerScreen(PlayerDialogs):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
         Binding("n", "next_step", "Next", id="player.next_step"),
@@ -222,41 +220,6 @@ class PlayerScreen(RehabScreen[None]):
         self.query_one("#step-bar", ProgressBar).progress = 1000
         self.query_one("#session-bar", ProgressBar).progress = 1000
 
-    def _ask_weight(self, exercise_index: int) -> None:
-        """The weight used on a loaded exercise, asked once as it starts. The step is paused
-        first, so its countdown waits for the answer whole; nothing is asked (and the step runs
-        on at once) with no weights at home, or when its weight was recorded before a resume."""
-        if exercise_index in self._weights_asked:
-            return
-        self._weights_asked.add(exercise_index)
-        if not self.timeline.exercises[exercise_index].exercise.loaded:
-            return
-        self._resume_later = not self.playback.paused
-        self.playback.pause()
-        prompt = self.rehab_app.rehab.load_prompt(self.session_id, exercise_index)
-        if prompt is None:
-            if self._resume_later:
-                self.playback.resume()
-            self._resume_later = False
-            return
-        from rehab_tui.tui.dialogs.load import LoadScreen
-
-        self.app.push_screen(LoadScreen(prompt), partial(self._weight_given, exercise_index))
-
-    def _weight_given(self, exercise_index: int, load_kg: float | None) -> None:
-        if load_kg is not None:
-            try:
-                self.rehab_app.rehab.record_load(self.session_id, exercise_index, load_kg)
-            except (ServiceError, StoreError, OSError) as error:
-                self.rehab_app.notify(
-                    f"Could not save the weight: {error}. Your session continues.",
-                    title="Not saved",
-                    severity="error",
-                    timeout=15,
-                    markup=False,
-                )
-        self.resume_after_modal()
-
     def redraw(self) -> None:
         playback = self.playback
         step = playback.step
@@ -401,54 +364,6 @@ class PlayerScreen(RehabScreen[None]):
         else:
             self.rep_count = max(0, min(999, self.rep_count + delta))
         self.redraw()
-
-    def action_help(self) -> None:
-        from rehab_tui.tui.dialogs.help import HelpScreen
-
-        self.pause_for_modal()
-        self.app.push_screen(HelpScreen(self), self.resume_after_modal)
-
-    def action_end_session(self) -> None:
-        from rehab_tui.tui.dialogs.confirm import ConfirmScreen
-
-        self.pause_for_modal()
-        self.app.push_screen(
-            ConfirmScreen(
-                "End this session now?",
-                "The sets you finished are saved; you will be asked how much it hurt.",
-            ),
-            self._end_confirmed,
-        )
-
-    def _end_confirmed(self, yes: bool | None) -> None:
-        if yes:
-            self._keep_partial_set()
-            self.rehab_app.end_session(
-                self.session_id, completed=False, paused_s=self.playback.total_paused_s
-            )
-        else:
-            self.resume_after_modal()
-
-    def _keep_partial_set(self) -> None:
-        """Ending early: the set under way is saved as far as it went (a hold's seconds, a
-        run's minutes), marked skipped, as `n` saves it; a counted set is known only at `d`."""
-        step = self.playback.step
-        if step.work_kind is not None and rules_for(step.work_kind).keeps_partial_set:
-            for result in self.playback.skip().results:
-                self.rehab_app.save_set(self.session_id, result)
-
-    # Timers keep running under a modal, so a hold is paused while one is open, and resumed
-    # after only if it was running before.
-    def pause_for_modal(self) -> None:
-        self._resume_later = not self.playback.paused
-        self.playback.pause()
-        self.update_now()
-
-    def resume_after_modal(self, _: object = None) -> None:
-        if self._resume_later:
-            self.playback.resume()
-        self._resume_later = False
-        self.update_now()
 
 
 def _import_what_comes_after() -> None:
