@@ -5,8 +5,9 @@ at a quiet moment is collected and frozen (`gc.freeze`: moved to the permanent g
 no later collection scans), so that the collections CPython starts by itself only ever look at
 the objects made since. Measured on a pseudo-terminal, with 10 years of history: after the
 history screen about 110,000 dead objects waited for the next full collection, which stalled the
-app 60-190 ms, once at the start of a session; with the survivors frozen before the countdown,
-the longest pause during a hold was under 1 ms (the young generations' own collections).
+app 60-190 ms, once at the start of a session. With what is alive collected and frozen before
+the countdown, the collections during a hold are the young generations' own: 0.2-0.4 ms, and
+4-6 ms at worst on a machine busy with other work (a pty at 80x24, a 30 s hold).
 
 Automatic collection stays on during a hold: a tick makes a few hundred short-lived container
 objects, and the young collections that free them take about 0.3 ms; turning collection off for
