@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +26,7 @@ from rehab_tui.domain.records import format_duration, sets_done, time_under_load
 from rehab_tui.domain.review import session_label, test_result_words
 from rehab_tui.domain.run_log import newest_first
 from rehab_tui.domain.text import escape_json_controls, plural, printable
-from rehab_tui.exchange.contracts import HISTORY_SCHEMA, plan_json
+from rehab_tui.exchange.contracts import plan_json
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -37,16 +39,15 @@ def cmd_history(args: argparse.Namespace, out: Console) -> int:
     since = parse_day(args.since, date.today()) if args.since else None
     sessions: list[SessionRecord] = []
     with use_cases(args) as rehab:
+        if args.json:
+            write_chunks(rehab.history_json(since, args.limit))
+            return 0
         for session in rehab.sessions(since):
             sessions.append(session)
             if args.limit and len(sessions) >= args.limit:
                 break
         runs = newest_first(rehab.runs(since))[: args.limit]  # runs have their own list
-        over_guard = {} if args.json else rehab.over_the_guard(runs)
-    if args.json:
-        history = {"schema": HISTORY_SCHEMA, "sessions": sessions, "runs": runs}
-        print(escape_json_controls(json.dumps(history, indent=2, ensure_ascii=False)))
-        return 0
+        over_guard = rehab.over_the_guard(runs)
     if not sessions and not runs:
         out.print("No sessions yet. Start one with: rehab-tui")
         return 0
@@ -162,7 +163,7 @@ def cmd_export(args: argparse.Namespace, out: Console) -> int:
     catalog = read_catalog(args)
     with use_cases(args, catalog) as rehab:
         if args.output is None:
-            sys.stdout.write(rehab.export(args.format, args.sets, args.runs))
+            write_chunks(rehab.export_chunks(args.format, args.sets, args.runs))
             return 0
         path = Path(args.output)
         try:
@@ -196,3 +197,18 @@ def cmd_import(args: argparse.Namespace, out: Console) -> int:
         markup=False,
     )
     return 0
+
+
+def write_chunks(chunks: Iterable[bytes]) -> None:
+    """UTF-8 output (json, csv) to stdout as it is made: each chunk written before the next is
+    made. A stdout of text only (a caller's StringIO) is given the text."""
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        decoder = codecs.getincrementaldecoder("utf-8")()  # a chunk may end inside a character
+        for chunk in chunks:
+            sys.stdout.write(decoder.decode(chunk))
+        return
+    for chunk in chunks:
+        stream.write(chunk)
+    stream.flush()

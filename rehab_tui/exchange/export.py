@@ -8,12 +8,14 @@ data: it is written like every other file the app writes, whole and readable by 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
-import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import IO, Any, TypedDict
 
 from rehab_tui.domain.plan import Plan
 from rehab_tui.domain.profile import Profile
@@ -25,8 +27,9 @@ from rehab_tui.domain.record_types import (
     SessionRecord,
 )
 from rehab_tui.domain.review import SessionRow, session_rows
-from rehab_tui.domain.text import escape_json_controls, printable
+from rehab_tui.domain.text import printable
 from rehab_tui.exchange.contracts import EXPORT_SCHEMA
+from rehab_tui.exchange.json_stream import JsonList, object_chunks
 from rehab_tui.exchange.report import report_blocks, to_html, to_markdown
 from rehab_tui.storage.atomic import write_named_file
 from rehab_tui.storage.store import Store
@@ -36,7 +39,7 @@ PRIVATE_SETTINGS = {"active_session"}  # where this machine is, not part of the 
 
 
 class ExportFile(TypedDict):
-    """A json export, as written (and, checked in full, read back by importing.py)."""
+    """A json export, as json_chunks writes it (and, checked in full, importing.py reads it)."""
 
     schema: int
     app: str
@@ -51,29 +54,58 @@ class ExportFile(TypedDict):
 
 # -- json ------------------------------------------------------------------------------------
 
+# The tables of the month files, in the export's (sorted) order, each with its records' order:
+# a record's month file is its id's (or date's) month, so each month sorted in turn, oldest
+# month first, is the whole table sorted.
+TABLE_ORDER: dict[str, Callable[[Any], Any]] = {
+    "checkins": lambda c: c["date"],
+    "runs": lambda r: r["id"],
+    "sessions": lambda s: s["id"],
+    "tests": lambda t: (t["date"], t["id"]),
+}
+SPOOL_READ = 1 << 20  # bytes: how much of a table's spool is copied out at a time
 
-def export_data(store: Store, exported_at: datetime) -> ExportFile:
-    settings = {
-        key: value
-        for key, value in store.settings().items()
-        if key not in PRIVATE_SETTINGS and key != "profile"
-    }
-    return {
+
+def json_chunks(store: Store, exported_at: datetime) -> Iterator[bytes]:
+    """The json export (ExportFile: keys sorted, indented by 2) as it is written, a part at a
+    time, in a memory that does not grow with history: the month files are read once, oldest
+    first, and each month's records of each table encoded and put in that table's spool (a
+    private temp file, gone when closed); the tables then follow one another in key order."""
+    settings = store.settings()
+    fields: dict[str, Any] = {
         "schema": EXPORT_SCHEMA,
         "app": "rehab-tui",
         "exported_at": exported_at.isoformat(timespec="seconds"),
-        "profile": store.setting("profile"),
-        "settings": settings,
-        "sessions": sorted(store.sessions(), key=lambda s: s["id"]),
-        "checkins": store.checkins(),
-        "tests": store.tests(),
-        "runs": sorted(store.runs(), key=lambda r: r["id"]),
+        "profile": settings.get("profile"),
+        "settings": {
+            key: value
+            for key, value in settings.items()
+            if key not in PRIVATE_SETTINGS and key != "profile"
+        },
     }
+    with contextlib.ExitStack() as stack:
+        spools = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
+        lists = {table: JsonList(sort_keys=True, depth=1) for table in TABLE_ORDER}
+        for tables in store.month_tables(oldest_first=True):
+            for table, order in TABLE_ORDER.items():
+                records = sorted(tables.get(table, {}).values(), key=order)
+                spools[table].write(lists[table].part(records))
+        for table in TABLE_ORDER:
+            fields[table] = _replayed(spools[table], lists[table])
+        yield from object_chunks(sorted(fields.items()), sort_keys=True)
+        yield b"\n"
 
 
-def to_json(data: ExportFile) -> str:
-    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
-    return escape_json_controls(text) + "\n"  # the same data, with no control character in it
+def _replayed(spool: IO[bytes], items: JsonList) -> Iterator[bytes]:
+    spool.seek(0)
+    while chunk := spool.read(SPOOL_READ):
+        yield chunk
+    yield items.end()
+
+
+def to_json(store: Store, exported_at: datetime) -> str:
+    """The json export as one text (json_chunks, joined)."""
+    return b"".join(json_chunks(store, exported_at)).decode("utf-8")
 
 
 # -- csv -------------------------------------------------------------------------------------
@@ -121,84 +153,117 @@ SET_COLUMNS = [
 ]
 
 
-def to_csv(rows: list[SessionRow]) -> str:
-    """One row per session, oldest first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SESSION_COLUMNS)
+def session_csv_rows(rows: list[SessionRow]) -> Iterator[list[object]]:
+    """One row per session of `rows` (newest first, as session_rows makes them), oldest first."""
     for row in reversed(rows):
-        writer.writerow(
-            [
-                row.id,
-                row.day.isoformat(),
-                row.started_at,
-                row.kind,
-                blank(row.stage),
-                "yes" if row.completed else "no",
-                row.done,
-                row.planned,
-                round(row.under_load_s, 1),
-                blank(row.pain),
-                blank(row.morning),
-                row.outcome.value,
-                row.note,
-            ]
-        )
-    return printable(out.getvalue())  # a note or a name can hold a control character
+        yield [
+            row.id,
+            row.day.isoformat(),
+            row.started_at,
+            row.kind,
+            blank(row.stage),
+            "yes" if row.completed else "no",
+            row.done,
+            row.planned,
+            round(row.under_load_s, 1),
+            blank(row.pain),
+            blank(row.morning),
+            row.outcome.value,
+            row.note,
+        ]
 
 
-def sets_to_csv(sessions: list[SessionRecord]) -> str:
+def set_csv_rows(sessions: Iterable[SessionRecord]) -> Iterator[list[object]]:
     """One row per saved set (each side of a per-side set is its own row), oldest first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SET_COLUMNS)
     for session in sorted(sessions, key=lambda s: s["started_at"]):
         for entry in session["exercises"]:
             for done in entry["sets"]:
-                writer.writerow(
-                    [
-                        session["id"],
-                        session["started_at"][:10],
-                        entry["exercise_id"],
-                        entry.get("name", ""),
-                        done["set"],
-                        blank(done["side"]),
-                        done["planned"],
-                        done["done"],
-                        "yes" if done["skipped"] else "no",
-                        done.get("paused_s", 0.0),
-                        done.get("completed_at", ""),
-                        blank(entry.get("load_kg")),
-                    ]
-                )
-    return printable(out.getvalue())  # a note or a name can hold a control character
+                yield [
+                    session["id"],
+                    session["started_at"][:10],
+                    entry["exercise_id"],
+                    entry.get("name", ""),
+                    done["set"],
+                    blank(done["side"]),
+                    done["planned"],
+                    done["done"],
+                    "yes" if done["skipped"] else "no",
+                    done.get("paused_s", 0.0),
+                    done.get("completed_at", ""),
+                    blank(entry.get("load_kg")),
+                ]
 
 
-def runs_to_csv(runs: list[RunRecord]) -> str:
-    """One row per run, oldest first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RUN_COLUMNS)
+def run_csv_rows(runs: list[RunRecord]) -> Iterator[list[object]]:
+    """One row per run, in the order given (oldest first)."""
     for run in runs:
-        writer.writerow(
-            [
-                run["id"],
-                run["started_at"][:10],
-                run["started_at"],
-                run["minutes"],
-                blank(run["km"]),
-                run["pain"],
-                run["kind"],
-                blank(run["level"]),
-                run["note"],
-                run.get("source", ""),
-            ]
-        )
-    return printable(out.getvalue())  # a note or a file name can hold a control character
+        yield [
+            run["id"],
+            run["started_at"][:10],
+            run["started_at"],
+            run["minutes"],
+            blank(run["km"]),
+            run["pain"],
+            run["kind"],
+            blank(run["level"]),
+            run["note"],
+            run.get("source", ""),
+        ]
+
+
+def csv_text(rows: Iterable[Sequence[object]]) -> bytes:
+    """Rows as csv, with every control character but newline and tab made visible (a note or a
+    name can hold one)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return printable(out.getvalue()).encode("utf-8")
+
+
+def csv_chunks(store: Store, profile: Profile, sets: bool, runs: bool) -> Iterator[bytes]:
+    """The csv of sessions (of sets with `sets`, of runs with `runs`) as it is written, a month
+    at a time, oldest first. A session's row needs the check-ins up to LATE_CHECKIN_DAYS after
+    it (its next morning), so a month's rows are written once the month after it is read."""
+    yield csv_text([RUN_COLUMNS if runs else SET_COLUMNS if sets else SESSION_COLUMNS])
+    if runs:  # the smallest table, sorted whole as `run list` sorts it
+        yield csv_text(run_csv_rows(store.runs()))
+        return
+    held: tuple[list[SessionRecord], list[CheckinRecord]] = ([], [])
+    for tables in store.month_tables(oldest_first=True):
+        sessions = list(tables.get("sessions", {}).values())
+        checkins = list(tables.get("checkins", {}).values())
+        if sets:
+            yield csv_text(set_csv_rows(sessions))
+            continue
+        yield csv_text(session_csv_rows(session_rows(held[0], held[1] + checkins, profile)))
+        held = (sessions, checkins)
+    if not sets:
+        yield csv_text(session_csv_rows(session_rows(held[0], held[1], profile)))
 
 
 def blank(value: object) -> object:
     return "" if value is None else value
+
+
+def export_chunks(
+    fmt: str,
+    store: Store,
+    plan: Callable[[], Plan],
+    profile: Profile,
+    now: datetime,
+    sets: bool = False,
+    runs: bool = False,
+) -> Iterator[bytes]:
+    """The export in one of FORMATS as UTF-8 chunks: json and csv as they are written (history
+    is never held whole), a report (md, html: the last weeks) whole. `plan` is asked for by
+    a report only."""
+    if fmt == "json":
+        return json_chunks(store, now)
+    if fmt == "csv":
+        return csv_chunks(store, profile, sets, runs)
+    sessions = list(store.sessions())
+    rows = session_rows(sessions, store.checkins(), profile)
+    blocks = report_blocks(profile, plan(), rows, store.tests(), now.date(), sessions, store.runs())
+    return iter([(to_markdown(blocks) if fmt == "md" else to_html(blocks)).encode("utf-8")])
 
 
 def render(
@@ -211,26 +276,16 @@ def render(
     runs: bool = False,
 ) -> str:
     """The export in one of FORMATS, as text; a csv of sets or of runs when asked."""
-    if fmt == "json":
-        return to_json(export_data(store, now))
-    if fmt == "csv" and runs:
-        return runs_to_csv(store.runs())
-    sessions = list(store.sessions())
-    if fmt == "csv" and sets:
-        return sets_to_csv(sessions)
-    rows = session_rows(sessions, store.checkins(), profile)
-    if fmt == "csv":
-        return to_csv(rows)
-    blocks = report_blocks(profile, plan, rows, store.tests(), now.date(), sessions, store.runs())
-    return to_markdown(blocks) if fmt == "md" else to_html(blocks)
+    chunks = export_chunks(fmt, store, lambda: plan, profile, now, sets, runs)
+    return b"".join(chunks).decode("utf-8")
 
 
-def save_export(path: Path, text: str) -> None:
-    """Write an export readable by its owner alone (it is health data), replacing any old one
-    whole: an old file that others could read is replaced by a private one, and a failure part
-    way (a full disk) leaves the old file as it was. A pipe (`-o >(gzip > x.gz)`) is written
-    straight through."""
-    write_named_file(path, text)
+def save_export(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write an export readable by its owner alone (it is health data), as it is made, replacing
+    any old one whole: an old file that others could read is replaced by a private one, and a
+    failure part way (a full disk) leaves the old file as it was, the temp file removed. A pipe
+    (`-o >(gzip > x.gz)`) is written straight through."""
+    write_named_file(path, chunks)
 
 
 def export_name(fmt: str, day: date) -> str:

@@ -3,6 +3,9 @@ cost the first frame nothing)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from rehab_tui.services.core import UseCaseCore
@@ -14,10 +17,22 @@ class ExchangeCases(UseCaseCore):
 
     def export(self, fmt: str, sets: bool = False, runs: bool = False) -> str:
         """Everything, or a report, as text in one of the export formats."""
-        from rehab_tui.exchange.export import render
+        return b"".join(self.export_chunks(fmt, sets, runs)).decode("utf-8")
+
+    def export_chunks(self, fmt: str, sets: bool = False, runs: bool = False) -> Iterator[bytes]:
+        """The same, as UTF-8 chunks made as they are written (json and csv a month at a time,
+        so that years of history are never held whole)."""
+        from rehab_tui.exchange.export import export_chunks
 
         now = self.clock.wall()
-        return render(fmt, self.store, self.plan(now.date()), self.profile(), now, sets, runs)
+        plan = partial(self.plan, now.date())  # a report's only
+        return export_chunks(fmt, self.store, plan, self.profile(), now, sets, runs)
+
+    def history_json(self, since: date | None, limit: int | None) -> Iterator[bytes]:
+        """`history --json` as UTF-8 chunks made as they are written, a month at a time."""
+        from rehab_tui.exchange.history_json import history_chunks
+
+        return history_chunks(self.store, since, limit)
 
     def export_path(self, folder: Path, fmt: str) -> Path:
         """Where an export made today goes in `folder` (named by its kind and the day). A second
@@ -37,7 +52,7 @@ class ExchangeCases(UseCaseCore):
         """Write an export readable by its owner alone; OSError if it cannot be written."""
         from rehab_tui.exchange.export import save_export
 
-        save_export(path, self.export(fmt, sets, runs))
+        save_export(path, self.export_chunks(fmt, sets, runs))
 
     def import_file(self, path: Path) -> Imported:
         """Merge a json export; it is checked whole before anything is written (ExportFileError)."""

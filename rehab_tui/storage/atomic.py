@@ -18,6 +18,7 @@ import json
 import os
 import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -31,13 +32,22 @@ LEFTOVER_AGE_S = 3600
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Replace `path` with `content` (text is written as UTF-8) so that a crash leaves the old
     or the new file, whole. On an error the old file is untouched and the temp file removed."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_streamed(path, (content.encode("utf-8") if isinstance(content, str) else content,))
+
+
+def write_streamed(path: Path, chunks: Iterable[bytes]) -> None:
+    """Replace `path`, as write_atomically does, with `chunks` written to the temp file as they
+    come (an export of years of history is never held whole): still all or nothing, since the
+    rename comes after the last chunk and the fsync. An error while writing, or raised by
+    `chunks` itself (a month file that cannot be read), leaves the old file untouched and
+    removes the temp file."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}{TEMP_SUFFIX}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
             os.fchmod(fd, 0o600)
-            write_all(fd, data)
+            for chunk in chunks:
+                write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -45,11 +55,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_folder(path.parent)
 
 
 def write_together(files: dict[Path, str], journal: Path) -> None:
@@ -125,16 +131,19 @@ def fsync_folder(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def write_named_file(path: Path, content: str) -> None:
-    """Write where the user said (an export's -o): atomically, as above, unless `path` is a pipe
-    or a device (`/dev/stdout`, a shell's `>(gzip > x.gz)`), which cannot be replaced and is
-    written straight through. A symlink is followed: the file it names is replaced, not the link.
+def write_named_file(path: Path, content: str | Iterable[bytes]) -> None:
+    """Write where the user said (an export's -o): text, or chunks as they come, atomically, as
+    above, unless `path` is a pipe or a device (`/dev/stdout`, a shell's `>(gzip > x.gz)`),
+    which cannot be replaced and is written straight through. A symlink is followed: the file it
+    names is replaced, not the link.
     """
+    chunks = (content.encode("utf-8"),) if isinstance(content, str) else content
     if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8") as stream:
-            stream.write(content)
+        with path.open("wb") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
         return
-    write_atomically(path.resolve() if path.is_symlink() else path, content)
+    write_streamed(path.resolve() if path.is_symlink() else path, chunks)
 
 
 def write_all(fd: int, data: bytes) -> None:

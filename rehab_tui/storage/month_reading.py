@@ -40,12 +40,25 @@ class MonthReading:
         for tables in self._month_tables(since):
             yield list(tables.get(table, {}).values())
 
-    def _month_tables(self, since: str | None) -> Iterator[dict[str, dict[str, Any]]]:
-        """Each month file's tables, read (parsed) once, newest month first, back to `since`'s,
-        with the sets of sessions in progress (their journals) in their sessions."""
+    def month_tables(
+        self, since: str | None = None, oldest_first: bool = False
+    ) -> Iterator[dict[str, dict[str, Any]]]:
+        """As _month_tables, oldest month first if asked: for a reader that goes through history
+        a month at a time (an export written as it goes)."""
+        return self._month_tables(since, oldest_first)
+
+    def _month_tables(
+        self, since: str | None, oldest_first: bool = False
+    ) -> Iterator[dict[str, dict[str, Any]]]:
+        """Each month file's tables, read (parsed) once, newest month first (or oldest first),
+        back to `since`'s, with the sets of sessions in progress (their journals) in their
+        sessions."""
         in_progress = journal.journals(self._sessions_dir)
-        for path in self.month_files():
+        files = self.month_files()
+        for path in reversed(files) if oldest_first else files:
             if since and path.stem < since[:7]:
+                if oldest_first:
+                    continue
                 return
             with self._lock:
                 pending = journal.month_journals(in_progress, path.stem)  # before the month

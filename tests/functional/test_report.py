@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rehab_tui.cli.main import main
 from rehab_tui.domain.record_types import SessionKind
 from rehab_tui.domain.records import checkin_record, logged_session
-from rehab_tui.exchange.export import export_data, render, to_json
+from rehab_tui.exchange.export import render, to_json
 from rehab_tui.exchange.importing import (
     ExportFileError,
     import_into,
@@ -48,13 +48,13 @@ def fill(store: Store, catalog, days: int, start: date = date(2026, 1, 1)) -> No
 
 
 def exported(store: Store) -> dict:
-    return json.loads(to_json(export_data(store, NOW)))
+    return json.loads(to_json(store, NOW))
 
 
 def test_export_import_export_gives_the_same_data(store, catalog, tmp_path):
     fill(store, catalog, 40)
     first = exported(store)
-    (tmp_path / "export.json").write_text(to_json(first))
+    (tmp_path / "export.json").write_text(to_json(store, NOW))
     with Store(tmp_path / "elsewhere") as other:
         assert import_into(other, read_export(tmp_path / "export.json")) == (40, 40, 2, 0)
         second = exported(other)
@@ -63,19 +63,19 @@ def test_export_import_export_gives_the_same_data(store, catalog, tmp_path):
 
 def test_two_exports_differ_only_in_exported_at(store, catalog):
     fill(store, catalog, 5)
-    one = to_json(export_data(store, NOW))
-    two = to_json(export_data(store, NOW + timedelta(hours=1)))
+    one = to_json(store, NOW)
+    two = to_json(store, NOW + timedelta(hours=1))
     assert one != two
     assert one.replace(NOW.isoformat(), "X") == two.replace(
         (NOW + timedelta(hours=1)).isoformat(), "X"
     )
-    assert to_json(export_data(store, NOW)) == one
+    assert to_json(store, NOW) == one
 
 
 def test_importing_twice_changes_nothing(store, catalog, tmp_path):
     fill(store, catalog, 10)
     path = tmp_path / "export.json"
-    path.write_text(to_json(export_data(store, NOW)))
+    path.write_text(to_json(store, NOW))
     with Store(tmp_path / "b") as other:
         import_into(other, read_export(path))
         before = exported(other)
@@ -86,7 +86,7 @@ def test_importing_twice_changes_nothing(store, catalog, tmp_path):
 def test_import_through_the_cli_reports_what_it_added(store, catalog, tmp_path, capsys):
     fill(store, catalog, 3)
     path = tmp_path / "export.json"
-    path.write_text(to_json(export_data(store, NOW)))
+    path.write_text(to_json(store, NOW))
     store.close()
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "import", str(path)]) == 0

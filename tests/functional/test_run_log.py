@@ -13,7 +13,7 @@ import pytest
 from rehab_tui.cli.main import main
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.run_log import new_run, weekly_runs
-from rehab_tui.exchange.export import export_data, to_json
+from rehab_tui.exchange.export import to_json
 from rehab_tui.exchange.importing import ExportFileError, import_into, validate_export
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import ServiceError
@@ -250,7 +250,7 @@ def test_a_run_of_the_wrong_shape_in_a_month_file_is_named(private_dirs, change,
 def test_runs_export_and_import_by_id_all_or_nothing(store, tmp_path):
     store.add_run(new_run(STARTED, 30, 5, 2, note="first"))
     store.add_run(new_run(STARTED + timedelta(days=2), 35, None, 3, "walk"))
-    exported = json.loads(to_json(export_data(store, datetime(2026, 4, 1, tzinfo=UTC))))
+    exported = json.loads(to_json(store, datetime(2026, 4, 1, tzinfo=UTC)))
     assert exported["schema"] == 2 and [r["minutes"] for r in exported["runs"]] == [30, 35]
     data = validate_export(exported, "x.json", today=date(2026, 4, 1))
     with Store(tmp_path / "other") as other:
