@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from rehab_tui.domain.record_types import (
     CapacityRecord,
     CheckinRecord,
@@ -21,7 +23,7 @@ from rehab_tui.domain.record_types import (
     SessionRecord,
 )
 from rehab_tui.exchange.contracts import EXPORT_SCHEMA
-from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_text
+from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_bytes
 from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
 from rehab_tui.storage.store import Store
 
@@ -44,9 +46,12 @@ class ImportData:
 
 
 def read_export(path: Path) -> ImportData:
-    """Read and validate a json export completely; ExportFileError names what is wrong."""
+    """Read and validate a json export completely; ExportFileError names what is wrong.
+
+    Memory grows with the file, as much as one parsed file needs: its bytes are let go once
+    parsed (never decoded to text), and the checked records are what is merged."""
     try:
-        text = read_text(path, MAX_IMPORT_BYTES)  # a regular file only, bounded
+        raw = read_bytes(path, MAX_IMPORT_BYTES)  # a regular file only, bounded
     except TooLargeError:
         raise ExportFileError(f"{path}: the file is larger than 100 MB; not an export") from None
     except FileNotFoundError:
@@ -55,12 +60,27 @@ def read_export(path: Path) -> ImportData:
         raise ExportFileError(f"{path}: this is a folder, not a file") from None
     except NotAFileError:
         raise ExportFileError(f"{path}: this is a device or a pipe, not a file") from None
-    except UnicodeDecodeError:
-        raise ExportFileError(f"{path}: the file is not UTF-8 text") from None
     except OSError as error:
         raise ExportFileError(f"{path}: cannot be read ({error.strerror})") from None
+    data = _parsed(raw, path)
+    del raw  # 100 MB at most, not kept while the records are checked
+    return validate_export(data, str(path))
+
+
+def _parsed(raw: bytes, path: Path) -> Any:
+    """The JSON in `raw`, parsed by orjson; a file it refuses (not UTF-8, not JSON, a NaN, a
+    lone surrogate, nested past 1,024 levels) is parsed again by the standard library, which
+    says why in the words users have always been given, or reads what orjson cannot. (A whole
+    number past 64 bits orjson reads as a float: in a field of the app's it is refused either
+    way, as out of range.)"""
     try:
-        data = json.loads(text)
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ExportFileError(f"{path}: the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ExportFileError(
             f"{path}, line {error.lineno}: not valid JSON ({error.msg}); is it a rehab-tui export?"
@@ -69,7 +89,6 @@ def read_export(path: Path) -> ImportData:
         raise ExportFileError(f"{path}: nested too deeply to be a rehab-tui export") from None
     except ValueError:  # thousands of digits: past Python's int-string limit
         raise ExportFileError(f"{path}: it holds a number too long to be in an export") from None
-    return validate_export(data, str(path))
 
 
 def validate_export(data: Any, source: str, today: date | None = None) -> ImportData:

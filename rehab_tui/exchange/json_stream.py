@@ -20,8 +20,10 @@ from typing import Any
 
 import orjson
 
-# Where orjson's text may differ from json.dumps': "0.0000…" or an exponent such as "1e-5".
-_MAY_DIFFER = re.compile(rb"0\.0000|\de-\d")
+# Where orjson's text may differ from json.dumps': "0.0000…", or an exponent such as "1e-5" (a
+# pattern led by a literal, which re finds fast; the digit before "e" is looked at afterwards).
+_EXPONENT = re.compile(rb"e-\d")
+_DIGITS = frozenset(b"0123456789")
 # DEL and the C1 controls (U+0080-U+009F, in UTF-8 0xC2 0x80-0x9F), which JSON leaves raw.
 _CONTROLS = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
 
@@ -34,11 +36,17 @@ def encode(value: Any, sort_keys: bool = False, depth: int = 0) -> bytes:
         data = orjson.dumps(value, option=option)
     except orjson.JSONEncodeError:  # a whole number past 64 bits
         data = b""
-    if not data or _MAY_DIFFER.search(data):
+    if not data or _may_differ(data):
         data = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=sort_keys).encode()
     if depth:
         data = data.replace(b"\n", b"\n" + b"  " * depth)  # a string never holds a raw newline
     return _escape_controls(data)
+
+
+def _may_differ(data: bytes) -> bool:
+    if b"0.0000" in data:
+        return True
+    return any(data[m.start() - 1] in _DIGITS for m in _EXPONENT.finditer(data))
 
 
 def _escape_controls(data: bytes) -> bytes:

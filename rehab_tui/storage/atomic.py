@@ -58,24 +58,27 @@ def write_streamed(path: Path, chunks: Iterable[bytes]) -> None:
     fsync_folder(path.parent)
 
 
-def write_together(files: dict[Path, str], journal: Path) -> None:
+def write_together(files: Iterable[tuple[Path, str]], journal: Path) -> None:
     """Replace several files as one step: after a crash at any moment, all of them are new or
     none is (an import adds to several month files and must not be left half done).
 
-    Each new file is written whole to a temp file beside its old one; then `journal` lists
-    them, written atomically: the moment it exists the step is decided. The temp files are
+    Each new file (`files` gives each path and its text, and may make them one at a time, so
+    that only one is held) is written whole to a temp file beside its old one; then `journal`
+    lists them, written atomically: the moment it exists the step is decided. The temp files are
     renamed into place and the journal removed. A crash before the journal leaves only temp
     files, which the next writer removes; a crash after it is finished by the next writer
     (`finish_together`, before it removes temp files). On an error before the journal nothing
-    has changed.
+    has changed. No files: nothing is written.
     """
     staged: list[tuple[Path, Path]] = []
     try:
-        for path, text in files.items():
+        for path, text in files:
             temp = path.with_name(f".{path.name}.together{TEMP_SUFFIX}")
             staged.append((temp, path))
             _write_whole(temp, text.encode("utf-8"))
-        for folder in {path.parent for path in files}:
+        if not staged:
+            return
+        for folder in {path.parent for _, path in staged}:
             fsync_folder(folder)
         names = [[os.path.relpath(name, journal.parent) for name in pair] for pair in staged]
         write_atomically(journal, json.dumps(names))

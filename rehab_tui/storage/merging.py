@@ -3,7 +3,7 @@ changed files written as one step (atomic.write_together)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,35 +43,39 @@ def file_by_month(
 def add_new_records(
     read: Callable[[Path], Tables],
     sessions_dir: Path,
-    sessions: Sequence[Mapping[str, Any]],
-    checkins: Sequence[Mapping[str, Any]],
-    tests: Sequence[Mapping[str, Any]],
-    runs: Sequence[Mapping[str, Any]] = (),
-) -> tuple[dict[Path, Tables], tuple[int, int, int, int]]:
-    """The month files' tables (`read` from each) with the records not already there added
-    (sessions, tests and runs by id, check-ins by date): those that changed, and how many
-    sessions, check-ins, tests and runs were new."""
-    added = {"sessions": 0, "checkins": 0, "tests": 0, "runs": 0}
-    changed: dict[Path, Tables] = {}
-    for month, by_table in sorted(file_by_month(sessions, checkins, tests, runs).items()):
+    records: Filed,
+    added: dict[str, int],
+) -> Iterator[tuple[Path, Tables]]:
+    """The month files whose tables (`read` from each) gain records they do not hold yet
+    (sessions, tests and runs by id, check-ins by date), a month at a time, so that only one
+    month's tables are held: each path and its new tables. `added` counts the new records of
+    each table as they are found."""
+    for month, by_table in sorted(records.items()):
         path = sessions_dir / f"{month}.json"
         tables = read(path)
-        for table, records in by_table.items():
+        new = 0
+        for table, filed in by_table.items():
             key = "date" if table == "checkins" else "id"
-            new = add_new_docs(tables.setdefault(table, {}), records, key)
-            added[table] += new
-            if new:
-                changed[path] = tables
-    return changed, (added["sessions"], added["checkins"], added["tests"], added["runs"])
+            count = add_new_docs(tables.setdefault(table, {}), filed, key)
+            added[table] = added.get(table, 0) + count
+            new += count
+        if new:
+            yield path, tables
 
 
-def write_tables_together(changed: dict[Path, Tables], journal: Path) -> None:
-    """Write these data files' new tables, all or none; SaveError (naming one) if it fails."""
-    if not changed:
-        return
-    try:
-        for path in changed:
+def write_tables_together(changed: Iterable[tuple[Path, Tables]], journal: Path) -> list[Path]:
+    """Write these data files' new tables (each made into text as its turn comes), all or none;
+    the paths written. SaveError (naming the first) if it fails."""
+    paths: list[Path] = []
+
+    def texts() -> Iterator[tuple[Path, str]]:
+        for path, tables in changed:
+            paths.append(path)
             make_private_dir(path.parent)
-        write_together({path: dump_tables(tables) for path, tables in changed.items()}, journal)
+            yield path, dump_tables(tables)
+
+    try:
+        write_together(texts(), journal)
     except OSError as error:
-        raise SaveError(next(iter(changed)), error) from None
+        raise SaveError(paths[0] if paths else journal, error) from None
+    return paths

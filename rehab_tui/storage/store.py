@@ -26,9 +26,10 @@ or holds a record of a shape the app does not write, is reported and left exactl
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Unpack, cast
 
@@ -52,7 +53,7 @@ from rehab_tui.storage.atomic import (
 )
 from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
-from rehab_tui.storage.merging import add_new_records, write_tables_together
+from rehab_tui.storage.merging import add_new_records, file_by_month, write_tables_together
 from rehab_tui.storage.month_records import MonthRecords, month_of
 from rehab_tui.storage.parsed_files import ParsedFiles, Version
 from rehab_tui.storage.stored_records import check_main_tables, check_month_tables
@@ -341,25 +342,29 @@ class Store(MonthRecords):
         """Add the records not already here, and the profile when there is none, in one step
         (atomic.write_together): all of them or none. How many sessions, check-ins, tests, runs."""
         with self._lock:
-            read, folder = self._read_tables, self._sessions_dir
-            changed, added = add_new_records(read, folder, sessions, checkins, tests, runs)
+            added = dict.fromkeys(("sessions", "checkins", "tests", "runs"), 0)
+            filed = file_by_month(sessions, checkins, tests, runs)
+            changed = add_new_records(self._read_tables, self._sessions_dir, filed, added)
             if profile is not None and self.setting("profile") is None:
                 main = self._read_tables(self.main_path)
                 add_new_docs(
                     main.setdefault("settings", {}), [{"key": "profile", "value": profile}], "key"
                 )
-                changed[self.main_path] = main
+                changed = itertools.chain(changed, [(self.main_path, main)])
             self._write_together(changed)
-        return added
+        return added["sessions"], added["checkins"], added["tests"], added["runs"]
 
     def _read_tables(self, path: Path) -> Tables:
         return self._db(path).storage.read() or {}
 
-    def _write_together(self, changed: dict[Path, Tables]) -> None:
+    def _write_together(self, changed: Iterable[tuple[Path, Tables]]) -> None:
         """Write these files' new tables as one step; TinyDB reads them afresh afterwards."""
         try:
-            write_tables_together(changed, self.data_dir / WRITE_JOURNAL)
+            written = write_tables_together(changed, self.data_dir / WRITE_JOURNAL)
+        except BaseException:
+            self._dbs.clear()  # which files changed, if any did, is not known: all read afresh
+            raise
         finally:
             self._saves += 1  # the index sees these months changed by their files' versions
-            for path in changed:
-                self._dbs.pop(path, None)  # its tables' cached next ids are out of date
+        for path in written:
+            self._dbs.pop(path, None)  # its tables' cached next ids are out of date
