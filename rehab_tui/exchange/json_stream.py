@@ -89,4 +89,4 @@ def object_chunks(fields: Iterable[tuple[str, Any]], sort_keys: bool = False) ->
         else:
             yield encode(value, sort_keys, depth=1)
         opening = b","
-    yield b"}" if opening == b"{" else b"\n}"
+    yield b"{}" if opening == b"{" else b"\n}"
