@@ -1,7 +1,8 @@
 """The one way rehab-tui writes a private file: whole or not at all, readable by the user alone.
 
 Every file the app writes (data, preferences, cache, routines, exports) goes through
-`write_atomically`: a temp file in the same folder, written whole (a short write on a nearly full
+`write_atomically` (or `write_streamed`, which takes the content in chunks as it is made: an export
+of years of history): a temp file in the same folder, written whole (a short write on a nearly full
 disk is carried on, and a failure raises), fsynced, then renamed over the old one, so a crash or a
 full disk at any moment leaves the old file or the new one, never half of each. The new file is
 0600 even where an old one was readable by others, since the rename replaces it.
