@@ -24,7 +24,15 @@ from rehab_tui.domain.record_types import (
 )
 from rehab_tui.exchange.contracts import EXPORT_SCHEMA
 from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_bytes
-from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
+from rehab_tui.storage.record_check import (
+    RecordChecker,
+    check_run,
+    check_session,
+    conforms,
+    run_conforms,
+    session_conforms,
+)
+from rehab_tui.storage.record_order import in_app_order
 from rehab_tui.storage.store import Store
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -111,20 +119,29 @@ def validate_export(data: Any, source: str, today: date | None = None) -> Import
     profile = data.get("profile")
     if profile is not None:
         profile = check.record(profile, ProfileRecord, "profile")
+    # Each record is tested quickly (conforms); only one that fails is walked again by the
+    # checker that names the field. Either way it comes back in the app's field order.
     sessions = [
-        check_session(check, s, f"sessions[{i}]")
+        in_app_order(s, SessionRecord)
+        if session_conforms(s)
+        else check_session(check, s, f"sessions[{i}]")
         for i, s in enumerate(check.items(data, "sessions", "sessions"))
     ]
     checkins: list[CheckinRecord] = [
-        check.record(c, CheckinRecord, f"checkins[{i}]")
+        in_app_order(c, CheckinRecord)
+        if conforms(c, CheckinRecord)
+        else check.record(c, CheckinRecord, f"checkins[{i}]")
         for i, c in enumerate(check.items(data, "checkins", "checkins"))
     ]
     tests: list[CapacityRecord] = [
-        check.value(t, CapacityRecord, f"tests[{i}]")
+        in_app_order(t, CapacityRecord)
+        if conforms(t, CapacityRecord)
+        else check.value(t, CapacityRecord, f"tests[{i}]")
         for i, t in enumerate(check.items(data, "tests", "tests"))
     ]
     runs = [
-        check_run(check, r, f"runs[{i}]") for i, r in enumerate(check.items(data, "runs", "runs"))
+        in_app_order(r, RunRecord) if run_conforms(r) else check_run(check, r, f"runs[{i}]")
+        for i, r in enumerate(check.items(data, "runs", "runs"))
     ]
     check.unique(sessions, "sessions", "id")
     check.unique(checkins, "checkins", "date")

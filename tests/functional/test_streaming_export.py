@@ -16,12 +16,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rehab_tui.cli.main import main
+from rehab_tui.domain.record_types import (
+    CapacityRecord,
+    CheckinRecord,
+    RunRecord,
+    SessionRecord,
+)
 from rehab_tui.domain.records import checkin_record, logged_session
 from rehab_tui.domain.text import escape_json_controls
 from rehab_tui.exchange import export, json_stream
-from rehab_tui.exchange.export import json_chunks
+from rehab_tui.exchange.export import json_chunks, to_json
 from rehab_tui.exchange.history_json import history_chunks
 from rehab_tui.storage import atomic
+from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
+from rehab_tui.storage.record_order import in_app_order
 from rehab_tui.storage.store import Store
 from tests.fixed_store import fill_fixed_store
 from tests.functional.test_full_disk import Disk
@@ -236,3 +244,40 @@ def test_an_empty_object_and_the_ends_of_lists():
     assert b"".join(json_stream.object_chunks([])) == whole({}, False)
     items = json_stream.JsonList(sort_keys=False, depth=1)
     assert items.part([]) == b"" and items.end() == b"[]"
+
+
+# -- an import's records: checked fast, in the app's order --------------------------------
+
+
+def reversed_keys(value: object) -> object:
+    """`value` with every object's keys in reverse order (as another program might write them)."""
+    if isinstance(value, dict):
+        return {key: reversed_keys(value[key]) for key in reversed(value)}
+    if isinstance(value, list):
+        return [reversed_keys(item) for item in value]
+    return value
+
+
+def test_a_good_record_is_put_in_the_order_the_field_naming_check_puts_it(fixed):
+    with Store(fixed) as store:
+        data = json.loads(to_json(store, datetime(2026, 4, 1, tzinfo=UTC)))
+    data["tests"].append({"kind": "visa_a", "score": 70, "date": "2026-03-01", "id": "t-v"})
+    data["sessions"][0]["from_a_newer_version"] = {"b": 1, "a": 2}
+    check = RecordChecker("export.json")
+    kinds = {
+        "sessions": lambda r, f: check_session(check, r, f),
+        "runs": lambda r, f: check_run(check, r, f),
+        "checkins": lambda r, f: check.record(r, CheckinRecord, f),
+        "tests": lambda r, f: check.value(r, CapacityRecord, f),
+    }
+    shapes = {
+        "sessions": SessionRecord,
+        "runs": RunRecord,
+        "checkins": CheckinRecord,
+        "tests": CapacityRecord,
+    }
+    for table, slow in kinds.items():
+        assert data[table]
+        for i, record in enumerate(map(reversed_keys, data[table])):
+            fast = in_app_order(record, shapes[table])
+            assert json.dumps(fast) == json.dumps(slow(record, f"{table}[{i}]"))
