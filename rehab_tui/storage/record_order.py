@@ -57,4 +57,6 @@ def _ordered_record(fields: tuple[tuple[str, Orderer | None], ...], record: Any)
     for key, order in fields:
         if key in record:
             ordered[key] = record[key] if order is None else order(record[key])
+    if len(ordered) == len(record):  # no key the type does not name: the usual case
+        return ordered
     return ordered | {key: item for key, item in record.items() if key not in ordered}
