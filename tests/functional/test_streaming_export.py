@@ -281,3 +281,26 @@ def test_a_good_record_is_put_in_the_order_the_field_naming_check_puts_it(fixed)
         for i, record in enumerate(map(reversed_keys, data[table])):
             fast = in_app_order(record, shapes[table])
             assert json.dumps(fast) == json.dumps(slow(record, f"{table}[{i}]"))
+
+
+def test_an_import_stages_each_month_file_before_it_makes_the_next(store, monkeypatch):
+    from rehab_tui.exchange.importing import import_into, validate_export
+    from rehab_tui.storage import merging
+    from tests.functional.test_import_whole import MONTHS, export_over_three_months
+
+    events: list[str] = []
+    dump, write_whole = merging.dump_tables, atomic._write_whole
+
+    def dumped(tables):
+        events.append("made")
+        return dump(tables)
+
+    def staged(path, data):
+        events.append("staged")
+        write_whole(path, data)
+
+    monkeypatch.setattr(merging, "dump_tables", dumped)
+    monkeypatch.setattr(atomic, "_write_whole", staged)
+    data = validate_export(export_over_three_months(), "export.json", date(2026, 4, 1))
+    assert import_into(store, data)[0] == len(MONTHS)
+    assert events == ["made", "staged"] * len(MONTHS), "one month's text held at a time"
