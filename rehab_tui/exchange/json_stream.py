@@ -9,6 +9,8 @@ orjson and the standard library agree on everything the app stores but two thing
 holding either is encoded by the standard library instead, so the output never changes:
 a float under 1e-4 (Python writes 1e-05, orjson 0.00001 or 1e-5: a part whose text could hold
 one, even inside a string, is written again) and a whole number past 64 bits (orjson refuses it).
+(A NaN or an infinity, which the record check refuses in every field the app writes, would come
+out as null instead of Python's NaN, which is not JSON.)
 """
 
 from __future__ import annotations
