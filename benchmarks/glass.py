@@ -24,6 +24,7 @@ import signal
 import struct
 import subprocess
 import termios
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,7 @@ KEYS = {
     "ctrl+end": b"\x1b[1;5F",
     "tab": b"\t",
     "ctrl+c": b"\x03",
+    "ctrl+u": b"\x15",
 }
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -129,6 +131,10 @@ class Glass:
         while time.monotonic() < deadline and self.read_once(quiet_s):
             pass
 
+    def bytes_between(self, begin: float, end: float) -> int:
+        """Bytes written to the terminal between two instants (monotonic)."""
+        return sum(size for at, size in list(self.chunks) if begin <= at <= end)
+
     # -- the screen -----------------------------------------------------------------------
 
     def lines(self) -> list[str]:
@@ -181,6 +187,25 @@ class Glass:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+class Reader:
+    """Keeps a glass read (and emulated) on a thread of its own, while another is timed."""
+
+    def __init__(self, glass: Glass) -> None:
+        self.glass = glass
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        while not self._stop.is_set():
+            self.glass.read_once(0.1)
+
+    def stop(self) -> Glass:
+        self._stop.set()
+        self._thread.join()
+        return self.glass
 
 
 def rss_mb(pid: int) -> float:

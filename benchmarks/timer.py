@@ -1,39 +1,72 @@
-"""A real 30 s hold on the real clock in the real App (headless), with a pause and a resume.
+"""A real 30 s hold in the real App (headless, `App.run_test()`), after the history screen.
 
-Every change of the big number is timestamped as it is handed to the screen. The truth it is
-compared with: the session's start instant (read when enter is handled) plus the 5 s lead-in,
-plus the exact span of the pause, plus the seconds of the hold; a shown second must change when
-the true remaining time crosses it. Also measured: the hold's total length against 30 s plus the
-pause, and the process's CPU time over the hold.
+    python -m benchmarks.timer DATA_DIR    prints one JSON object; run in a process of its own
+
+The session of a user with years of history: the history screen is opened (every row loaded),
+left with escape, and then a quick timer's 30 s hold is played on the real clock, with a pause
+(space 10.3 s into the hold, again 3 s later). Measured:
+
+- every garbage collection during the countdown (lead-in and hold), timed with `gc.callbacks`:
+  the longest is gc_pause_max_ms. The process starts as the `rehab-tui` command does, collection
+  paused until the first frame (rehab_tui.gc_pause), so what is left to collect is the app's.
+- each change of the big number, timestamped as it is handed to the `Digits` widget (not yet
+  at the terminal: benchmarks/glass_timer.py measures that), against the truth: the countdown's
+  start (the `Playback`'s own instant) + the 5 s lead-in + the seconds of the hold + the exact span
+  of the pause; and the hold's length (start to the end of the session) against 30 s + the pause.
+- the process's CPU over the hold (from the pause to the end), headless.
+
+It runs in a process of its own so that the benchmark's own objects are not collected with it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-from textual.widgets import Digits
-
-from rehab_tui.domain.clock import SystemClock
-from rehab_tui.domain.timeline import LEAD_IN_S
-from rehab_tui.storage.catalog import load_catalog
-from rehab_tui.storage.store import Store
-from rehab_tui.tui.app import RehabApp
-from rehab_tui.tui.screens.pain import PainScreen
-from rehab_tui.tui.screens.player import PlayerScreen
+from rehab_tui.gc_pause import pause_collection
 
 HOLD_S = 30
-CATALOG = Path(__file__).with_name("hold30.yaml")
 PAUSE_AT_S = 10.3  # into the hold
 PAUSE_FOR_S = 3.0
 
 
-async def run_hold(data_dir: Path) -> dict[str, float]:
-    store = Store(data_dir)
-    store.set_setting("profile", {"tendinopathy": "midportion", "baseline": 0})
-    store.set_setting("sound", False)
-    app = RehabApp(load_catalog(CATALOG), store, SystemClock())
+class Collections:
+    """Every collection's (start, seconds, generation), timed by gc.callbacks."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[float, float, int]] = []
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.monotonic()
+        else:
+            self.seen.append((self._began, time.monotonic() - self._began, info["generation"]))
+
+    def between(self, begin: float, end: float) -> list[tuple[float, float, int]]:
+        return [c for c in self.seen if begin <= c[0] <= end]
+
+
+async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float]:
+    from textual.widgets import Digits
+
+    from rehab_tui.domain.clock import SystemClock
+    from rehab_tui.domain.quick import QuickTimer
+    from rehab_tui.domain.timeline import LEAD_IN_S
+    from rehab_tui.storage.catalog import load_catalog
+    from rehab_tui.storage.store import Store
+    from rehab_tui.tui.app import RehabApp
+    from rehab_tui.tui.screens.home import HomeScreen
+    from rehab_tui.tui.screens.pain import PainScreen
+    from rehab_tui.tui.screens.player import PlayerScreen
+
+    collections = Collections()
+    gc.callbacks.append(collections)
     shown: list[tuple[float, str]] = []
     original_update = Digits.update
 
@@ -42,6 +75,8 @@ async def run_hold(data_dir: Path) -> dict[str, float]:
         original_update(self, value)
 
     Digits.update = recording_update  # type: ignore[method-assign]
+    store = Store(data_dir)
+    app = RehabApp(load_catalog(), store, SystemClock())
     ends: list[float] = []
     original_end = app.end_session
 
@@ -52,11 +87,23 @@ async def run_hold(data_dir: Path) -> dict[str, float]:
     app.end_session = recording_end  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), app.screen
+            if open_history:
+                await pilot.press("h")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.press("ctrl+end")
+                await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, HomeScreen), app.screen
+            app.start_quick_timer(QuickTimer(hold=HOLD_S))
+            await pilot.pause()
             player = app.screen
-            assert isinstance(player, PlayerScreen)
+            assert isinstance(player, PlayerScreen), player
             playback = player.playback
-            start = playback._started  # the instant the session began (the lead-in), app's clock
+            start = playback._started  # the instant the countdown began (the lead-in)
             hold_start = start + LEAD_IN_S
             await asyncio.sleep(hold_start + PAUSE_AT_S - time.monotonic())
             cpu_start, wall_start = time.process_time(), time.monotonic()
@@ -64,7 +111,6 @@ async def run_hold(data_dir: Path) -> dict[str, float]:
             paused_at = playback._paused_at
             await asyncio.sleep(PAUSE_FOR_S)
             await pilot.press("space")
-            resumed_at = time.monotonic()
             pause = playback.total_paused_s
             while not isinstance(app.screen, PainScreen):
                 await asyncio.sleep(0.05)
@@ -74,15 +120,14 @@ async def run_hold(data_dir: Path) -> dict[str, float]:
             await pilot.pause()  # let the pain screen finish mounting before the app closes
     finally:
         Digits.update = original_update  # type: ignore[method-assign]
+        gc.callbacks.remove(collections)
         store.close()
 
     lateness = []
     for at, value in shown:
-        if not value.isdigit() or at < hold_start - 0.5:
+        if not value.isdigit() or at < hold_start:  # the get-ready's numbers, and the "30"
             continue
         seconds = int(value)
-        if at < hold_start:  # the "30" that starts the hold
-            continue
         # `seconds` is shown from the moment the remaining time drops to it.
         due = hold_start + (HOLD_S - seconds)
         if paused_at is not None and due > paused_at:
@@ -91,12 +136,32 @@ async def run_hold(data_dir: Path) -> dict[str, float]:
             due = hold_start
         lateness.append(at - due)
     hold_error = (ended - hold_start) - (HOLD_S + pause)
+    during = collections.between(start, ended)
     return {
         "changes": len(lateness),
         "worst_late_ms": max(lateness) * 1000,
         "earliest_ms": min(lateness) * 1000,
         "hold_error_ms": hold_error * 1000,
         "pause_s": pause,
-        "resumed_at": resumed_at,
         "cpu_pct": 100 * cpu / wall,
+        "gc_max_ms": max((seconds for _, seconds, _ in during), default=0.0) * 1000,
+        "gc_count": len(during),
+        "gc_full": sum(1 for _, _, generation in during if generation == 2),
     }
+
+
+def measure(data_dir: Path, open_history: bool = True) -> dict[str, float]:
+    """Run the hold in a new process (as `python -m benchmarks.timer`); its figures."""
+    command = [sys.executable, "-m", "benchmarks.timer", str(data_dir)]
+    if not open_history:
+        command.append("--no-history")
+    done = subprocess.run(
+        command, check=True, capture_output=True, text=True, cwd=Path(__file__).parents[1]
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+if __name__ == "__main__":
+    pause_collection()  # as the `rehab-tui` command starts (rehab_tui/startup.py)
+    figures = asyncio.run(run_hold(Path(sys.argv[1]), "--no-history" not in sys.argv))
+    print(json.dumps(figures))

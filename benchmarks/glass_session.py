@@ -1,0 +1,117 @@
+"""A user's walk through the app at the glass, on a store with years of history.
+
+rehab-tui (through benchmarks/truth_launch.py, which logs its garbage collections) is started on
+an 80×24 pty on a copy of the store, and driven by keys; each figure is the time from writing the
+key to the chunk that completed the screen it asks for, as benchmarks/glass.py reads it:
+
+- `?` to the help's "escape: close", and esc back to home;
+- `h` to the first rows of history (yesterday's date), and to every row (the head counts every
+  session); ctrl+end to the oldest day's row; esc back to home;
+- the app's resident memory (VmRSS) at home before history and after coming back from it;
+- `g` to the trends' first chart drawn (its title and its frame's bottom edge); esc back;
+- optionally a quick timer from home (t, 30 s, enter: the time to "GET READY"), whose get-ready
+  and first 30 s hold are then left to run on a reader thread (`Hold`): the garbage
+  collections the app logged over them give gc_pause_max_ms at the glass.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks.glass import Glass, Reader, shows_text
+from benchmarks.glass_timer import LEAD_IN_S, TRUTH_LAUNCH
+
+HOME = "Check-in"  # in the home screen's footer, the last line of its frame
+HELP = "escape: close"
+HOLD_S = 30
+
+
+def home_only(glass: Glass) -> bool:
+    return glass.shows(HOME) and not glass.shows(HELP)
+
+
+def trends_drawn(glass: Glass) -> bool:
+    lines = glass.lines()
+    titled = next((i for i, line in enumerate(lines) if "Pain during" in line), None)
+    return titled is not None and any("└" in line for line in lines[titled:])
+
+
+@dataclass
+class Hold:
+    """A quick timer left playing on its own reader; `finish` waits for its hold to end."""
+
+    reader: Reader
+    truth: Path
+    figures: dict[str, float] = field(default_factory=dict)
+
+    def finish(self) -> dict[str, float]:
+        events = _events(self.truth)
+        start = next(e["at"] for e in events if e["event"] == "start")
+        end = start + LEAD_IN_S + HOLD_S
+        time.sleep(max(0.0, end + 0.5 - time.monotonic()))
+        glass = self.reader.stop()
+        events = _events(self.truth)
+        pauses = [e["ms"] for e in events if e["event"] == "gc" and start <= e["at"] <= end]
+        self.figures["gc_pause_max_ms"] = max(pauses, default=0.0)
+        self.figures["gc_collections_1ms"] = len(pauses)
+        glass.close()
+        return self.figures
+
+
+def walk(
+    data_dir: Path, sessions: int, first_day: date, today: date, hold: bool = False
+) -> tuple[dict[str, float], Hold | None]:
+    """The figures (milliseconds, MB, seconds as named) and, with `hold`, the hold under way."""
+    truth = data_dir.parent / f"{data_dir.name}-truth.jsonl"
+    glass = Glass([sys.executable, str(TRUTH_LAUNCH), str(truth), "--data-dir", str(data_dir)])
+    try:
+        figures = _walk(glass, sessions, first_day, today)
+        if not hold:
+            glass.close()
+            return figures, None
+        glass.press("t")
+        glass.wait_for(shows_text("Quick timer"), 20, "the quick timer's form")
+        glass.settle(0.1, 2)
+        for key in ("ctrl+u", *str(HOLD_S)):  # the hold's field has the last timer's seconds
+            glass.press(key)
+            glass.settle(0.1, 2)
+        glass.wait_for(shows_text(f"Hold (s)    {HOLD_S}"), 5, "the seconds typed")
+        figures["key_enter_ms"] = 1000 * glass.latency("enter", shows_text("GET READY"))
+    except BaseException:
+        glass.close()
+        raise
+    return figures, Hold(Reader(glass), truth, figures)
+
+
+def _walk(glass: Glass, sessions: int, first_day: date, today: date) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    glass.wait_for(shows_text(HOME), 30, "the home screen")
+    glass.settle(0.5, 5)
+    figures["rss_home_mb"] = glass.rss_mb()
+    figures["key_help_ms"] = 1000 * glass.latency("?", shows_text(HELP))
+    figures["key_esc_ms"] = 1000 * glass.latency("esc", home_only)
+    yesterday = f"{today - timedelta(days=1):%d %b %Y}"
+    pressed = glass.press("h")
+    shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows")
+    figures["history_first_ms"] = 1000 * (shown - pressed)
+    glass.wait_for(shows_text(f"{sessions} sessions"), 300, "every row of history")
+    figures["history_all_s"] = glass.last_read_at - pressed
+    oldest = f"{first_day:%d %b %Y}"
+    figures["history_end_ms"] = 1000 * glass.latency("ctrl+end", shows_text(oldest), 60)
+    figures["key_esc_history_ms"] = 1000 * glass.latency("esc", home_only)
+    glass.settle(0.5, 5)
+    figures["rss_after_history_mb"] = glass.rss_mb()
+    figures["trends_ms"] = 1000 * glass.latency("g", trends_drawn, 60)
+    figures["key_esc_trends_ms"] = 1000 * glass.latency("esc", home_only)
+    return figures
+
+
+def _events(truth: Path) -> list[dict]:
+    if not truth.exists():
+        return []
+    return [json.loads(line) for line in truth.read_text().splitlines() if line.strip()]
