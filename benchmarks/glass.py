@@ -16,6 +16,7 @@ full screen of table rows); it is on the side of lateness, never early.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import re
@@ -46,6 +47,7 @@ KEYS = {
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 Condition = Callable[["Glass"], bool]
+LIVE: set[Glass] = set()  # closed at exit, so that no app outlives a failed benchmark
 
 
 class GlassTimeout(RuntimeError):
@@ -79,6 +81,7 @@ class Glass:
         os.close(slave)
         self.pid = self.process.pid
         self.exited = False
+        LIVE.add(self)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -180,13 +183,21 @@ class Glass:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        os.close(self.master)
+        if self in LIVE:
+            LIVE.discard(self)
+            os.close(self.master)
 
     def __enter__(self) -> Glass:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+@atexit.register
+def _close_all() -> None:
+    for glass in list(LIVE):
+        glass.close(timeout=2)
 
 
 class Reader:
@@ -274,7 +285,9 @@ def big_number(lines: list[str]) -> str | None:
     if (width // scale + 1) % 4:
         return None
     rows = [
-        "".join("#" if pixels[top + y * scale][left + x * scale] else "." for x in range(width // scale))
+        "".join(
+            "#" if pixels[top + y * scale][left + x * scale] else "." for x in range(width // scale)
+        )
         for y in range(5)
     ]
     digits = []

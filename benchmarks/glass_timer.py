@@ -35,7 +35,9 @@ BARE_COUNTDOWN = Path(__file__).with_name("bare_countdown.py")
 END = "end"  # the frame with which the big number leaves the screen
 
 
-def due_instants(start: float, hold_s: int, pauses: list[tuple[float, float]]) -> list[tuple[str, float]]:
+def due_instants(
+    start: float, hold_s: int, pauses: list[tuple[float, float]]
+) -> list[tuple[str, float]]:
     """(what the screen must show, from when), in order, on the app's clock."""
     lead = [(str(LEAD_IN_S - k), start + k) for k in range(LEAD_IN_S)]
     hold_start = start + LEAD_IN_S
@@ -46,7 +48,9 @@ def due_instants(start: float, hold_s: int, pauses: list[tuple[float, float]]) -
     return due
 
 
-def lateness(shown: list[tuple[float, str]], due: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def lateness(
+    shown: list[tuple[float, str]], due: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
     """Each due value's lateness (s), matched in order with what reached the screen. A value
     that never reached it counts as late until the next change did."""
     found, cursor = [], 0
@@ -150,7 +154,9 @@ def _play(app: Glass, anchor: Anchor, truth: Path, hold_s: int) -> dict[str, flo
         "end_ms": 1000 * late[-1][1],
         "changes": len(late),
         "pause_key_ms": 1000 * (paused_seen[0] - keys[0]) if paused_seen else float("nan"),
-        "resume_key_ms": 1000 * (paused_seen[1] - keys[1]) if len(paused_seen) > 1 else float("nan"),
+        "resume_key_ms": 1000 * (paused_seen[1] - keys[1])
+        if len(paused_seen) > 1
+        else float("nan"),
         "cpu_pct": 100 * (app_ended - app_began) / wall,
         "bytes_per_s": app.bytes_between(began, ended) / wall,
         "anchor_cpu_pct": 100 * (anchor_ended - anchor_began) / wall,

@@ -88,8 +88,8 @@ async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            assert isinstance(app.screen, HomeScreen), app.screen
             if open_history:
+                assert isinstance(app.screen, HomeScreen), app.screen
                 await pilot.press("h")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
@@ -150,15 +150,25 @@ async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float
     }
 
 
-def measure(data_dir: Path, open_history: bool = True) -> dict[str, float]:
-    """Run the hold in a new process (as `python -m benchmarks.timer`); its figures."""
+def start(data_dir: Path, open_history: bool = False) -> subprocess.Popen[str]:
+    """The hold, begun in a new process (`python -m benchmarks.timer`); see `result`."""
     command = [sys.executable, "-m", "benchmarks.timer", str(data_dir)]
     if not open_history:
         command.append("--no-history")
-    done = subprocess.run(
-        command, check=True, capture_output=True, text=True, cwd=Path(__file__).parents[1]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[1],
     )
-    return json.loads(done.stdout.splitlines()[-1])
+
+
+def result(process: subprocess.Popen[str]) -> dict[str, float]:
+    out, errors = process.communicate(timeout=600)
+    if process.returncode != 0:
+        raise RuntimeError(f"the headless hold failed: {errors[-2000:]}")
+    return json.loads(out.splitlines()[-1])
 
 
 if __name__ == "__main__":
