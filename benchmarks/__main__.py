@@ -111,7 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer launches; 30 years only")
     args = parser.parse_args()
-    console = Console(highlight=False)
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     began = time.perf_counter()
     cache = stores.cache_root()  # before XDG_CACHE_HOME points into the temp folder
     report = Report()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.glass import Glass, Reader, shows_text
+from benchmarks.glass import Glass, GlassTimeout, Reader, shows_text
 from benchmarks.glass_timer import LEAD_IN_S, TRUTH_LAUNCH
 
 HOME = "Check-in"  # in the home screen's footer, the last line of its frame
@@ -77,15 +77,28 @@ def walk(
         glass.press("t")
         glass.wait_for(shows_text("Quick timer"), 20, "the quick timer's form")
         glass.settle(0.1, 2)
-        for key in ("ctrl+u", *str(HOLD_S)):  # the hold's field has the last timer's seconds
-            glass.press(key)
-            glass.settle(0.1, 2)
-        glass.wait_for(shows_text(f"Hold (s)    {HOLD_S}"), 5, "the seconds typed")
+        _clear_the_hold_field(glass)
+        for typed in range(1, len(str(HOLD_S)) + 1):  # a key at a time, each seen in the field
+            glass.press(str(HOLD_S)[typed - 1])
+            glass.wait_for(shows_text(f"Hold (s)    {str(HOLD_S)[:typed]} "), 5, "typing")
         figures["key_enter_ms"] = 1000 * glass.latency("enter", shows_text("GET READY"))
     except BaseException:
         glass.close()
         raise
     return figures, Hold(Reader(glass), truth, figures)
+
+
+def _clear_the_hold_field(glass: Glass) -> None:
+    """ctrl+u until the field is empty: it has the last timer's seconds, and a key that comes
+    before the form has focus is not the field's."""
+    for _ in range(5):
+        glass.press("ctrl+u")
+        try:
+            glass.wait_for(shows_text("Hold (s)    blank"), 1, "the hold's field cleared")
+            return
+        except GlassTimeout:
+            continue
+    raise GlassTimeout(f"the hold's field was not cleared; the screen:\n{glass.text()}")
 
 
 def _walk(glass: Glass, sessions: int, first_day: date, today: date) -> dict[str, float]:
