@@ -270,7 +270,8 @@ def _walk(
         f"app memory after history, {years} years",
         f"rss_after_history_ratio{tag}",
         f"{ratio:.2f}×",
-        f"{figures['rss_after_history_mb']:.0f} MB against {figures['rss_home_mb']:.0f} MB at home",
+        f"{figures['rss_after_history_mb']:.0f} MB against {figures['rss_home_mb']:.0f} MB at "
+        f"home at first ({figures['rss_before_history_mb']:.0f} MB after trends, before h)",
     )
     if with_hold:
         report.figures.update(

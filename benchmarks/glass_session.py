@@ -5,13 +5,14 @@ an 80×24 pty on a copy of the store, and driven by keys; each figure is the tim
 key to the chunk that completed the screen it asks for, as benchmarks/glass.py reads it:
 
 - `?` to the help's "escape: close", and esc back to home;
+- `g` to the trends' first chart drawn (its title and its frame's bottom edge); esc back (before
+  history, so that trends gain nothing from what history left in memory);
 - `h` to the first rows of history (yesterday's date), and to every row (the head counts every
   session); ctrl+end to the oldest day's row; esc back to home;
 - the app's resident memory (VmRSS) at home before history and after coming back from it;
-- `g` to the trends' first chart drawn (its title and its frame's bottom edge); esc back;
-- optionally a quick timer from home (t, 30 s, enter: the time to "GET READY"), whose get-ready
-  and first 30 s hold are then left to run on a reader thread (`Hold`): the garbage
-  collections the app logged over them give gc_pause_max_ms at the glass.
+- optionally, straight after, a quick timer from home (t, 30 s, enter: the time to "GET
+  READY"), whose get-ready and first 30 s hold are then left to run on a reader thread (`Hold`):
+  the garbage collections the app logged over them give gc_pause_max_ms at the glass.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ def _walk(glass: Glass, sessions: int, first_day: date, today: date) -> dict[str
     figures["rss_home_mb"] = glass.rss_mb()
     figures["key_help_ms"] = 1000 * glass.latency("?", shows_text(HELP))
     figures["key_esc_ms"] = 1000 * glass.latency("esc", home_only)
+    figures["trends_ms"] = 1000 * glass.latency("g", trends_drawn, 60)
+    figures["key_esc_trends_ms"] = 1000 * glass.latency("esc", home_only)
+    glass.settle(0.5, 5)
+    figures["rss_before_history_mb"] = glass.rss_mb()
     yesterday = f"{today - timedelta(days=1):%d %b %Y}"
     pressed = glass.press("h")
     shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows")
@@ -119,8 +124,6 @@ def _walk(glass: Glass, sessions: int, first_day: date, today: date) -> dict[str
     figures["key_esc_history_ms"] = 1000 * glass.latency("esc", home_only)
     glass.settle(0.5, 5)
     figures["rss_after_history_mb"] = glass.rss_mb()
-    figures["trends_ms"] = 1000 * glass.latency("g", trends_drawn, 60)
-    figures["key_esc_trends_ms"] = 1000 * glass.latency("esc", home_only)
     return figures
 
 

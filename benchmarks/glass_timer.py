@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.glass import Glass, Reader, big_number, cpu_s
@@ -91,46 +92,57 @@ def hold_at_the_glass(folder: Path, hold_s: int = HOLD_S) -> dict[str, float]:
         anchor.close()
 
 
+@dataclass
+class Watched:
+    """What the glass saw during the hold, stamped with the instants the chunks were read."""
+
+    shown: list[tuple[float, str]] = field(default_factory=list)  # (instant, number or END)
+    keys: list[float] = field(default_factory=list)  # instants space was pressed
+    paused_seen: list[float] = field(default_factory=list)  # "PAUSED" appeared, went
+    cpu: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # (at, app, anchor)
+    start: float | None = None  # the countdown's start, as the app logged it
+
+
 def _play(app: Glass, anchor: Anchor, truth: Path, hold_s: int) -> dict[str, float]:
-    shown: list[tuple[float, str]] = []
-    keys: list[float] = []  # instants space was pressed
-    paused_seen: list[float] = []  # instants "PAUSED" appeared and went
-    cpu: dict[str, tuple[float, float, float]] = {}  # (instant, app CPU, anchor CPU)
+    seen = Watched()
     was_paused = False
-    start: float | None = None
     deadline = time.monotonic() + LEAD_IN_S + hold_s + PAUSE_FOR_S + 30
-    while not shown or shown[-1][1] != END:
+    while not seen.shown or seen.shown[-1][1] != END:
         now = time.monotonic()
         if now > deadline:
             raise RuntimeError(f"the hold did not end; the screen:\n{app.text()}")
-        if start is not None and len(keys) < 2:
-            press_at = start + LEAD_IN_S + PAUSE_AT_S + PAUSE_FOR_S * len(keys)
+        wait = 0.25
+        if seen.start is not None and len(seen.keys) < 2:  # space: pause, then resume
+            press_at = seen.start + LEAD_IN_S + PAUSE_AT_S + PAUSE_FOR_S * len(seen.keys)
             if now >= press_at:
-                keys.append(app.press("space"))
+                seen.keys.append(app.press("space"))
                 continue
-            wait = min(0.25, press_at - now)
-        else:
-            wait = 0.25
+            wait = min(wait, press_at - now)
         if not app.read_once(wait):
             continue
-        at = app.last_read_at
-        value = big_number(app.lines())
-        paused = app.shows(PAUSED)
+        at, value, paused = app.last_read_at, big_number(app.lines()), app.shows(PAUSED)
         if paused != was_paused:
-            paused_seen.append(at)
+            seen.paused_seen.append(at)
             was_paused = paused
-        if value is None or (shown and value == shown[-1][1]):
-            if value is None and shown and shown[-1][1] == "1" and not paused:
-                shown.append((at, END))  # the big number left the screen: the hold ended
+        last = seen.shown[-1][1] if seen.shown else None
+        if value is None and last == "1" and not paused:
+            seen.shown.append((at, END))  # the big number left the screen: the hold ended
+        if value is None or value == last:
             continue
-        shown.append((at, value))
-        if start is None:
-            start = _events(truth)[0]["at"]
-        if value == str(hold_s) and "hold" not in cpu:
-            cpu["hold"] = (at, cpu_s(app.pid), cpu_s(anchor.glass.pid))
-        if value == "1" and len(shown) > LEAD_IN_S + 1:
-            cpu["last"] = (at, cpu_s(app.pid), cpu_s(anchor.glass.pid))
-    events = _events(truth)
+        seen.shown.append((at, value))
+        if seen.start is None:
+            seen.start = _events(truth)[0]["at"]
+        if value == str(hold_s) and "hold" not in seen.cpu:
+            seen.cpu["hold"] = (at, cpu_s(app.pid), cpu_s(anchor.glass.pid))
+        if value == "1" and len(seen.shown) > LEAD_IN_S + 1:
+            seen.cpu["last"] = (at, cpu_s(app.pid), cpu_s(anchor.glass.pid))
+    return _figures(seen, _events(truth), app, anchor, hold_s)
+
+
+def _figures(
+    seen: Watched, events: list[dict], app: Glass, anchor: Anchor, hold_s: int
+) -> dict[str, float]:
+    assert seen.start is not None
     pauses = list(
         zip(
             [e["at"] for e in events if e["event"] == "pause"],
@@ -138,25 +150,22 @@ def _play(app: Glass, anchor: Anchor, truth: Path, hold_s: int) -> dict[str, flo
             strict=True,
         )
     )
-    assert start is not None
-    late = lateness(shown, due_instants(start, hold_s, pauses))
-    (began, app_began, anchor_began), (ended, app_ended, anchor_ended) = cpu["hold"], cpu["last"]
+    late = [s for _, s in lateness(seen.shown, due_instants(seen.start, hold_s, pauses))]
+    (began, app_began, anchor_began) = seen.cpu["hold"]
+    (ended, app_ended, anchor_ended) = seen.cpu["last"]
     wall = ended - began
-    first = late[0][1]
-    hold = [seconds for value, seconds in late[LEAD_IN_S:-1]]
-    gc_ms = [e["ms"] for e in events if e["event"] == "gc" and start <= e["at"] <= ended]
+    gc_ms = [e["ms"] for e in events if e["event"] == "gc" and seen.start <= e["at"] <= ended]
+    keys, changes = seen.keys, seen.paused_seen
     return {
-        "max_err_ms": 1000 * max(seconds for _, seconds in late),
-        "earliest_ms": 1000 * min(seconds for _, seconds in late),
-        "first_ms": 1000 * first,
-        "lead_in_max_ms": 1000 * max(seconds for _, seconds in late[:LEAD_IN_S]),
-        "hold_max_ms": 1000 * max(hold),
-        "end_ms": 1000 * late[-1][1],
+        "max_err_ms": 1000 * max(late),
+        "earliest_ms": 1000 * min(late),
+        "first_ms": 1000 * late[0],
+        "lead_in_max_ms": 1000 * max(late[:LEAD_IN_S]),
+        "hold_max_ms": 1000 * max(late[LEAD_IN_S:-1]),
+        "end_ms": 1000 * late[-1],
         "changes": len(late),
-        "pause_key_ms": 1000 * (paused_seen[0] - keys[0]) if paused_seen else float("nan"),
-        "resume_key_ms": 1000 * (paused_seen[1] - keys[1])
-        if len(paused_seen) > 1
-        else float("nan"),
+        "pause_key_ms": 1000 * (changes[0] - keys[0]) if changes else float("nan"),
+        "resume_key_ms": 1000 * (changes[1] - keys[1]) if len(changes) > 1 else float("nan"),
         "cpu_pct": 100 * (app_ended - app_began) / wall,
         "bytes_per_s": app.bytes_between(began, ended) / wall,
         "anchor_cpu_pct": 100 * (anchor_ended - anchor_began) / wall,

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from rehab_tui.gc_pause import pause_collection
 
@@ -54,52 +55,54 @@ class Collections:
         return [c for c in self.seen if begin <= c[0] <= end]
 
 
-async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float]:
-    from textual.widgets import Digits
+class Recorder:
+    """Each number handed to a `Digits` widget, and the instant the session ends, timestamped."""
 
+    def __init__(self, app: Any) -> None:
+        from textual.widgets import Digits
+
+        self.shown: list[tuple[float, str]] = []
+        self.ends: list[float] = []
+        self._update = update = Digits.update
+        end = app.end_session
+
+        def recording_update(widget: Digits, value: str) -> None:
+            self.shown.append((time.monotonic(), value))
+            update(widget, value)
+
+        def recording_end(*args: Any, **kwargs: Any) -> None:
+            self.ends.append(time.monotonic())
+            end(*args, **kwargs)
+
+        Digits.update = recording_update  # type: ignore[method-assign]
+        app.end_session = recording_end
+
+    def restore(self) -> None:
+        from textual.widgets import Digits
+
+        Digits.update = self._update  # type: ignore[method-assign]
+
+
+async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float]:
     from rehab_tui.domain.clock import SystemClock
     from rehab_tui.domain.quick import QuickTimer
     from rehab_tui.domain.timeline import LEAD_IN_S
     from rehab_tui.storage.catalog import load_catalog
     from rehab_tui.storage.store import Store
     from rehab_tui.tui.app import RehabApp
-    from rehab_tui.tui.screens.home import HomeScreen
     from rehab_tui.tui.screens.pain import PainScreen
     from rehab_tui.tui.screens.player import PlayerScreen
 
     collections = Collections()
     gc.callbacks.append(collections)
-    shown: list[tuple[float, str]] = []
-    original_update = Digits.update
-
-    def recording_update(self: Digits, value: str) -> None:
-        shown.append((time.monotonic(), value))
-        original_update(self, value)
-
-    Digits.update = recording_update  # type: ignore[method-assign]
     store = Store(data_dir)
     app = RehabApp(load_catalog(), store, SystemClock())
-    ends: list[float] = []
-    original_end = app.end_session
-
-    def recording_end(*args, **kwargs) -> None:
-        ends.append(time.monotonic())
-        original_end(*args, **kwargs)
-
-    app.end_session = recording_end  # type: ignore[method-assign]
+    recorder = Recorder(app)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             if open_history:
-                assert isinstance(app.screen, HomeScreen), app.screen
-                await pilot.press("h")
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                await pilot.press("ctrl+end")
-                await pilot.pause()
-                await pilot.press("escape")
-                await pilot.pause()
-                assert isinstance(app.screen, HomeScreen), app.screen
+                await _history_and_back(app, pilot)
             app.start_quick_timer(QuickTimer(hold=HOLD_S))
             await pilot.pause()
             player = app.screen
@@ -116,27 +119,16 @@ async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float
             pause = playback.total_paused_s
             while not isinstance(app.screen, PainScreen):
                 await asyncio.sleep(0.05)
-            (ended,) = ends
+            (ended,) = recorder.ends
             cpu = time.process_time() - cpu_start
             wall = time.monotonic() - wall_start
             await pilot.pause()  # let the pain screen finish mounting before the app closes
     finally:
-        Digits.update = original_update  # type: ignore[method-assign]
+        recorder.restore()
         gc.callbacks.remove(collections)
         store.close()
 
-    lateness = []
-    for at, value in shown:
-        if not value.isdigit() or at < hold_start:  # the get-ready's numbers, and the "30"
-            continue
-        seconds = int(value)
-        # `seconds` is shown from the moment the remaining time drops to it.
-        due = hold_start + (HOLD_S - seconds)
-        if paused_at is not None and due > paused_at:
-            due += pause
-        if seconds == HOLD_S:
-            due = hold_start
-        lateness.append(at - due)
+    lateness = _lateness(recorder.shown, hold_start, paused_at, pause)
     hold_error = (ended - hold_start) - (HOLD_S + pause)
     during = collections.between(start, ended)
     return {
@@ -150,6 +142,40 @@ async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float
         "gc_count": len(during),
         "gc_full": sum(1 for _, _, generation in during if generation == 2),
     }
+
+
+async def _history_and_back(app: Any, pilot: Any) -> None:
+    """History opened from home, every row loaded, scrolled to the end, and left."""
+    from rehab_tui.tui.screens.home import HomeScreen
+
+    assert isinstance(app.screen, HomeScreen), app.screen
+    await pilot.press("h")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("ctrl+end")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen), app.screen
+
+
+def _lateness(
+    shown: list[tuple[float, str]], hold_start: float, paused_at: float | None, pause: float
+) -> list[float]:
+    """Seconds late of each number of the hold handed to the widget (the "30" is due at the
+    hold's start; `seconds` from the moment the remaining time drops to it)."""
+    lateness = []
+    for at, value in shown:
+        if not value.isdigit() or at < hold_start:  # the get-ready's numbers
+            continue
+        seconds = int(value)
+        due = hold_start + (HOLD_S - seconds)
+        if paused_at is not None and due > paused_at:
+            due += pause
+        if seconds == HOLD_S:
+            due = hold_start
+        lateness.append(at - due)
+    return lateness
 
 
 def start(data_dir: Path, open_history: bool = False) -> subprocess.Popen[str]:
