@@ -1,10 +1,9 @@
-"""Costs that must not grow with ten years of history: saving a set, the plan; and, reported
-without goals yet, the history screen's first rows, an export, and peak memory."""
+"""Costs that must not grow with ten years of history: saving a set, the plan. (The history
+screen, the exports and memory are measured at the glass and as subprocesses: glass_session.py,
+exports.py.)"""
 
 from __future__ import annotations
 
-import asyncio
-import resource
 import statistics
 import subprocess
 import sys
@@ -14,8 +13,7 @@ from pathlib import Path
 
 from rehab_tui.domain.clock import SystemClock
 from rehab_tui.domain.records import new_session
-from rehab_tui.exchange.export import render
-from rehab_tui.services.planning import load_profile, plan_for
+from rehab_tui.services.planning import plan_for
 from rehab_tui.storage.catalog import load_catalog
 from rehab_tui.storage.store import Store
 
@@ -71,52 +69,6 @@ def plan_times(
         full.append(once(data_dir))
         empty.append(once(empty_dir))
     return full, empty
-
-
-def history_first_rows_s(data_dir: Path) -> tuple[float, float]:
-    """Seconds from pressing h to the first rows on screen, and to every row, in the real
-    (headless) app: each batch of rows is timestamped as the screen adds it."""
-    from rehab_tui.tui.app import RehabApp
-    from rehab_tui.tui.screens.history import HistoryScreen
-    from rehab_tui.tui.screens.home import HomeScreen
-
-    added: list[float] = []
-    original = HistoryScreen.add_rows
-
-    def recording_add_rows(self: HistoryScreen, rows: list, more: bool) -> None:
-        original(self, rows, more)
-        added.append(time.perf_counter())
-
-    async def run() -> tuple[float, float]:
-        with Store(data_dir) as store:
-            app = RehabApp(load_catalog(), store, SystemClock())
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-                assert isinstance(app.screen, HomeScreen), app.screen
-                start = time.perf_counter()
-                await pilot.press("h")
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                return added[0] - start, added[-1] - start
-
-    HistoryScreen.add_rows = recording_add_rows  # type: ignore[method-assign]
-    try:
-        return asyncio.run(run())
-    finally:
-        HistoryScreen.add_rows = original  # type: ignore[method-assign]
-
-
-def export_s(data_dir: Path, fmt: str) -> float:
-    catalog = load_catalog()
-    with Store(data_dir) as store:
-        start = time.perf_counter()
-        now = SystemClock().wall()
-        render(fmt, store, plan_for(store, catalog, now.date()), load_profile(store), now, False)
-        return time.perf_counter() - start
-
-
-def peak_memory_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def median(values: list[float]) -> float:
