@@ -158,9 +158,9 @@ def run(report: Report, root: Path, cache: Path, quick: bool, console: Console) 
     _saves_and_plans(report, stores.copy_of(built[10][0], root / "ten-saves"), home, quick)
     if not quick:
         console.print("the app at the glass, 10 years: help, history, trends…")
-        _walk(report, ten, built[10][1], 10, today)
+        _walk(report, ten, 10, today)
     console.print("the app at the glass, 30 years: help, history, trends, then a hold…")
-    hold = _walk(report, thirty, built[30][1], 30, today, with_hold=True)
+    hold = _walk(report, thirty, 30, today, with_hold=True)
     assert hold is not None
     if quick:  # the three holds at once: each process is idle but for a frame a second
         console.print("…while `rehab-tui timer --hold 30` plays beside a bare countdown (45 s)…")
@@ -238,10 +238,10 @@ def _saves_and_plans(report: Report, ten: Path, home: Path, quick: bool) -> None
 
 
 def _walk(
-    report: Report, store: Path, sessions: int, years: int, today: date, with_hold: bool = False
+    report: Report, store: Path, years: int, today: date, with_hold: bool = False
 ) -> glass_session.Hold | None:
-    first_day = today - timedelta(days=365 * years)
-    figures, hold = glass_session.walk(store, sessions, first_day, today, with_hold)
+    first_day = today - timedelta(days=365 * years)  # the store's first day (history10y.py)
+    figures, hold = glass_session.walk(store, first_day, today, with_hold)
     tag = f"_{years}y"
     ratio = figures["rss_after_history_mb"] / figures["rss_home_mb"]
     report.figures.update(
@@ -257,8 +257,8 @@ def _walk(
         f"history, {years} years: h to the first rows",
         f"history_first_ms{tag}",
         f"{figures['history_first_ms']:.0f} ms",
-        f"every row {figures['history_all_s']:.1f} s; ctrl+end to the oldest "
-        f"{figures['history_end_ms']:.0f} ms; esc home {figures['key_esc_history_ms']:.0f} ms",
+        f"to the oldest row (ctrl+end) {figures['history_all_s']:.1f} s; esc home "
+        f"{figures['key_esc_history_ms']:.0f} ms",
     )
     report.add(
         f"trends, {years} years: g to the first chart",
