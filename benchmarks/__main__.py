@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer launches; 30 years only")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still close every app it started
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     began = time.perf_counter()
     cache = stores.cache_root()  # before XDG_CACHE_HOME points into the temp folder
@@ -257,7 +259,7 @@ def _walk(
         f"history, {years} years: h to the first rows",
         f"history_first_ms{tag}",
         f"{figures['history_first_ms']:.0f} ms",
-        f"to the oldest row (ctrl+end) {figures['history_all_s']:.1f} s; esc home "
+        f"to the oldest row (ctrl+end held) {figures['history_all_s']:.1f} s; esc home "
         f"{figures['key_esc_history_ms']:.0f} ms",
     )
     report.add(
