@@ -107,11 +107,14 @@ class Glass:
         self.stream.feed(chunk)
         return True
 
-    def wait_for(self, condition: Condition, timeout: float = 20.0, what: str = "") -> float:
+    def wait_for(
+        self, condition: Condition, timeout: float = 20.0, what: str = "", fresh: bool = False
+    ) -> float:
         """The instant (monotonic) of the chunk with which `condition` first held.
 
-        If it holds already, the instant of the last chunk read (or now, if none was)."""
-        if condition(self):
+        If it holds already, the instant of the last chunk read (or now, if none was); with
+        `fresh`, only a chunk read from now on counts (the answer to a key just sent)."""
+        if not fresh and condition(self):
             return self.last_read_at or time.monotonic()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -121,12 +124,6 @@ class Glass:
                 break
         state = "exited" if self.exited else f"nothing in {timeout:g} s"
         raise GlassTimeout(f"{what or condition!r}: {state}; the screen:\n{self.text()}")
-
-    def drain(self, seconds: float) -> None:
-        """Keep reading (and emulating) for `seconds`."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and not self.exited:
-            self.read_once(deadline - time.monotonic())
 
     def settle(self, quiet_s: float = 0.3, most_s: float = 10.0) -> None:
         """Read until the program has written nothing for `quiet_s` (at most `most_s`)."""
@@ -160,7 +157,7 @@ class Glass:
         """Seconds from writing `key` to the screen that satisfies `condition`."""
         self.settle(0.05, 2.0)  # what was on its way before the key is not its answer
         pressed = self.press(key)
-        return self.wait_for(condition, timeout, f"after {key!r}") - pressed
+        return self.wait_for(condition, timeout, f"after {key!r}", fresh=True) - pressed
 
     # -- the process ---------------------------------------------------------------------
 

@@ -116,7 +116,7 @@ def _walk(glass: Glass, first_day: date, today: date) -> dict[str, float]:
     figures["rss_before_history_mb"] = glass.rss_mb()
     yesterday = f"{today - timedelta(days=1):%d %b %Y}"
     pressed = glass.press("h")
-    shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows")
+    shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows", fresh=True)
     figures["history_first_ms"] = 1000 * (shown - pressed)
     figures["history_all_s"] = _to_the_oldest_row(glass, f"{first_day:%d %b %Y}") - pressed
     figures["key_esc_history_ms"] = 1000 * glass.latency("esc", home_only)
