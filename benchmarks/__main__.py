@@ -162,7 +162,7 @@ def run(report: Report, root: Path, cache: Path, quick: bool, console: Console) 
         console.print("the app at the glass, 10 years: help, history, trends…")
         _walk(report, ten, 10, today)
     console.print("the app at the glass, 30 years: help, history, trends, then a hold…")
-    hold = _walk(report, thirty, 30, today, with_hold=True)
+    hold = _walk(report, thirty, 30, today, with_hold=True, scroll_years=1 if quick else 30)
     assert hold is not None
     if quick:  # the three holds at once: each process is idle but for a frame a second
         console.print("…while `rehab-tui timer --hold 30` plays beside a bare countdown (45 s)…")
@@ -240,9 +240,17 @@ def _saves_and_plans(report: Report, ten: Path, home: Path, quick: bool) -> None
 
 
 def _walk(
-    report: Report, store: Path, years: int, today: date, with_hold: bool = False
+    report: Report,
+    store: Path,
+    years: int,
+    today: date,
+    with_hold: bool = False,
+    scroll_years: int | None = None,
 ) -> glass_session.Hold | None:
-    first_day = today - timedelta(days=365 * years)  # the store's first day (history10y.py)
+    """`scroll_years`: how far back history is scrolled (ctrl+end held) before memory is read;
+    --quick stops at a year (a page of months loads as it comes into view: scrolling 30 years
+    takes a minute), the full run goes to the store's first day."""
+    first_day = today - timedelta(days=365 * (scroll_years or years))  # history10y.py's days
     figures, hold = glass_session.walk(store, first_day, today, with_hold)
     tag = f"_{years}y"
     ratio = figures["rss_after_history_mb"] / figures["rss_home_mb"]
@@ -259,7 +267,7 @@ def _walk(
         f"history, {years} years: h to the first rows",
         f"history_first_ms{tag}",
         f"{figures['history_first_ms']:.0f} ms",
-        f"to the oldest row (ctrl+end held) {figures['history_all_s']:.1f} s; esc home "
+        f"to {first_day:%d %b %Y} (ctrl+end held) {figures['history_all_s']:.1f} s; esc home "
         f"{figures['key_esc_history_ms']:.0f} ms",
     )
     report.add(

@@ -7,8 +7,8 @@ key to the chunk that completed the screen it asks for, as benchmarks/glass.py r
 - `?` to the help's "escape: close", and esc back to home;
 - `g` to the trends' first chart drawn (its title and its frame's bottom edge); esc back (before
   history, so that trends gain nothing from what history left in memory);
-- `h` to the first rows of history (yesterday's date), and to the oldest day's row (ctrl+end
-  held down, so older months may load as they scroll into view); esc back to home;
+- `h` to the first rows of history (yesterday's date), and back to a given day's row (ctrl+end
+  held down, so older months load as they scroll into view); esc back to home;
 - the app's resident memory (VmRSS) at home before history and after coming back from it;
 - optionally, straight after, a quick timer from home (t, 30 s, enter: the time to "GET
   READY"), whose get-ready and first 30 s hold are then left to run on a reader thread (`Hold`):
@@ -18,10 +18,11 @@ key to the chunk that completed the screen it asks for, as benchmarks/glass.py r
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.glass import Glass, GlassTimeout, Reader, shows_text
@@ -118,15 +119,15 @@ def _walk(glass: Glass, first_day: date, today: date) -> dict[str, float]:
     pressed = glass.press("h")
     shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows", fresh=True)
     figures["history_first_ms"] = 1000 * (shown - pressed)
-    figures["history_all_s"] = _to_the_oldest_row(glass, f"{first_day:%d %b %Y}") - pressed
+    figures["history_all_s"] = _back_to(glass, first_day) - pressed
     figures["key_esc_history_ms"] = 1000 * glass.latency("esc", home_only)
     glass.settle(0.5, 5)
     figures["rss_after_history_mb"] = glass.rss_mb()
     return figures
 
 
-def _to_the_oldest_row(glass: Glass, oldest: str, most_s: float = 300) -> float:
-    """The instant the oldest day's row reached the screen, ctrl+end held down (sent at a
+def _back_to(glass: Glass, day: date, most_s: float = 300) -> float:
+    """The instant a row of `day` or older reached the screen, ctrl+end held down (sent at a
     keyboard's repeat rate, KEY_REPEAT_S): whether history loads every row at once or older
     months as they scroll into view, this is when a user holding the key would see it."""
     deadline = time.monotonic() + most_s
@@ -134,9 +135,20 @@ def _to_the_oldest_row(glass: Glass, oldest: str, most_s: float = 300) -> float:
         glass.press("ctrl+end")
         until = time.monotonic() + KEY_REPEAT_S
         while (left := until - time.monotonic()) > 0:
-            if glass.read_once(left) and glass.shows(oldest):
+            if glass.read_once(left) and _oldest_shown(glass.text()) <= day:
                 return glass.last_read_at
-    raise GlassTimeout(f"no row of {oldest} in {most_s:g} s; the screen:\n{glass.text()}")
+    raise GlassTimeout(f"no row of {day} or older in {most_s:g} s; the screen:\n{glass.text()}")
+
+
+ROW_DAY = re.compile(r"\b(\d\d) ([A-Z][a-z]{2}) (\d{4})\b")
+
+
+def _oldest_shown(text: str) -> date:
+    """The oldest day a history row on the screen names (date.max if none)."""
+    days = [
+        datetime.strptime(" ".join(m.groups()), "%d %b %Y").date() for m in ROW_DAY.finditer(text)
+    ]
+    return min(days, default=date.max)
 
 
 def _events(truth: Path) -> list[dict]:

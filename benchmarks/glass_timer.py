@@ -125,8 +125,10 @@ def _play(app: Glass, anchor: Anchor, truth: Path, hold_s: int) -> dict[str, flo
             seen.paused_seen.append(at)
             was_paused = paused
         last = seen.shown[-1][1] if seen.shown else None
-        if value is None and last == "1" and not paused:
-            seen.shown.append((at, END))  # the big number left the screen: the hold ended
+        if last == "1" and value in (None, "0") and not paused and len(seen.shown) > LEAD_IN_S:
+            # The hold ended: its last frame shows 0 (or, before that frame, the number left).
+            seen.shown.append((at, END))
+            continue
         if value is None or value == last:
             continue
         seen.shown.append((at, value))
