@@ -145,6 +145,8 @@ def _figures(
     seen: Watched, events: list[dict], app: Glass, anchor: Anchor, hold_s: int
 ) -> dict[str, float]:
     assert seen.start is not None
+    # The clock's true start: the last "start" logged (the player restarts it at its first frame).
+    seen.start = [e["at"] for e in events if e["event"] == "start"][-1]
     pauses = list(
         zip(
             [e["at"] for e in events if e["event"] == "pause"],

@@ -3,8 +3,8 @@
     python benchmarks/truth_launch.py LOG_FILE [rehab-tui arguments...]
 
 The timer at the glass needs the truth a frame is compared with: the instant the countdown's
-clock started (a quick timer's get-ready counts from the moment its `Playback` is made, before
-the player's first frame), and the instants of a pause and a resume. This wrapper, the benchmark's
+clock started (when its `Playback` is made, and again when the player starts it afresh at its
+first frame drawn: the last of those is the truth), and the instants of a pause and a resume. This wrapper, the benchmark's
 own, appends those instants to LOG_FILE as JSON lines, read from the player's clock
 (`time.monotonic()`, the system-wide monotonic clock that the benchmark's own stamps use), and
 each garbage collection that took 1 ms or more. Nothing in rehab_tui is changed: `Playback`'s
@@ -31,10 +31,15 @@ def log(event: str, at: float, **more: Any) -> None:
 
 def wrap_playback() -> None:
     made, pause, resume = Playback.__init__, Playback.pause, Playback.resume
+    start_now = Playback.start_now
 
     def logged_init(self: Playback, *args: Any, **kwargs: Any) -> None:
         made(self, *args, **kwargs)
         log("start", self._started)
+
+    def logged_start_now(self: Playback) -> None:
+        start_now(self)
+        log("start", self._started)  # the clock started again, at the step's first frame
 
     def logged_pause(self: Playback) -> None:
         pause(self)
@@ -48,6 +53,7 @@ def wrap_playback() -> None:
             log("resume", paused_at + self.total_paused_s - before)
 
     Playback.__init__ = logged_init  # type: ignore[method-assign]
+    Playback.start_now = logged_start_now  # type: ignore[method-assign]
     Playback.pause = logged_pause  # type: ignore[method-assign]
     Playback.resume = logged_resume  # type: ignore[method-assign]
 
