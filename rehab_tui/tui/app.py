@@ -30,7 +30,7 @@ from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.records import saved_sets
 from rehab_tui.domain.safety import LOADING_REFUSED
 from rehab_tui.domain.text import printable
-from rehab_tui.gc_pause import resume_collection
+from rehab_tui.gc_pause import QUIET_AFTER_START_S, resume_collection
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.services.results import RunLogged, ServiceError, Started
 from rehab_tui.storage import locations
@@ -108,7 +108,9 @@ class RehabApp(AfterFrameApp):
         self.call_later(self._play_pending_timer)  # after the start-up batch: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        self.call_after_refresh(resume_collection)  # paused by the command's start-up
+        # Paused by the command's start-up; resumed once the first screen is surely on the
+        # terminal (a frame callback can come before it: the full collection took 35 ms of it).
+        self.set_timer(QUIET_AFTER_START_S, resume_collection)
 
     def on_unmount(self) -> None:
         for signum, handler in self._signal_handlers.items():

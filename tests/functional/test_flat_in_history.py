@@ -19,6 +19,7 @@ import rehab_tui.services.planning as planning
 from benchmarks.history10y import build
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.review import session_rows
+from rehab_tui.gc_pause import QUIET_AFTER_START_S
 from rehab_tui.services.history_pages import PAGE_ROWS
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.storage import json_file, tests_index
@@ -358,6 +359,8 @@ async def test_home_brings_the_tests_index_up_to_date_after_its_first_frame(year
         app = RehabApp(catalog, store, FakeClock())
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
+            assert not (years / "sessions" / INDEX_FILE).exists()  # not before the first frame
+            await pilot.pause(QUIET_AFTER_START_S + 0.2)
             await app.workers.wait_for_complete()
             assert isinstance(app.screen, HomeScreen)
             saved = json.loads((years / "sessions" / INDEX_FILE).read_text())

@@ -23,7 +23,7 @@ from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.today import DoneToday
-from rehab_tui.gc_pause import collect_and_freeze
+from rehab_tui.gc_pause import QUIET_AFTER_START_S, collect_and_freeze
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
 
@@ -199,6 +199,7 @@ class HomeScreen(RehabScreen[None]):
     plan: Plan
     own: OwnProgram | None
     done: DoneToday | None  # today's plan session, finished and rated (not when following)
+    _shown_before = False
 
     def compose(self) -> ComposeResult:
         self._read_today()
@@ -210,7 +211,7 @@ class HomeScreen(RehabScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
-        self.call_after_refresh(self._index_tests)
+        self.set_timer(QUIET_AFTER_START_S, self._index_tests)
 
     def _index_tests(self) -> None:
         """Bring the capacity tests' index up to date while nobody waits: after years of data
@@ -220,8 +221,11 @@ class HomeScreen(RehabScreen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from another screen (history, trends, a session): what it left is collected now,
-        # once home is drawn, not by a full collection in the middle of the next countdown.
-        self.call_after_refresh(collect_and_freeze)
+        # once home is drawn, not by a full collection in the middle of the next countdown. Not
+        # when home is first shown: start-up's collection comes after it (app.py).
+        if self._shown_before:
+            self.rehab_app.after_frame(collect_and_freeze)
+        self._shown_before = True
 
     def refresh_plan(self) -> None:
         """Work today's plan out afresh (after a session, a check-in, a change of settings)."""
