@@ -221,6 +221,7 @@ def conforms(value: Any, shape: Any) -> bool:
 
 Validator = Callable[[Any], bool]
 _ABSENT = object()  # a field a record leaves out
+TEXTS_TAKEN = 1000  # how many of the texts a TextForm took are remembered (_texts_taken)
 
 
 @cache
@@ -229,9 +230,9 @@ def _compiled(shape: Any) -> Validator:
     in it (a record's fields, a list's items, a number's bounds), so a valid record costs no
     call per field: the per-field calls of a generic walk were most of an export's time."""
     names: dict[str, Any] = {"isfinite": math.isfinite, "ABSENT": _ABSENT}
-    lines = ["def valid(v):"]
-    _write_check(_Source(lines, names), shape, "v", 1)
-    lines.append("    return True")
+    lines = ["def valid(v):", "    try:"]  # a required field missing: a KeyError
+    _write_check(_Source(lines, names), shape, "v", 2)
+    lines += ["    except KeyError:", "        return False", "    return True"]
     exec("\n".join(lines), names)  # the source is made here, from the record types alone
     valid: Validator = names["valid"]
     return valid
@@ -277,11 +278,11 @@ def _write_check(out: _Source, hint: Any, var: str, indent: int) -> None:
         out.add(indent, f"if type({var}) is not dict: return False")
         for key, field_hint, required in fields_of(hint):
             field = out.name("f")
-            out.add(indent, f"{field} = {var}.get({key!r}, ABSENT)")
             if required:
-                out.add(indent, f"if {field} is ABSENT: return False")
+                out.add(indent, f"{field} = {var}[{key!r}]")
                 _write_check(out, field_hint, field, indent)
             else:
+                out.add(indent, f"{field} = {var}.get({key!r}, ABSENT)")
                 out.add(indent, f"if {field} is not ABSENT:")
                 _write_check(out, field_hint, field, indent + 1)
     elif origin is list:
@@ -300,12 +301,22 @@ def _write_check(out: _Source, hint: Any, var: str, indent: int) -> None:
         out.add(indent, f"if not isinstance({var}, str): return False")
         form = _first(metadata, TextForm)
         if form is not None:
-            out.add(indent, "try:")
-            out.add(indent + 1, f"{out.name('parse', form.parse)}({var})")
-            out.add(indent, "except ValueError:")
-            out.add(indent + 1, "return False")
+            taken = out.name("taken", _texts_taken(form))
+            out.add(indent, f"if {var} not in {taken}:")
+            out.add(indent + 1, "try:")
+            out.add(indent + 2, f"{out.name('parse', form.parse)}({var})")
+            out.add(indent + 1, "except ValueError:")
+            out.add(indent + 2, "return False")
+            out.add(indent + 1, f"if len({taken}) < {TEXTS_TAKEN}: {taken}.add({var})")
     else:
         raise TypeError(f"no record check for {hint!r}")
+
+
+@cache
+def _texts_taken(form: TextForm) -> set[str]:
+    """Texts `form` took (the first TEXTS_TAKEN): its parse is a function of the text alone, and
+    a few texts come again and again (a tempo: its parse was half the check of a session)."""
+    return set()
 
 
 def _write_number(out: _Source, whole: bool, bounds: Range | None, var: str, indent: int) -> None:
