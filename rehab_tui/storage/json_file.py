@@ -6,7 +6,7 @@ too: the caller's check (stored_records.py) names the record. The check runs onc
 the file (its inode, size and modification time), and not on a file this storage wrote itself
 from records it had read and checked, so a save does not pay for checking its whole month again.
 The parsed tables are kept per version too (parsed_files.py), so a file read again unchanged is
-not parsed again.
+not parsed again; a walk through all of history (read_once) does not keep what it parses.
 A write goes through the one atomic writer, so a crash or a full
 disk leaves the old file or the new one, never half of each.
 """
@@ -49,6 +49,15 @@ class AtomicJSONStorage(Storage):
         self.on_write = on_write  # told of each save, once the file is in place
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        return self._read(keep=True)
+
+    def read_once(self) -> Tables | None:
+        """As read, for a walk through history that will not read this file again (an export):
+        a file kept parsed is taken from there, but one parsed now is not kept, which would cost
+        more (its copy made) than it would ever save."""
+        return self._read(keep=False)
+
+    def _read(self, keep: bool) -> Tables | None:
         try:
             version = _version(self.path)  # before reading: a newer file is read again
         except FileNotFoundError:
@@ -59,7 +68,7 @@ class AtomicJSONStorage(Storage):
         if kept is not None:
             return kept  # this very file, parsed and checked before: tables of the caller's own
         data = self._parse(version)
-        if self.parsed is not None and data is not None:
+        if keep and self.parsed is not None and data is not None:
             self.parsed.put(self.path, version, data)
         return data
 

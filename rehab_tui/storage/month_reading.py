@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionRecord
 from rehab_tui.storage import set_journal as journal
+from rehab_tui.storage.json_file import AtomicJSONStorage
 
 
 class MonthReading:
@@ -44,15 +45,16 @@ class MonthReading:
         self, since: str | None = None, oldest_first: bool = False
     ) -> Iterator[dict[str, dict[str, Any]]]:
         """As _month_tables, oldest month first if asked: for a reader that goes through history
-        a month at a time (an export written as it goes)."""
-        return self._month_tables(since, oldest_first)
+        a month at a time, once (an export written as it goes, `history --json`), so the months
+        it parses are not kept parsed for a next read (parsed_files.py) that will not come."""
+        return self._month_tables(since, oldest_first, keep=False)
 
     def _month_tables(
-        self, since: str | None, oldest_first: bool = False
+        self, since: str | None, oldest_first: bool = False, keep: bool = True
     ) -> Iterator[dict[str, dict[str, Any]]]:
         """Each month file's tables, read (parsed) once, newest month first (or oldest first),
         back to `since`'s, with the sets of sessions in progress (their journals) in their
-        sessions."""
+        sessions; the months parsed kept parsed (the recent ones) if `keep`."""
         in_progress = journal.journals(self._sessions_dir)
         files = self.month_files()
         for path in reversed(files) if oldest_first else files:
@@ -62,7 +64,8 @@ class MonthReading:
                 return
             with self._lock:
                 pending = journal.month_journals(in_progress, path.stem)  # before the month
-                tables = self._db(path).storage.read() or {}
+                storage = cast(AtomicJSONStorage, self._db(path).storage)  # the store's own
+                tables = (storage.read() if keep else storage.read_once()) or {}
             journal.apply_journals(tables, pending)
             yield tables
 
