@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ import rehab_tui.services.planning as planning
 from benchmarks.history10y import build
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.review import session_rows
+from rehab_tui.exchange.export import to_json
+from rehab_tui.exchange.history_json import history_chunks
 from rehab_tui.gc_pause import QUIET_AFTER_START_S
 from rehab_tui.services.history_pages import PAGE_ROWS
 from rehab_tui.services.rehab import Rehab
@@ -129,6 +131,34 @@ def test_a_damaged_month_is_still_reported_after_a_good_read(years):
         month.write_text('{"sessions": {"1": {"id": 5}}}')
         with pytest.raises(DamagedFileError):
             list(store.sessions(since=TODAY.isoformat()))
+
+
+def test_a_walk_through_history_keeps_no_month_parsed(years, parses):
+    """An export or `history --json` reads each month once: keeping them parsed would only cost.
+    A month kept already is not parsed again, and the app's reads still keep theirs."""
+    with Store(years) as store:
+        current = store.month_files()[0]
+        list(store.sessions(since=TODAY.isoformat()))
+        to_json(store, datetime(2026, 3, 5, tzinfo=UTC))
+        b"".join(history_chunks(store, None, None))
+        assert store._parsed.kept() == sorted([store.main_path, current])
+        assert parses[current.name] == 1  # taken from the parsed files by both walks
+        assert parses[store.month_files()[-1].name] == 2  # the oldest: once by each walk
+        list(store.sessions())
+        assert len(store._parsed.kept()) == RECENT_MONTHS + 1
+
+
+def test_a_damaged_record_in_a_walk_names_its_file_and_field(years):
+    with Store(years) as store:
+        month = store.month_files()[5]
+        tables = json.loads(month.read_text())
+        session = next(iter(tables["sessions"].values()))
+        session["exercises"][0]["sets"][0]["done"] = "20"
+        month.write_text(json.dumps(tables))
+        with pytest.raises(DamagedFileError) as caught:
+            to_json(store, datetime(2026, 3, 5, tzinfo=UTC))
+        assert str(month) in str(caught.value)
+        assert f"session {session['id']}.exercises[0].sets[0].done: expected" in str(caught.value)
 
 
 # -- the plan, once per start ----------------------------------------------------------------

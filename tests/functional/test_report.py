@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rehab_tui.cli.main import main
-from rehab_tui.domain.record_types import SessionKind
+from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionKind
 from rehab_tui.domain.records import checkin_record, logged_session
 from rehab_tui.exchange.export import render, to_json
 from rehab_tui.exchange.importing import (
@@ -26,6 +26,7 @@ from rehab_tui.storage.record_check import (
     RecordChecker,
     RecordError,
     check_session,
+    conforms,
     session_conforms,
 )
 from rehab_tui.storage.store import Store
@@ -345,3 +346,31 @@ def test_the_quick_record_check_agrees_with_the_one_that_names_the_field(path, v
     except RecordError:
         taken = False
     assert session_conforms(session) == taken
+
+
+OTHER_RECORDS = [
+    (CheckinRecord, {"date": "2026-03-04", "pain": 1, "stiffness_min": None}),
+    (
+        CapacityRecord,
+        {"id": "t1", "date": "2026-03-01", "kind": "hop", "left": 9, "right": 12, "pain": 0},
+    ),
+    (CapacityRecord, {"id": "t2", "date": "2026-03-01", "kind": "visa_a", "score": 80}),
+]
+OTHER_KEYS = ["date", "pain", "stiffness_min", "id", "kind", "left", "right", "score", "other"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(OTHER_RECORDS), st.sampled_from(OTHER_KEYS), JSON)
+def test_the_quick_check_of_check_ins_and_tests_agrees_with_the_one_that_names_the_field(
+    shape_and_record, key, value
+):
+    """As above, for the records beside the sessions: a check-in, a test of either kind (a
+    union told apart by its `kind`), `key` one of its fields or one it does not name."""
+    shape, good = shape_and_record
+    record = good | {key: value}
+    try:
+        RecordChecker("x.json").value(record, shape, "record")
+        taken = True
+    except RecordError:
+        taken = False
+    assert conforms(record, shape) == taken

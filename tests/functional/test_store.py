@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import stat
 from datetime import datetime, timedelta
 
@@ -96,6 +97,27 @@ def test_a_damaged_file_is_reported_and_left_alone(private_dirs, mini_catalog, c
         store.start_session(session)
     assert str(month) in str(caught.value)
     assert month.read_text() == content
+
+
+def test_a_month_file_reads_as_the_standard_library_reads_it(private_dirs):
+    """Parsed fast (msgspec), but what only the standard library reads is read as before: a
+    whole number past 64 bits stays whole, a NaN or a lone surrogate in a field of no record
+    type is kept; and a file that is not JSON is named with its line."""
+    with Store(private_dirs) as opened:
+        opened.acquire_writer_lock()
+    month = private_dirs / "sessions" / "2026-03.json"
+    checkin = '{"date": "2026-03-04", "pain": 1, "big": 123456789012345678901234567890, '
+    month.write_text('{"checkins": {"1": ' + checkin + '"odd": [NaN, "\\ud800"]}}}')
+    with Store(private_dirs) as store:
+        [read] = store.checkins()
+        assert read["big"] == 123456789012345678901234567890 and isinstance(read["big"], int)
+        assert math.isnan(read["odd"][0]) and read["odd"][1] == "\ud800"
+    month.write_text('{"checkins": {\n"1": {"date": "2026-03-04", "pain": 1,}}}')
+    with Store(private_dirs) as store, pytest.raises(DamagedFileError) as caught:
+        store.checkins()
+    assert str(caught.value) == (
+        f"{month} cannot be read: it is not valid JSON (line 2). It has been left untouched."
+    )
 
 
 def test_a_damaged_main_file_stops_the_store_and_is_kept(private_dirs):
