@@ -34,15 +34,30 @@ def encode(value: Any, sort_keys: bool = False, depth: int = 0) -> bytes:
     """`value` as JSON indented by 2, each line after the first indented `depth` levels more
     (where it sits in a larger document), with DEL and the C1 controls escaped."""
     option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    nested = value
+    for _ in range(depth):  # orjson indents it where it sits: no pass to indent its lines again
+        nested = {"": nested}
     try:
-        data = orjson.dumps(value, option=option)
+        data = orjson.dumps(nested, option=option)
     except orjson.JSONEncodeError:  # a whole number past 64 bits
         data = b""
+    if data and depth:
+        data = data[len(_opening(depth)) : -len(_closing(depth))]
     if not data or _may_differ(data):
         data = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=sort_keys).encode()
-    if depth:
-        data = data.replace(b"\n", b"\n" + b"  " * depth)  # a string never holds a raw newline
+        if depth:
+            data = data.replace(b"\n", b"\n" + b"  " * depth)  # a string holds no raw newline
     return _escape_controls(data)
+
+
+def _opening(depth: int) -> bytes:
+    """What orjson writes before a value nested `depth` levels deep in {"": ...}."""
+    return b"".join(b"{\n" + b"  " * level + b'"": ' for level in range(1, depth + 1))
+
+
+def _closing(depth: int) -> bytes:
+    """... and after it."""
+    return b"".join(b"\n" + b"  " * level + b"}" for level in reversed(range(depth)))
 
 
 def _may_differ(data: bytes) -> bool:
