@@ -229,7 +229,7 @@ def _compiled(shape: Any) -> Validator:
     """The check of `shape` as the source of one function, the walk's every step written out
     in it (a record's fields, a list's items, a number's bounds), so a valid record costs no
     call per field: the per-field calls of a generic walk were most of an export's time."""
-    names: dict[str, Any] = {"isfinite": math.isfinite, "ABSENT": _ABSENT}
+    names: dict[str, Any] = {"INF": math.inf, "isfinite": math.isfinite, "ABSENT": _ABSENT}
     lines = ["def valid(v):", "    try:"]  # a required field missing: a KeyError
     _write_check(_Source(lines, names), shape, "v", 2)
     lines += ["    except KeyError:", "        return False", "    return True"]
@@ -320,15 +320,18 @@ def _texts_taken(form: TextForm) -> set[str]:
 
 
 def _write_number(out: _Source, whole: bool, bounds: Range | None, var: str, indent: int) -> None:
-    """A number's check: a plain int (or, where a fraction may be, a float) tested in line,
-    anything else (a bool, text, an int's subclass) by _number."""
+    """A number's check: a plain int, or where a fraction may be a plain float or int, tested
+    in line (bounds that leave out a NaN and the infinities, as _number's isfinite does);
+    anything else (a bool, text) by _number."""
     low, high = (bounds.low, bounds.high) if bounds else (-math.inf, None)
-    tests = [] if whole else [f"isfinite({var})"]
-    tests += [f"{low!r} <= {var}"] if bounds else []
-    tests += [f"{var} <= {high!r}"] if high is not None else []
-    plain = f"type({var}) is int" if whole else f"type({var}) in (int, float)"
-    out.add(indent, f"if {plain}:")
-    out.add(indent + 1, f"if not ({' and '.join(tests) or 'True'}): return False")
+    lowest = "-INF <" if bounds is None else f"{low!r} <="
+    highest = f" <= {high!r}" if high is not None else ""
+    out.add(indent, f"if type({var}) is int:")
+    finite = "" if whole else f"isfinite({var}) and "  # as _number: past a float, an error
+    out.add(indent + 1, f"if not ({finite}{lowest} {var}{highest}): return False")
+    if not whole:
+        out.add(indent, f"elif type({var}) is float:")
+        out.add(indent + 1, f"if not ({lowest} {var}{highest or ' < INF'}): return False")
     rule = out.name("number", partial(_number, whole, low, high))
     out.add(indent, f"elif not {rule}({var}): return False")
 
