@@ -8,8 +8,11 @@ font; half-block pixels scale to any height and stay solid in the text colour, s
 theme's contrast. At its smallest (scale 1) it is 3 rows, as Digits was, so 80×24 still fits.
 
 A subclass of `Digits`, so `value` and `update()` stay as they were: the player updates it only
-when the shown second changes, and a new size is drawn on the next render after a resize. It
-says when it is first drawn (`Shown`, after the frame that shows it has been written), for the
+when the shown second changes, and a new size is drawn on the next render after a resize. A new
+value repaints only the cells that change (from 29 to 28 the 2 stays): Textual writes every cell
+of a region it repaints, and the whole widget is 9 rows of the panel's width at 80×24, four
+times what the changed glyph takes; its size never depends on the value, so it is never laid out
+again for one. It says when it is first drawn (`Shown`, after the frame that shows it has been written), for the
 player to start its clock then.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import RenderResult
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.widgets import Digits
 
@@ -71,6 +74,32 @@ def draw(value: str, scale: int) -> list[str]:
     ]
 
 
+def top_margin(lines: list[str], size: Size) -> int:
+    """Blank rows above the drawing, which is centred in `size`."""
+    return max(0, (size.height - len(lines)) // 2)
+
+
+def changed_regions(old: str, new: str, size: Size) -> list[Region] | None:
+    """The regions (of the widget's content, one a row) where `new` is drawn differently from
+    `old`; None when the whole widget must be drawn again (a new scale, or a wider or narrower
+    number: everything moves)."""
+    if not size:
+        return None
+    before, after = draw(old, scale_for(old, size)), draw(new, scale_for(new, size))
+    width = len(after[0])
+    if len(before) != len(after) or len(before[0]) != width or width > size.width:
+        return None
+    top = top_margin(after, size)
+    left = (size.width - width) // 2  # as a centred line is padded (Textual's Content)
+    regions = []
+    for row, (was, now) in enumerate(zip(before, after, strict=True)):
+        differ = [x for x, (a, b) in enumerate(zip(was, now, strict=True)) if a != b]
+        if differ and top + row < size.height:
+            first, last = differ[0], differ[-1]
+            regions.append(Region(left + first, top + row, last - first + 1, 1))
+    return regions
+
+
 class BigCount(Digits):
     """The count, drawn as large as the widget's size allows, centred."""
 
@@ -85,10 +114,20 @@ class BigCount(Digits):
     def on_show(self) -> None:
         self.post_message(self.Shown())
 
+    def update(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError("value must be a str")
+        changed = changed_regions(self._value, value, self.content_size)
+        self._value = value
+        if changed is None:
+            self.refresh()
+        elif changed:
+            self.refresh(*changed)
+
     def render(self) -> RenderResult:
         size = self.content_size
         lines = draw(self.value, scale_for(self.value, size))
-        top = max(0, (size.height - len(lines)) // 2)
+        top = top_margin(lines, size)
         text = Text("\n" * top + "\n".join(lines), style=self.rich_style, justify="center")
         text.no_wrap = True
         return text
