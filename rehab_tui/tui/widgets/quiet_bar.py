@@ -24,12 +24,13 @@ class QuietProgressBar(ProgressBar):
     progress: reactive[float] = reactive(0.0, repaint=False)
     percentage: reactive[float | None] = reactive[float | None](None, repaint=False)
 
-    def on_mount(self, event: Mount) -> None:
+    def _on_mount(self, event: Mount) -> None:
         if not self.show_eta:
-            # ProgressBar's own handler (the base classes' run after this one unless
-            # prevented) without the timer; Widget's is for scroll bars, which a bar has not.
+            # Textual runs each base class's handler after this one unless prevented:
+            # ProgressBar's, without its timer, and Widget's, here.
             event.prevent_default()
             self._clock.reset()
+            super()._on_mount(event)
 
     def update(self, **changes: Any) -> None:
         if changes or self.show_eta:
