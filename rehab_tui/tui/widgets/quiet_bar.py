@@ -6,9 +6,9 @@ to the terminal between the player's own ticks, and woke the app for it. The pla
 estimate (`show_eta=False`), so that timer is not started, and a bare call does nothing; a change
 of progress or total still goes through `ProgressBar.update` as before.
 
-A new progress repaints only the bar and its percentage (their own reactives, bound to these),
-not the whole row the bar sits in: the row around them is blank, and every cell of a repainted
-region is written to the terminal.
+A new progress (or estimate) repaints only the bar and its percentage (their own reactives,
+bound to these), not the whole row the bar sits in: the row around them is blank, and every
+cell of a repainted region is written to the terminal.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from textual.widgets import ProgressBar
 class QuietProgressBar(ProgressBar):
     progress: reactive[float] = reactive(0.0, repaint=False)
     percentage: reactive[float | None] = reactive[float | None](None, repaint=False)
+    _display_eta: reactive[int | None] = reactive[int | None](None, repaint=False)  # unshown
 
     def _on_mount(self, event: Mount) -> None:
         if not self.show_eta:
