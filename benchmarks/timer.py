@@ -6,7 +6,7 @@ A quick timer's 30 s hold is played on the real clock, with a pause (space 10.3 
 again 3 s later); without --no-history the history screen is first opened (every row loaded),
 scrolled to its end and left with escape. Measured:
 
-- each change of the big number, timestamped as it is handed to the `Digits` widget (not yet
+- each change of the big number, timestamped as it is handed to the `BigCount` widget (not yet
   at the terminal: benchmarks/glass_timer.py measures that), against the truth: the countdown's
   start (the `Playback`'s own instant) + the 5 s lead-in + the seconds of the hold + the exact span
   of the pause; and the hold's length (start to the end of the session) against 30 s + the pause:
@@ -56,17 +56,18 @@ class Collections:
 
 
 class Recorder:
-    """Each number handed to a `Digits` widget, and the instant the session ends, timestamped."""
+    """Each number handed to the player's big count, and the instant the session ends,
+    timestamped."""
 
     def __init__(self, app: Any) -> None:
-        from textual.widgets import Digits
+        from rehab_tui.tui.widgets.big_count import BigCount
 
         self.shown: list[tuple[float, str]] = []
         self.ends: list[float] = []
-        self._update = update = Digits.update
+        self._update = update = BigCount.update
         end = app.end_session
 
-        def recording_update(widget: Digits, value: str) -> None:
+        def recording_update(widget: BigCount, value: str) -> None:
             self.shown.append((time.monotonic(), value))
             update(widget, value)
 
@@ -74,13 +75,13 @@ class Recorder:
             self.ends.append(time.monotonic())
             end(*args, **kwargs)
 
-        Digits.update = recording_update  # type: ignore[method-assign]
+        BigCount.update = recording_update  # type: ignore[method-assign]
         app.end_session = recording_end
 
     def restore(self) -> None:
-        from textual.widgets import Digits
+        from rehab_tui.tui.widgets.big_count import BigCount
 
-        Digits.update = self._update  # type: ignore[method-assign]
+        BigCount.update = self._update  # type: ignore[method-assign]
 
 
 async def run_hold(data_dir: Path, open_history: bool = True) -> dict[str, float]:
