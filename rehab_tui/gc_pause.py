@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 
 # After this long the app's first screen is surely drawn: start-up's garbage is collected then
-# (app.py), and other deferred work done (home.py), rather than before that first frame.
+# (app.py), rather than before that first frame.
 QUIET_AFTER_START_S = 1.0
 
 

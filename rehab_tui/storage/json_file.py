@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from tinydb.storages import Storage
 
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
@@ -67,13 +66,14 @@ class AtomicJSONStorage(Storage):
         kept = self.parsed.get(self.path, version) if self.parsed is not None else None
         if kept is not None:
             return kept  # this very file, parsed and checked before: tables of the caller's own
-        data = self._parse(version)
+        data = self._parse(version, fast=not keep)
         if keep and self.parsed is not None and data is not None:
             self.parsed.put(self.path, version, data)
         return data
 
-    def _parse(self, version: Version) -> Tables | None:
-        """The file's tables, read and checked (the check once per version)."""
+    def _parse(self, version: Version, fast: bool = False) -> Tables | None:
+        """The file's tables, read and checked (the check once per version); `fast`: parsed
+        by msgspec, for a walk through every month (see loads)."""
         try:
             text = read_text(self.path)  # a regular file only: never a device or a pipe
         except FileNotFoundError:
@@ -86,7 +86,7 @@ class AtomicJSONStorage(Storage):
             # We never write an empty file, so an empty one was damaged by something else.
             raise DamagedFileError(self.path, "it is empty")
         try:
-            data = _loads(text)
+            data = loads(text, fast)
         except (json.JSONDecodeError, RecursionError) as error:
             line = getattr(error, "lineno", None)
             where = f" (line {line})" if line else ""
@@ -124,11 +124,17 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def _loads(text: str) -> Any:
-    """The file's JSON, parsed by msgspec (three times as fast as the standard library, and like
-    it, whole numbers of any size stay whole). What msgspec refuses is parsed again by the
-    standard library, which reads what it took before (a NaN, a lone surrogate, a number past
-    a double) or raises the error the file is named by, with its line."""
+def loads(text: str, fast: bool = True) -> Any:
+    """A data file's JSON. `fast`: parsed by msgspec (three times as fast as the standard
+    library, and like it, whole numbers of any size stay whole), for a walk through every month
+    (an export, the tests index); importing msgspec costs 8-18 ms, more than the few months
+    the app and a command read at start save, so those use the standard library. What msgspec
+    refuses is parsed again by the standard library, which reads what it took before (a NaN, a
+    lone surrogate, a number past a double) or raises the error the file is named by."""
+    if not fast:
+        return json.loads(text)
+    import msgspec
+
     try:
         return msgspec.json.decode(text)
     except (msgspec.DecodeError, RecursionError):

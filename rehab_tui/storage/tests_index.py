@@ -28,6 +28,7 @@ from typing import Any
 
 from rehab_tui.domain.record_types import CapacityRecord
 from rehab_tui.storage.atomic import write_atomically
+from rehab_tui.storage.json_file import loads
 from rehab_tui.storage.parsed_files import Tables, Version
 from rehab_tui.storage.reading import read_text
 from rehab_tui.storage.record_check import conforms
@@ -85,7 +86,7 @@ class TestsIndex:
         or a test that is not what the app writes, gets the store's whole checked read, which
         names what is wrong."""
         try:
-            tables = json.loads(read_text(path))
+            tables = loads(read_text(path))  # msgspec: every month is read
             tests = tables.get("tests", {}) if isinstance(tables, dict) else None
         except (OSError, ValueError, RecursionError):
             tests = None

@@ -21,7 +21,6 @@ from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.review import session_rows
 from rehab_tui.exchange.export import to_json
 from rehab_tui.exchange.history_json import history_chunks
-from rehab_tui.gc_pause import QUIET_AFTER_START_S
 from rehab_tui.services.history_pages import PAGE_ROWS
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.storage import json_file, tests_index
@@ -31,7 +30,7 @@ from rehab_tui.storage.store import Store
 from rehab_tui.storage.tests_index import INDEX_FILE
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.history import HistoryScreen
-from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.screens.home import INDEX_AFTER_START_S, HomeScreen
 from rehab_tui.tui.screens.trends import TrendsScreen
 
 TODAY = FakeClock().wall().date()
@@ -390,7 +389,7 @@ async def test_home_brings_the_tests_index_up_to_date_after_its_first_frame(year
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert not (years / "sessions" / INDEX_FILE).exists()  # not before the first frame
-            await pilot.pause(QUIET_AFTER_START_S + 0.2)
+            await pilot.pause(INDEX_AFTER_START_S + 0.2)
             await app.workers.wait_for_complete()
             assert isinstance(app.screen, HomeScreen)
             saved = json.loads((years / "sessions" / INDEX_FILE).read_text())

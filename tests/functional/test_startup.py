@@ -148,7 +148,15 @@ def test_a_bare_command_skips_the_parser_and_means_the_same():
 
 
 # Loaded by nothing the first screen needs: each costs 1-4 ms of every start (BENCHMARKS.md).
-NOT_BEFORE_THE_FIRST_FRAME = ("hashlib", "tomllib", "importlib.resources", "yaml", "pygal")
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "hashlib",
+    "tomllib",
+    "importlib.resources",
+    "yaml",
+    "pygal",
+    "msgspec",
+    "orjson",
+)
 
 
 def test_the_first_screen_loads_no_module_it_does_not_need():

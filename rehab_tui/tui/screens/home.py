@@ -23,7 +23,7 @@ from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.today import DoneToday
-from rehab_tui.gc_pause import QUIET_AFTER_START_S, collect_and_freeze
+from rehab_tui.gc_pause import collect_and_freeze
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
 
@@ -177,6 +177,11 @@ def _program_notes(text: Text, plan: Plan) -> None:
         text.append(f"  Tip: {printable(advice)}\n", "dim")
 
 
+# The tests index is brought up to date this long after home is shown: after its first frame
+# (a frame callback can come before it), and before a user's first key (trends reads it).
+INDEX_AFTER_START_S = 0.2
+
+
 class HomeScreen(RehabScreen[None]):
     BINDINGS = [
         # The screen itself says "Press enter to start"; the footer keeps room for the rest.
@@ -211,7 +216,7 @@ class HomeScreen(RehabScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
-        self.set_timer(QUIET_AFTER_START_S, self._index_tests)
+        self.set_timer(INDEX_AFTER_START_S, self._index_tests)
 
     def _index_tests(self) -> None:
         """Bring the capacity tests' index up to date while nobody waits: after years of data
