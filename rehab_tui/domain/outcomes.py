@@ -9,6 +9,8 @@ stays pending. Pure: the plan, the history and the report all judge sessions her
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -53,6 +55,7 @@ class PlanSettings:
         )
 
 
+@functools.lru_cache(maxsize=1024)  # the plan names the same few days for every session
 def day_words(day: date) -> str:
     """ "Tue 3 Mar", as the reasons name days."""
     return f"{day:%a} {day.day} {day:%b}"
@@ -73,27 +76,34 @@ def next_morning(day: date, checkins: list[CheckinRecord]) -> tuple[int | None, 
     The check-in dated the following day if there is one; else the first one dated up to
     LATE_CHECKIN_DAYS later (late: it may only worsen the outcome); else None.
     """
-    following = (day + timedelta(days=1)).isoformat()
-    latest = (day + timedelta(days=LATE_CHECKIN_DAYS)).isoformat()
-    later = sorted((c for c in checkins if following <= c["date"] <= latest), key=_checkin_day)
-    if not later:
+    return CheckinIndex(checkins).next_morning(day)
+
+
+class CheckinIndex:
+    """Check-ins by date, for "the next morning" of many sessions in O(log n) each."""
+
+    def __init__(self, checkins: list[CheckinRecord]):
+        ordered = sorted(checkins, key=lambda c: c["date"])
+        self.dates = [date.fromisoformat(c["date"]) for c in ordered]
+        self.pains = [c["pain"] for c in ordered]
+
+    def next_morning(self, day: date) -> tuple[int | None, bool]:
+        """As next_morning (the function), for this index's check-ins."""
+        at = bisect.bisect_right(self.dates, day)
+        if at < len(self.dates) and self.dates[at] <= day + timedelta(days=LATE_CHECKIN_DAYS):
+            return self.pains[at], self.dates[at] != day + timedelta(days=1)
         return None, False
-    return later[0]["pain"], later[0]["date"] != following
-
-
-def _checkin_day(checkin: CheckinRecord) -> str:
-    return checkin["date"]
 
 
 def outcome_of(
     session: SessionRecord,
-    checkins: list[CheckinRecord],
+    checkins: CheckinIndex,
     profile: Profile,
     settings: PlanSettings,
 ) -> tuple[Outcome, str]:
     """A session's traffic light and the sentence that explains it."""
     day = session_day(session)
-    morning, late = next_morning(day, checkins)
+    morning, late = checkins.next_morning(day)
     return judge_outcome(day, session.get("pain"), morning, profile.baseline, settings, late=late)
 
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from rehab_tui.domain.outcomes import Outcome, PlanSettings, outcome_of, sentence, session_day
+from rehab_tui.domain.outcomes import (
+    CheckinIndex,
+    Outcome,
+    PlanSettings,
+    outcome_of,
+    sentence,
+    session_day,
+)
 from rehab_tui.domain.plan import Decision
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CheckinRecord, SessionKind, SessionRecord
@@ -35,8 +42,8 @@ def own_program_advice(
     )
     if not own:
         return Decision.START, [START], False
-    checkins = sorted(checkins, key=lambda c: c["date"])
-    outcomes = [outcome_of(s, checkins, profile, settings) for s in own]
+    index = CheckinIndex(checkins)
+    outcomes = [outcome_of(s, index, profile, settings) for s in own]
     last, why = outcomes[-1]
     if last is Outcome.RED:
         return _after_red(why, twice=len(outcomes) >= 2 and outcomes[-2][0] is Outcome.RED)

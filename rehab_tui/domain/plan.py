@@ -38,7 +38,14 @@ from rehab_tui.domain.moves import (
 from rehab_tui.domain.moves import (
     Day as PlanDay,
 )
-from rehab_tui.domain.outcomes import Outcome, PlanSettings, outcome_of, sentence, session_day
+from rehab_tui.domain.outcomes import (
+    CheckinIndex,
+    Outcome,
+    PlanSettings,
+    outcome_of,
+    sentence,
+    session_day,
+)
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.program import Evidence, today_program
 from rehab_tui.domain.record_types import (
@@ -126,7 +133,8 @@ def make_plan(
     settings = settings or PlanSettings.for_profile(profile)
     past, checkins, tests = _up_to(today, sessions, checkins, tests or [])
     planned = _on_the_ladder(past)
-    outcomes = {s["id"]: outcome_of(s, checkins, profile, settings) for s in planned}
+    index = CheckinIndex(checkins)
+    outcomes = {s["id"]: outcome_of(s, index, profile, settings) for s in planned}
     days = plan_days(planned, outcomes)
     runs = sorted((r for r in runs or [] if run_day(r) <= today), key=lambda r: r["started_at"])
     stop = latest_hard_stop(past, checkins, tests, settings.limits, today, runs)
@@ -370,9 +378,8 @@ def _last_outcome(
     if not past and not runs:
         return None
     last_day = max([*(session_day(s) for s in past[-1:]), *(run_day(r) for r in runs[-1:])])
-    judged = [
-        outcome_of(s, checkins, profile, settings) for s in past if session_day(s) == last_day
-    ]
+    index = CheckinIndex(checkins)
+    judged = [outcome_of(s, index, profile, settings) for s in past if session_day(s) == last_day]
     judged += [
         run_outcome(r, checkins, profile.baseline, settings) for r in runs if run_day(r) == last_day
     ]

@@ -7,7 +7,6 @@ sessions (7,300) are summarised in well under a second.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,7 +15,7 @@ from itertools import pairwise
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.loading import kg
 from rehab_tui.domain.outcomes import (
-    LATE_CHECKIN_DAYS,
+    CheckinIndex,
     Outcome,
     PlanSettings,
     day_words,
@@ -138,23 +137,6 @@ def test_result_words(session: SessionRecord) -> str | None:
     if set(sides) != {"left", "right"}:
         return None
     return f"left {sides['left']}, right {sides['right']}"
-
-
-class CheckinIndex:
-    """Check-ins by date, for "the next morning" lookups in O(log n)."""
-
-    def __init__(self, checkins: list[CheckinRecord]):
-        ordered = sorted(checkins, key=lambda c: c["date"])
-        self.dates = [date.fromisoformat(c["date"]) for c in ordered]
-        self.pains = [c["pain"] for c in ordered]
-
-    def next_morning(self, day: date) -> tuple[int | None, bool]:
-        """As outcomes.next_morning: the check-in of the following day, else a later one (late:
-        it may only worsen the outcome) up to LATE_CHECKIN_DAYS after, else None."""
-        at = bisect.bisect_right(self.dates, day)
-        if at < len(self.dates) and self.dates[at] <= day + timedelta(days=LATE_CHECKIN_DAYS):
-            return self.pains[at], self.dates[at] != day + timedelta(days=1)
-        return None, False
 
 
 def session_rows(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -56,14 +56,19 @@ class AtomicJSONStorage(Storage):
         more (its copy made) than it would ever save."""
         return self._read(keep=False)
 
-    def _read(self, keep: bool) -> Tables | None:
+    def read_tables(self, only: Collection[str]) -> Tables | None:
+        """As read, for a reader of a few tables: when the file is kept parsed, only those are
+        unpacked (a parse gives them all)."""
+        return self._read(keep=True, only=only)
+
+    def _read(self, keep: bool, only: Collection[str] | None = None) -> Tables | None:
         try:
             version = _version(self.path)  # before reading: a newer file is read again
         except FileNotFoundError:
             return None
         except OSError as error:
             raise DamagedFileError(self.path, error.strerror or str(error)) from None
-        kept = self.parsed.get(self.path, version) if self.parsed is not None else None
+        kept = self.parsed.get(self.path, version, only) if self.parsed is not None else None
         if kept is not None:
             return kept  # this very file, parsed and checked before: tables of the caller's own
         data = self._parse(version, fast=not keep)

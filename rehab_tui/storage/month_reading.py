@@ -3,13 +3,13 @@
 
 A part of `Store` (storage/store.py), kept here so that the store stays readable: `Store` mixes
 `MonthReading` in (through month_records.MonthRecords) and provides its files (`_db`,
-`month_files`, `_sessions_dir`).
+`month_names`, `_sessions_dir`).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,13 +32,16 @@ class MonthReading:
     def _db(self, path: Path) -> TinyDB:
         raise NotImplementedError  # Store's
 
+    def month_names(self) -> list[str]:
+        raise NotImplementedError  # Store's
+
     def month_files(self) -> list[Path]:
         raise NotImplementedError  # Store's
 
     def _months(self, table: str, since: str | None) -> Iterator[list[Any]]:
         """One table's documents (records of that table's type), a month at a time, newest month
         first, back to `since`'s month."""
-        for tables in self._month_tables(since):
+        for tables in self._month_tables(since, only=(table,)):
             yield list(tables.get(table, {}).values())
 
     def month_tables(
@@ -50,29 +53,38 @@ class MonthReading:
         return self._month_tables(since, oldest_first, keep=False)
 
     def _month_tables(
-        self, since: str | None, oldest_first: bool = False, keep: bool = True
+        self,
+        since: str | None,
+        oldest_first: bool = False,
+        keep: bool = True,
+        only: Collection[str] | None = None,
     ) -> Iterator[dict[str, dict[str, Any]]]:
         """Each month file's tables, read (parsed) once, newest month first (or oldest first),
         back to `since`'s, with the sets of sessions in progress (their journals) in their
-        sessions; the months parsed kept parsed (the recent ones) if `keep`."""
+        sessions; the months parsed kept parsed (the recent ones) if `keep`; at least the tables
+        named in `only` (all when None)."""
         in_progress = journal.journals(self._sessions_dir)
-        files = self.month_files()
-        for path in reversed(files) if oldest_first else files:
-            if since and path.stem < since[:7]:
+        names = self.month_names()
+        for name in reversed(names) if oldest_first else names:
+            if since and name < since[:7]:
                 if oldest_first:
                     continue
                 return
+            path = self._sessions_dir / name
             with self._lock:
                 pending = journal.month_journals(in_progress, path.stem)  # before the month
                 storage = cast(AtomicJSONStorage, self._db(path).storage)  # the store's own
-                tables = (storage.read() if keep else storage.read_once()) or {}
+                if not keep:
+                    tables = storage.read_once() or {}
+                else:
+                    tables = (storage.read_tables(only) if only else storage.read()) or {}
             journal.apply_journals(tables, pending)
             yield tables
 
     def history_months(self) -> Iterator[tuple[list[SessionRecord], list[CheckinRecord]]]:
         """Each month's sessions and check-ins, newest month first, each file read once and
         only when the next month is asked for: the history screen's pages."""
-        for tables in self._month_tables(None):
+        for tables in self._month_tables(None, only=("sessions", "checkins")):
             yield (
                 list(tables.get("sessions", {}).values()),
                 list(tables.get("checkins", {}).values()),
@@ -87,7 +99,7 @@ class MonthReading:
         sessions: list[SessionRecord] = []
         checkins: list[CheckinRecord] = []
         tests: list[CapacityRecord] = []
-        for tables in self._month_tables(since):
+        for tables in self._month_tables(since, only=("sessions", "checkins", "tests")):
             sessions += (
                 s for s in tables.get("sessions", {}).values() if s["started_at"][:10] >= since
             )

@@ -28,6 +28,7 @@ from __future__ import annotations
 import fcntl
 import itertools
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -62,6 +63,7 @@ from rehab_tui.storage.tests_index import TestsIndex
 SCHEMA_VERSION = 1
 MAIN_FILE = "rehab.json"
 SESSIONS_DIR = "sessions"
+MONTH_FILE = re.compile(r"[0-9]{4}-[0-9]{2}\.json")
 WRITE_JOURNAL = "import-in-progress.json"  # an import's files, until all are in place
 
 # How to bring data of schema N up to N + 1, run in order on open after a backup of every file.
@@ -137,10 +139,20 @@ class Store(MonthRecords):
         return self._db(self.data_dir / SESSIONS_DIR / f"{month}.json")
 
     def month_files(self) -> list[Path]:
-        """The monthly history files, newest first (sorted by name: comparing 360 Paths
-        costs more than reading the months trends shows)."""
-        found = (self.data_dir / SESSIONS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json")
-        return sorted(found, key=lambda path: path.name, reverse=True)
+        """The monthly history files, newest first."""
+        folder = self._sessions_dir
+        return [folder / name for name in self.month_names()]
+
+    def month_names(self) -> list[str]:
+        """The monthly history files' names, newest first: listed, and only names sorted (a
+        glob and 360 Paths compared took 1.5 ms, and the plan asks several times)."""
+        try:
+            names = os.listdir(self._sessions_dir)
+        except OSError:  # no history yet (as the glob it replaces, which said nothing either)
+            return []
+        names = [name for name in names if MONTH_FILE.fullmatch(name)]
+        names.sort(reverse=True)
+        return names
 
     def _check_schema(self) -> int:
         """The data's schema (this version's for new data); StoreError for one it cannot read.

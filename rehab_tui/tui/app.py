@@ -42,6 +42,7 @@ from rehab_tui.tui.dialogs.too_small import SizeGuard
 from rehab_tui.tui.exit_watchdog import ExitWatchdog
 from rehab_tui.tui.preferences import Preferences
 from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.stylesheet import RememberingCssApp
 
 if TYPE_CHECKING:
     from rehab_tui.domain.playback import SetResult
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-class RehabApp(AfterFrameApp):
+class RehabApp(RememberingCssApp, AfterFrameApp):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -80,6 +81,7 @@ class RehabApp(AfterFrameApp):
         super().__init__()
         self.config = config or Config.load(locations.config_file())
         self.preferences = Preferences(self, self.config)
+        self.preferences.apply_theme()
         self.cues = Cues(self, self.config, speaker)
         self.notice = notice
         self.quick = quick  # `rehab-tui timer ...`: play this at once

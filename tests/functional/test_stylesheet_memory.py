@@ -1,0 +1,101 @@
+"""The app's stylesheet remembers what it parsed (rehab_tui/tui/stylesheet.py): the rules are
+those a plain Textual stylesheet makes, in every theme, and app.tcss is parsed once at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from rehab_tui.tui import stylesheet as remembering
+from rehab_tui.tui.app import RehabApp
+
+APP_TCSS = str(Path(remembering.__file__).with_name("app.tcss"))
+
+
+def rules_of(stylesheet: Stylesheet) -> list[tuple[str, str, bool, int]]:
+    """Each rule's selectors, declarations and precedence, comparable across stylesheets."""
+    return [
+        (
+            repr(rule.selector_set),
+            repr(sorted(rule.styles.get_rules().items())),
+            rule.is_default_rules,
+            rule.tie_breaker,
+        )
+        for rule in stylesheet.rules
+    ]
+
+
+def plain_rules(app: RehabApp) -> list[tuple[str, str, bool, int]]:
+    """What Textual's own Stylesheet makes of the app's sources, with the same variables."""
+    plain = Stylesheet(variables=app.stylesheet._variables)
+    for read_from, (css, is_default, tie_breaker, scope) in app.stylesheet.source.items():
+        plain.add_source(
+            css,
+            read_from=read_from,
+            is_default_css=is_default,
+            tie_breaker=tie_breaker,
+            scope=scope,
+        )
+    plain.parse()
+    return rules_of(plain)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources really parsed (not taken from memory), by their file or class."""
+    seen: list[str] = []
+    real = Stylesheet._parse_rules
+
+    def counting(self, css, read_from, *args, **kwargs):
+        seen.append(str(read_from[0]))
+        return real(self, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", counting)
+    monkeypatch.setattr(remembering, "_RULES", type(remembering._RULES)(1024))
+    return seen
+
+
+async def test_app_tcss_is_parsed_once_at_start_and_the_rules_are_textuals(
+    catalog, store, clock, parses
+):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, remembering.RememberingStylesheet)
+        assert parses.count(APP_TCSS) == 1
+        assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+@pytest.mark.parametrize("theme", ["nord", "textual-light"])
+async def test_a_theme_chosen_before_start_is_the_first_parse(
+    catalog, store, clock, parses, theme, tmp_path
+):
+    config = tmp_path / "xdg-config" / "rehab-tui" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'theme = "{theme}"\n')
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        assert parses.count(APP_TCSS) == 1
+        assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+async def test_changing_theme_changes_the_colours_and_coming_back_reuses_the_parse(
+    catalog, store, clock, parses
+):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dark = rules_of(app.stylesheet)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = rules_of(app.stylesheet)
+        assert parses.count(APP_TCSS) == 2  # (plain_rules parses too: counted after)
+        assert light != dark and light == plain_rules(app)
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert rules_of(app.stylesheet) == dark
+        assert parses.count(APP_TCSS) == 3
