@@ -63,8 +63,7 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", show=False, id="app.help"),
-        # Ctrl+C quits like ctrl+q (a session in progress stays resumable); a text field that
-        # has focus still gets it first, to copy.
+        # Ctrl+C quits like ctrl+q (a session stays resumable); a focused text field copies.
         Binding("ctrl+c", "quit", "Quit", show=False, id="app.quit"),
     ]
 
@@ -80,8 +79,7 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
     ) -> None:
         super().__init__()
         self.config = config or Config.load(locations.config_file())
-        self.preferences = Preferences(self, self.config)
-        self.preferences.apply_theme()
+        self.preferences = Preferences(self, self.config)  # the theme is applied now
         self.cues = Cues(self, self.config, speaker)
         self.notice = notice
         self.quick = quick  # `rehab-tui timer ...`: play this at once
@@ -110,8 +108,8 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
         self.call_later(self._play_pending_timer)  # after the start-up batch: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        # Paused by the command's start-up; resumed once the first screen is surely on the
-        # terminal (a frame callback can come before it: the full collection took 35 ms of it).
+        # Paused by the command's start-up, resumed once the first screen is surely drawn (a
+        # frame callback can come before it: the full collection took 35 ms of it).
         self.set_timer(QUIET_AFTER_START_S, resume_collection)
 
     def on_unmount(self) -> None:

@@ -32,8 +32,10 @@ def theme_problem(theme: str, available: Iterable[str], using: str) -> str:
 
 class Preferences:
     def __init__(self, app: App[Any], config: Config) -> None:
+        """Made in the app's constructor: the theme is applied at once (apply_theme)."""
         self.app = app
         self.config = config
+        self.apply_theme()
 
     def apply_theme(self) -> None:
         """Before the app runs: its stylesheet is then first parsed in the theme's colours,
