@@ -6,6 +6,7 @@ while paused, and the summary explains its star only when a set has one."""
 from __future__ import annotations
 
 from textual.widgets import Digits, Label
+from textual.widgets._footer import FooterKey
 
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.screens.pain import PainScreen
@@ -31,6 +32,11 @@ def shown(app) -> tuple[str, str, str]:
 
 def footer_words(app) -> set[str]:
     return {active.binding.description for active in app.screen.active_bindings.values()}
+
+
+def footer_drawn(app) -> str:
+    """The footer's keys as drawn (relabelled in place, not rebuilt: player.py)."""
+    return " ".join(str(key.render()) for key in app.screen.query(FooterKey))
 
 
 async def end_and_rate(pilot) -> SummaryScreen:
@@ -94,9 +100,11 @@ async def test_the_footer_says_resume_while_paused(mini_catalog, store, clock):
         await pilot.press("space")
         await pilot.pause()
         assert "Resume" in footer_words(app) and "Pause" not in footer_words(app)
+        assert "Resume" in footer_drawn(app) and "Pause" not in footer_drawn(app)
         await pilot.press("space")
         await pilot.pause()
         assert "Pause" in footer_words(app)
+        assert "Pause" in footer_drawn(app) and "Resume" not in footer_drawn(app)
 
 
 async def test_the_heel_raise_count_is_corrected_and_the_first_side_shown(catalog, store, clock):

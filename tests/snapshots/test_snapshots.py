@@ -193,6 +193,7 @@ def test_too_small(snap_compare, private_dirs):
 def test_hold_in_a_light_theme(snap_compare, private_dirs, size):
     app, clock = make_app(private_dirs)
     app.config.values["theme"] = "textual-light"
+    app.preferences.apply_theme()  # as when the preferences file names it: before the app runs
 
     async def run_before(pilot):
         await pilot.press("enter")

@@ -26,6 +26,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
+from textual.widgets._footer import FooterKey  # not exported; textual is pinned
 
 from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.kinds import describe_dose, rules_for
@@ -288,7 +289,8 @@ class PlayerScreen(PlayerDialogs):
 
     def _name_pause_key(self, paused: bool) -> None:
         """The footer names what space does now: Pause, or Resume while paused (under whatever
-        key the user mapped it to)."""
+        key the user mapped it to). The binding is renamed for whatever reads it next, and the
+        footer's key relabelled in place: the footer rebuilt for it took tens of ms of a hold."""
         description = "Resume" if paused else "Pause"
         bindings = self._bindings.key_to_bindings
         for key, keyed in bindings.items():
@@ -298,7 +300,12 @@ class PlayerScreen(PlayerDialogs):
                 else binding
                 for binding in keyed
             ]
-        self.refresh_bindings()
+        shown = [key for key in self.query(FooterKey) if key.action == "toggle_pause"]
+        for key in shown:
+            key.description = description
+            key.refresh(layout=True)
+        if not shown:  # the footer not composed yet, or hidden (the focus view)
+            self.refresh_bindings()
 
     def _planned(self) -> PlannedExercise:
         return self.timeline.exercises[self.playback.step.exercise_index]
