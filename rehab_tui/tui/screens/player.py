@@ -300,10 +300,10 @@ class PlayerScreen(PlayerDialogs):
                 else binding
                 for binding in keyed
             ]
-        shown = [key for key in self.query(FooterKey) if key.action == "toggle_pause"]
-        for key in shown:
-            key.description = description
-            key.refresh(layout=True)
+        shown = [shown for shown in self.query(FooterKey) if shown.action == "toggle_pause"]
+        for footer_key in shown:
+            footer_key.description = description
+            footer_key.refresh(layout=True)
         if not shown:  # the footer not composed yet, or hidden (the focus view)
             self.refresh_bindings()
 
