@@ -19,7 +19,7 @@ from typing import cast
 from rich.console import Console
 
 from rehab_tui.cli.common import UserError
-from rehab_tui.cli.parser import build_parser
+from rehab_tui.cli.parser import build_parser, parse_folder_options
 from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.text import one_line
 from rehab_tui.gc_pause import resume_collection
@@ -74,11 +74,22 @@ def command_of(args: argparse.Namespace) -> str | None:
 # What `build_parser().parse_args([])` gives: a bare `rehab-tui` opens the app without building the
 # parser of every subcommand (about 6 ms of every start; a test keeps the two equal).
 NO_ARGUMENTS = {"version": None, "data_dir": None, "exercises": None, "command": None}
+COMMANDS = {command.split()[0] for command in HANDLERS if command}
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line; the app's own (nothing, or only its folders) without building every
+    subcommand's parser."""
+    if not argv:
+        return argparse.Namespace(**NO_ARGUMENTS)
+    if not COMMANDS.intersection(argv) and (found := parse_folder_options(argv)) is not None:
+        return found
+    return build_parser().parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser().parse_args(argv) if argv else argparse.Namespace(**NO_ARGUMENTS)
+    args = parse(argv)
     if args.command not in (None, "timer"):
         resume_collection()  # the TUI resumes it after its first frame
     out = Console(highlight=False, soft_wrap=True)  # paths and sentences are never cut

@@ -65,16 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, starts the full-screen app.",
     )
     parser.add_argument("--version", action=VersionAction)
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"where to keep data (default: ${locations.DATA_DIR_ENV}, else the user data folder)",
-    )
-    parser.add_argument(
-        "--exercises",
-        metavar="FILE",
-        help="use this exercise file instead of the one shipped with rehab-tui",
-    )
+    _add_folder_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_information(commands)
     _add_records(commands)
@@ -87,6 +78,36 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setup(commands)
     add_reminders(commands)
     return parser
+
+
+def _add_folder_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where to keep data (default: ${locations.DATA_DIR_ENV}, else the user data folder)",
+    )
+    parser.add_argument(
+        "--exercises",
+        metavar="FILE",
+        help="use this exercise file instead of the one shipped with rehab-tui",
+    )
+
+
+def parse_folder_options(argv: list[str]) -> argparse.Namespace | None:
+    """`argv` read as the app's folder options only (`rehab-tui --data-dir DIR`), without
+    building every subcommand's parser (6 ms of the app's start); None when it holds anything
+    else (--help, --version, a word, a mistake): then the whole parser reads it, and says what
+    a mistake is in its usual words. The caller checks first that no command is named (a word
+    after --data-dir is its value, so it cannot tell)."""
+    options = argparse.ArgumentParser(prog="rehab-tui", add_help=False, exit_on_error=False)
+    _add_folder_options(options)
+    try:
+        found, rest = options.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    return argparse.Namespace(version=None, **vars(found), command=None)
 
 
 def _add_information(commands: Commands) -> None:

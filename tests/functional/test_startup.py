@@ -147,6 +147,47 @@ def test_a_bare_command_skips_the_parser_and_means_the_same():
     assert vars(build_parser().parse_args([])) == NO_ARGUMENTS
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "/d"],
+        ["--data-dir=/d", "--exercises", "e.yaml"],
+        ["--data", "/d"],  # an abbreviation, as argparse allows
+        ["--exercises", "e.yaml", "--data-dir", "/a", "--data-dir", "/b"],
+        ["--data-dir", "plan"],  # a folder named as a command: the whole parser reads it
+        ["--data-dir", "/d", "plan", "--json"],
+        ["--data-dir", "/d", "history"],
+    ],
+)
+def test_the_app_s_folder_options_skip_the_parser_and_mean_the_same(argv, monkeypatch):
+    from rehab_tui.cli import main as cli_main
+    from rehab_tui.cli.parser import build_parser
+
+    built: list[int] = []
+    real = cli_main.build_parser
+    monkeypatch.setattr(cli_main, "build_parser", lambda: built.append(1) or real())
+    assert vars(cli_main.parse(argv)) == vars(build_parser().parse_args(argv))
+    names_a_command = any(word in cli_main.COMMANDS for word in argv)
+    assert bool(built) == names_a_command
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--data-dir"], ["--data-dir", "/d", "--no-such"], ["--data-dir", "/d", "word"], ["-h"]],
+)
+def test_a_mistake_beside_the_folder_options_gets_the_parser_s_own_words(argv, capsys):
+    from rehab_tui.cli.main import parse
+    from rehab_tui.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as ours:
+        parse(argv)
+    said = capsys.readouterr()
+    with pytest.raises(SystemExit) as whole:
+        build_parser().parse_args(argv)
+    assert ours.value.code == whole.value.code
+    assert said == capsys.readouterr()
+
+
 # Loaded by nothing the first screen needs: each costs 1-4 ms of every start (BENCHMARKS.md).
 NOT_BEFORE_THE_FIRST_FRAME = (
     "hashlib",
