@@ -25,7 +25,7 @@ from rehab_tui.services.history_pages import PAGE_ROWS
 from rehab_tui.services.rehab import Rehab
 from rehab_tui.storage import json_file, tests_index
 from rehab_tui.storage.errors import DamagedFileError
-from rehab_tui.storage.parsed_files import RECENT_MONTHS
+from rehab_tui.storage.parsed_files import RECENT_MONTHS, ParsedFiles
 from rehab_tui.storage.store import Store
 from rehab_tui.storage.tests_index import INDEX_FILE
 from rehab_tui.tui.app import RehabApp
@@ -113,6 +113,37 @@ def test_own_writes_are_read_back(years, parses):
         store.checkins(since=TODAY.isoformat())
         store.add_checkin({"date": TODAY.isoformat(), "pain": 7, "stiffness_min": None})
         assert store.checkins(since=TODAY.isoformat())[-1]["pain"] == 7
+
+
+def test_a_reader_of_one_table_unpacks_only_that_table_of_a_month_kept(years, monkeypatch):
+    """The plan reads a month's runs and its check-ins apart from its sessions (the bulk)."""
+    unpacked: list[set[str]] = []
+    real = ParsedFiles.get
+
+    def get(self, path, version, only=None):
+        found = real(self, path, version, only)
+        if found is not None:
+            unpacked.append(set(found))
+        return found
+
+    monkeypatch.setattr(ParsedFiles, "get", get)
+    month_start = TODAY.replace(day=1).isoformat()
+    with Store(years) as store:
+        list(store.sessions(since=month_start))  # parsed and kept
+        unpacked.clear()
+        assert store.runs(since=month_start) and store.checkins(since=month_start)
+        assert unpacked == [{"runs"}, {"checkins"}]
+
+
+def test_the_month_files_are_listed_newest_first_and_nothing_else(years):
+    sessions = years / "sessions"
+    (sessions / "2020-13.json.tmp").write_text("{}")
+    (sessions / "notes.txt").write_text("mine")
+    with Store(years) as store:
+        names = store.month_names()
+        assert names == sorted(names, reverse=True) and len(names) == 25
+        assert all(len(name) == len("2026-11.json") for name in names)
+        assert store.month_files() == [sessions / name for name in names]
 
 
 def test_only_the_recent_months_are_kept(years):
