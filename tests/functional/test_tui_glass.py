@@ -45,7 +45,7 @@ def garbage_cycle() -> weakref.ref[Cycle]:
 def order(monkeypatch) -> list[str]:
     """What happened, in order: the collection, the count drawn, the clock started."""
     seen: list[str] = []
-    real_collect = player_module.collect_and_freeze
+    real_collect = player_module.quiet_for_a_session
     real_render = BigCount.render
     real_start = Playback.start_now
 
@@ -61,7 +61,7 @@ def order(monkeypatch) -> list[str]:
         seen.append(f"clock (frozen: {gc.get_freeze_count() > 0})")
         real_start(self)
 
-    monkeypatch.setattr(player_module, "collect_and_freeze", collect)
+    monkeypatch.setattr(player_module, "quiet_for_a_session", collect)
     monkeypatch.setattr(BigCount, "render", render)
     monkeypatch.setattr(Playback, "start_now", start_now)
     return seen
@@ -89,6 +89,35 @@ async def test_garbage_is_collected_and_frozen_before_the_clock_starts(
         assert left_over() is None
         assert first(order, "collected") < first(order, "drawn") < first(order, "clock")
         assert "clock (frozen: True)" in order
+
+
+async def test_no_full_collection_during_a_session_and_the_usual_ones_after(
+    mini_catalog, store, clock
+):
+    """Right after the freeze CPython would let a full collection through soon (it counts
+    nothing as long-lived): during a session only the young generations are collected."""
+    usual = gc.get_threshold()
+    full: list[int] = []
+
+    def on_collection(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        gc.callbacks.append(on_collection)
+        try:  # objects that live on (promoted to the oldest generation) and some that die
+            kept = [[garbage_cycle()] for _ in range(300_000)]
+        finally:
+            gc.callbacks.remove(on_collection)
+        assert full == [] and gc.get_threshold()[:2] == usual[:2] and kept
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlayerScreen)
+        assert gc.get_threshold() == usual
 
 
 async def test_the_clock_starts_after_the_first_frame_not_before(mini_catalog, store, clock):

@@ -35,7 +35,7 @@ from rehab_tui.domain.playback import Events, Playback, SetResult
 from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
-from rehab_tui.gc_pause import collect_and_freeze, thaw
+from rehab_tui.gc_pause import quiet_for_a_session, session_over
 from rehab_tui.tui.screens.player_dialogs import PlayerDialogs
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
@@ -104,7 +104,7 @@ class PlayerScreen(PlayerDialogs):
         self.sub_title = "Session"
         # Before the first frame and before the clock starts: what the app made before (a
         # history screen's rows) is collected now, not by a full collection mid-countdown.
-        collect_and_freeze()
+        quiet_for_a_session()
         self._enter_step()
         self._apply_styles()
         self.redraw()
@@ -116,7 +116,7 @@ class PlayerScreen(PlayerDialogs):
 
     def on_unmount(self) -> None:
         # The player's own widgets were frozen with everything else; they are garbage now.
-        thaw()
+        session_over()
 
     def _start_clock(self) -> None:
         """The first frame has been written: the first step's clock starts now."""
