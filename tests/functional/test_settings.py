@@ -11,7 +11,7 @@ import sys
 import pytest
 from rich.console import Console
 from textual.color import Color
-from textual.widgets import Footer, Select, Switch
+from textual.widgets import Select, Switch
 
 from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.pain import DEFAULT_LIMITS, PainZone
@@ -25,6 +25,7 @@ from rehab_tui.tui.screens.history import HistoryScreen
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.settings import SettingsScreen
 from rehab_tui.tui.speech import Speaker
+from rehab_tui.tui.widgets.key_bar import KeyBar
 from rehab_tui.tui.widgets.pain_scale import zone_colour
 
 SIZE = (80, 24)
@@ -335,7 +336,8 @@ async def test_a_remapped_key_works_and_shows_in_the_footer_and_help(mini_catalo
     app = RehabApp(mini_catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        footer_keys = {key.key for key in app.screen.query_one(Footer).query("FooterKey")}
+        footer_keys = {key.key for key in app.screen.query_one(KeyBar).shown_keys()}
+        assert " y History " in f" {app.screen.query_one(KeyBar).render().plain} "
         assert "y" in footer_keys and "h" not in footer_keys
         console = Console(width=80, record=True, file=io.StringIO())
         console.print(key_table(app.screen))

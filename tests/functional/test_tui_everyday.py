@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 from textual.widgets._toast import Toast
 
 from rehab_tui.storage import locations
@@ -16,6 +16,7 @@ from rehab_tui.tui.dialogs.help import HelpScreen
 from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
 from rehab_tui.tui.screens.player import PlayerScreen
 from rehab_tui.tui.screens.summary import SummaryScreen
+from rehab_tui.tui.widgets.key_bar import KeyBar
 
 SIZE = (80, 24)
 
@@ -183,7 +184,7 @@ async def test_four_mistakes_in_the_settings_file_are_all_seen_at_80x24(catalog,
             await pilot.pause()
         (toast,) = app.screen.query(Toast)
         # Whole, on screen, its text (inside one row of padding) above the footer.
-        footer = app.screen.query_one(Footer)
+        footer = app.screen.query_one(KeyBar)
         assert toast.region.height == toast.outer_size.height and toast.region.y >= 0
         assert toast.region.bottom - 1 <= footer.region.y
         (notice,) = app._notifications

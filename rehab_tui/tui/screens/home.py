@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from rehab_tui.domain.capacity import TESTS, VISA_A
 from rehab_tui.domain.kinds import describe_dose, rules_for
@@ -26,6 +26,7 @@ from rehab_tui.domain.today import DoneToday
 from rehab_tui.gc_pause import collect_and_freeze
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
+from rehab_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from rehab_tui.services.results import OwnProgram
@@ -212,7 +213,7 @@ class HomeScreen(RehabScreen[None]):
         with VerticalScroll(id="home"):
             yield Static(HangingText(self._plan_text()), id="plan")
         # Eight keys fit in 80 columns beside nothing else: ctrl+p (the palette) is in help (?).
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Today's session"
