@@ -22,7 +22,7 @@ from rehab_tui.cli.common import UserError
 from rehab_tui.cli.parser import build_parser, parse_folder_options
 from rehab_tui.domain.library import CatalogError
 from rehab_tui.domain.text import one_line
-from rehab_tui.gc_pause import resume_collection
+from rehab_tui.gc_pause import resume_without_collecting
 from rehab_tui.services.results import ServiceError
 from rehab_tui.storage.errors import StoreError
 
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse(argv)
     if args.command not in (None, "timer"):
-        resume_collection()  # the TUI resumes it after its first frame
+        resume_without_collecting()  # the TUI collects once its first screen is drawn
     out = Console(highlight=False, soft_wrap=True)  # paths and sentences are never cut
     try:
         return handler_for(command_of(args))(args, out)
