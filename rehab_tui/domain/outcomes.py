@@ -74,9 +74,20 @@ def next_morning(day: date, checkins: list[CheckinRecord]) -> tuple[int | None, 
     """The morning pain that judges a session held on `day`, and whether it came late.
 
     The check-in dated the following day if there is one; else the first one dated up to
-    LATE_CHECKIN_DAYS later (late: it may only worsen the outcome); else None.
+    LATE_CHECKIN_DAYS later (late: it may only worsen the outcome); else None. For many
+    sessions against the same check-ins, CheckinIndex.
     """
-    return CheckinIndex(checkins).next_morning(day)
+    following = (day + timedelta(days=1)).isoformat()
+    latest = (day + timedelta(days=LATE_CHECKIN_DAYS)).isoformat()
+    later = [c for c in checkins if following <= c["date"] <= latest]
+    if not later:
+        return None, False
+    first = min(later, key=_checkin_day)  # the earliest; the first given of a day's repeats
+    return first["pain"], first["date"] != following
+
+
+def _checkin_day(checkin: CheckinRecord) -> str:
+    return checkin["date"]
 
 
 class CheckinIndex:
