@@ -4,7 +4,7 @@ What happens to the data is rehab_tui.services' business (`self.rehab`); screens
 `RehabScreen.rehab_app` and ask the app only to move between screens. Sets are saved in a thread
 worker so that a write never delays a countdown. Only the home screen is imported with the app;
 every other screen and dialog, and the player's timeline and playback, are imported where first
-used, so that the first frame comes nearly as soon as a bare Textual app's (BENCHMARKS.md).
+used, for an early first frame (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -104,12 +104,12 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
         if self.notice:
             self.notify(self.notice, timeout=20, markup=False)
         self.preferences.apply_at_start()
-        self._show_first_screen()
-        self.call_later(self._play_pending_timer)  # after the start-up batch: see player.py
+        # After Textual's start-up batch, whose frames are drawn but never written (6 ms of home's).
+        self.call_later(self._show_first_screen)
+        self.call_later(self._play_pending_timer)  # likewise: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        # Paused by the command's start-up, resumed once the first screen is surely drawn (a
-        # frame callback can come before it: the full collection took 35 ms of it).
+        # Start-up's garbage is collected once the first screen is surely drawn (it took 35 ms).
         self.set_timer(QUIET_AFTER_START_S, resume_collection)
 
     def on_unmount(self) -> None:

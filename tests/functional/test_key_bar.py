@@ -1,5 +1,6 @@
-"""Home's key bar (tui/widgets/key_bar.py): the keys Textual's Footer would show, in its first
-frame, in the same words and places (the home snapshots are unchanged), clickable."""
+"""Home's first frame: its key bar (tui/widgets/key_bar.py) shows the keys Textual's Footer would,
+in the same words and places (the home snapshots are unchanged), clickable; and home is not
+drawn for nothing during Textual's start-up batch."""
 
 from __future__ import annotations
 
@@ -33,6 +34,26 @@ async def test_home_shows_the_keys_the_footer_would_in_its_first_frame(catalog, 
         assert [(key.display, key.description) for key in bar.shown_keys()] == expected
         assert drawn == " ".join(f"{key} {words}" for key, words in expected)
         assert drawn.startswith("h History g Trends") and "? Help" in drawn
+
+
+async def test_home_is_not_drawn_inside_textual_s_start_up_batch(catalog, store, clock):
+    """Textual lays out and draws the frames of its start-up batch but never writes them: home
+    is shown after it, and its first frame drawn is one written."""
+    app = RehabApp(catalog, store, clock)
+    drawn: list[tuple[str, int]] = []
+    real = app._display
+
+    def display(screen, renderable) -> None:
+        if renderable is not None:
+            drawn.append((type(screen).__name__, app._batch_count))
+        real(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    homes = [batch for name, batch in drawn if name == "HomeScreen"]
+    assert homes and homes[0] == 0
 
 
 async def test_clicking_a_key_presses_it(catalog, store, clock):
