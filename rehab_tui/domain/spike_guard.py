@@ -23,8 +23,11 @@ def minutes_words(minutes: float) -> str:
 def over_guard(run: RunRecord, runs: list[RunRecord]) -> str | None:
     """Whether a run was more than 10 % longer than the longest of the 30 days before it."""
     day = run_day(run)
+    on_the_day = day.isoformat()
     before = [
-        r for r in in_window(runs, day, GUARD_DAYS) if run_day(r) < day and r["kind"] != "walk"
+        r
+        for r in in_window(runs, day, GUARD_DAYS)
+        if r["started_at"][:10] < on_the_day and r["kind"] != "walk"
     ]
     if not before or run["kind"] == "walk":
         return None
@@ -71,8 +74,10 @@ def weekly_growth(runs: list[RunRecord], today: date) -> str | None:
 
 
 def in_window(runs: list[RunRecord], today: date, days: int) -> list[RunRecord]:
-    start = today - timedelta(days=days)
-    return [r for r in runs if start <= run_day(r) <= today]
+    """The runs of the `days` days before `today`, and today's (by their own dates, compared
+    as ISO text: the plan asks this of every run in its window)."""
+    start, end = (today - timedelta(days=days)).isoformat(), today.isoformat()
+    return [r for r in runs if start <= r["started_at"][:10] <= end]
 
 
 def _floor_half(minutes: float) -> float:
