@@ -24,14 +24,8 @@ from rehab_tui.domain.record_types import (
 )
 from rehab_tui.exchange.contracts import EXPORT_SCHEMA
 from rehab_tui.storage.reading import NotAFileError, TooLargeError, read_bytes
-from rehab_tui.storage.record_check import (
-    RecordChecker,
-    check_run,
-    check_session,
-    conforms,
-    run_conforms,
-    session_conforms,
-)
+from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
+from rehab_tui.storage.record_conforms import conforms, run_conforms, session_conforms
 from rehab_tui.storage.record_order import in_app_order
 from rehab_tui.storage.store import Store
 

@@ -27,7 +27,7 @@ from typing import Any
 from rehab_tui.domain.record_types import LoadKg, SetRecord
 from rehab_tui.storage.atomic import fsync_folder, write_all
 from rehab_tui.storage.errors import DamagedFileError
-from rehab_tui.storage.record_check import conforms
+from rehab_tui.storage.record_conforms import conforms
 
 SUFFIX = ".sets"
 

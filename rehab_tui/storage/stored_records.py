@@ -20,14 +20,8 @@ from rehab_tui.domain.record_types import (
     CheckinRecord,
     ProfileRecord,
 )
-from rehab_tui.storage.record_check import (
-    RecordChecker,
-    check_run,
-    check_session,
-    conforms,
-    run_conforms,
-    session_conforms,
-)
+from rehab_tui.storage.record_check import RecordChecker, check_run, check_session
+from rehab_tui.storage.record_conforms import conforms, run_conforms, session_conforms
 
 Tables = dict[str, dict[str, Any]]
 

@@ -31,7 +31,7 @@ from rehab_tui.storage.atomic import write_atomically
 from rehab_tui.storage.json_file import loads
 from rehab_tui.storage.parsed_files import Tables, Version
 from rehab_tui.storage.reading import read_text
-from rehab_tui.storage.record_check import conforms
+from rehab_tui.storage.record_conforms import conforms
 
 INDEX_FILE = "tests-index.json"
 FORMAT = 1

@@ -22,13 +22,8 @@ from rehab_tui.exchange.importing import (
     validate_export,
 )
 from rehab_tui.services.planning import load_profile, plan_for
-from rehab_tui.storage.record_check import (
-    RecordChecker,
-    RecordError,
-    check_session,
-    conforms,
-    session_conforms,
-)
+from rehab_tui.storage.record_check import RecordChecker, RecordError, check_session
+from rehab_tui.storage.record_conforms import conforms, session_conforms
 from rehab_tui.storage.store import Store
 
 NOW = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)
@@ -346,6 +341,34 @@ def test_the_quick_record_check_agrees_with_the_one_that_names_the_field(path, v
     except RecordError:
         taken = False
     assert session_conforms(session) == taken
+
+
+MOMENTS_TAKEN = [
+    "2026-03-03T08:00:00+01:00", "2026-03-03T08:00:00.250000-05:30", "2026-03-03T08:00:00Z",
+    "2026-03-03 08:00:00+00:00", "20260303T080000+0100", "2026-03-03T08:00+01:00",
+]  # fmt: skip
+MOMENTS_REFUSED = [
+    "2026-03-03T08:00:00", "2026-03-03", "2026-02-30T08:00:00+00:00", "2026-03-03T24:00:00+00:00",
+    "", "now", "2026-03-03T08:00:00+25:00",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", MOMENTS_TAKEN + MOMENTS_REFUSED)
+@pytest.mark.parametrize("path", [("ended_at",), ("exercises", 0, "sets", 0, "completed_at")])
+def test_the_quick_check_reads_a_moment_as_the_one_that_names_the_field(path, text):
+    """A moment is tested in line by the quick check: it takes the same texts (an offset
+    required) as the parse RecordChecker calls."""
+    session = good_export()["sessions"][0]
+    target = session
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = text
+    try:
+        check_session(RecordChecker("x.json"), session, "session")
+        taken = True
+    except RecordError:
+        taken = False
+    assert session_conforms(session) == taken == (text in MOMENTS_TAKEN)
 
 
 OTHER_RECORDS = [
