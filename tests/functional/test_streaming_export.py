@@ -102,14 +102,14 @@ class Events(list[str]):
                 self.append("read")
                 yield tables
 
-        encode = json_stream.encode
+        encode = json_stream.encoded_view  # what encode and JsonList.part call
 
         def encoded(*args, **kwargs):
             self.append("encode")
             return encode(*args, **kwargs)
 
         monkeypatch.setattr(store, "month_tables", month_tables)
-        monkeypatch.setattr(json_stream, "encode", encoded)
+        monkeypatch.setattr(json_stream, "encoded_view", encoded)
 
 
 def test_the_json_export_encodes_each_month_before_it_reads_the_next(store, catalog, monkeypatch):
