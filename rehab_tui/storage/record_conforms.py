@@ -39,7 +39,6 @@ def conforms(value: Any, shape: Any) -> bool:
 
 
 Validator = Callable[[Any], bool]
-_ABSENT = object()  # a field a record leaves out
 TEXTS_TAKEN = 1000  # how many of the texts a TextForm took are remembered (_texts_taken)
 
 
@@ -48,7 +47,7 @@ def _compiled(shape: Any) -> Validator:
     """The check of `shape` as the source of one function, the walk's every step written out
     in it (a record's fields, a list's items, a number's bounds), so a valid record costs no
     call per field: the per-field calls of a generic walk were most of an export's time."""
-    names: dict[str, Any] = {"INF": math.inf, "isfinite": math.isfinite, "ABSENT": _ABSENT}
+    names: dict[str, Any] = {"INF": math.inf, "isfinite": math.isfinite}
     lines = ["def valid(v):", "    try:"]  # a required field missing: a KeyError
     _write_check(_Source(lines, names), shape, "v", 2)
     lines += ["    except KeyError:", "        return False", "    return True"]
@@ -101,8 +100,8 @@ def _write_check(out: _Source, hint: Any, var: str, indent: int) -> None:
                 out.add(indent, f"{field} = {var}[{key!r}]")
                 _write_check(out, field_hint, field, indent)
             else:
-                out.add(indent, f"{field} = {var}.get({key!r}, ABSENT)")
-                out.add(indent, f"if {field} is not ABSENT:")
+                out.add(indent, f"if {key!r} in {var}:")  # a test, not a call of .get
+                out.add(indent + 1, f"{field} = {var}[{key!r}]")
                 _write_check(out, field_hint, field, indent + 1)
     elif origin is list:
         item = out.name("item")
