@@ -30,7 +30,6 @@ from rehab_tui.domain.review import SessionRow, session_rows
 from rehab_tui.domain.text import printable
 from rehab_tui.exchange.contracts import EXPORT_SCHEMA
 from rehab_tui.exchange.json_stream import JsonList, object_chunks
-from rehab_tui.exchange.report import report_blocks, to_html, to_markdown
 from rehab_tui.storage.atomic import write_named_file
 from rehab_tui.storage.store import Store
 
@@ -260,6 +259,8 @@ def export_chunks(
         return json_chunks(store, now)
     if fmt == "csv":
         return csv_chunks(store, profile, sets, runs)
+    from rehab_tui.exchange.report import report_blocks, to_html, to_markdown  # reports only
+
     sessions = list(store.sessions())
     rows = session_rows(sessions, store.checkins(), profile)
     blocks = report_blocks(profile, plan(), rows, store.tests(), now.date(), sessions, store.runs())
