@@ -2,8 +2,8 @@
 
 Textual writes every cell of a region it repaints, so the big count (9 rows of the panel's width
 at 80×24) repaints only the cells of the glyphs that change; the bars repaint themselves, not
-the blank row they sit in; nothing is laid out again; and no widget wakes the app between the
-player's own ticks.
+the blank row they sit in; nothing is laid out again (not even as the hold starts, when the phase
+word changes); and no widget wakes the app between the player's own ticks.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from collections import Counter
 import pytest
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import Label
 
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.widgets.big_count import BigCount
+from rehab_tui.tui.widgets.one_line import update_in_place
 from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
 
 SIZE = (80, 24)
@@ -128,3 +130,49 @@ async def test_the_bars_set_no_timer_of_their_own(catalog, new_store, clock):
         bars = list(app.screen.query(QuietProgressBar))
         assert len(bars) == 2
         assert all(not list(bar._timers) for bar in bars)
+
+
+async def test_the_frame_that_starts_the_hold_lays_nothing_out(
+    catalog, new_store, clock, monkeypatch
+):
+    """From the get-ready to the hold the phase word and its detail change, on a frame due on
+    the second: they keep their one line each, so the screen is not laid out again for them."""
+    app = hold_app(catalog, new_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        player = app.screen
+        clock.advance(4.5)  # the get-ready's last second
+        player.update_now()
+        await pilot.pause()
+        phase, detail = player.query_one("#phase", Label), player.query_one("#detail", Label)
+        before = (str(phase.visual), str(detail.visual))
+        laid_out: list[Widget] = []
+        real_refresh = Widget.refresh
+
+        def refresh(self, *regions: Region, **kwargs):
+            if kwargs.get("layout"):
+                laid_out.append(self)
+            return real_refresh(self, *regions, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        clock.advance(1.0)  # the hold starts
+        player.update_now()
+        await pilot.pause()
+        assert (str(phase.visual), str(detail.visual)) != before  # both did change
+        assert laid_out == []
+        assert (phase.size.height, detail.size.height) == (1, 1)
+
+
+async def test_a_label_whose_new_words_take_more_lines_is_laid_out_again(catalog, new_store, clock):
+    app = hold_app(catalog, new_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#detail", Label)
+        width = detail.content_size.width
+        update_in_place(detail, "word " * width)  # wraps to more lines
+        await pilot.pause()
+        assert detail.size.height > 1
+        assert "word" in detail.render_line(detail.size.height - 1).text
+        update_in_place(detail, "short")  # and back to one
+        await pilot.pause()
+        assert detail.size.height == 1

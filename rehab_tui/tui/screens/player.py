@@ -39,6 +39,7 @@ from rehab_tui.gc_pause import quiet_for_a_session, session_over
 from rehab_tui.tui.screens.player_dialogs import PlayerDialogs
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
+from rehab_tui.tui.widgets.one_line import update_in_place
 from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
 from rehab_tui.tui.widgets.session_progress import SessionProgress
 from rehab_tui.tui.widgets.step_views import VIEWS, view_for
@@ -313,7 +314,7 @@ class PlayerScreen(PlayerDialogs):
     def _show(self, selector: str, text: str) -> None:
         if self._shown.get(selector) != text:
             self._shown[selector] = text
-            self.query_one(selector, Label).update(text)
+            update_in_place(self.query_one(selector, Label), text)
 
     def cue(self) -> None:
         """A phase changed: ring and flash the timer panel (each unless turned off)."""
