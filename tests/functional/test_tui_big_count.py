@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
+from rich.text import Text
 from textual.geometry import Size
+from textual.visual import Visual, visualize
 from textual.widgets import Footer, Header
 
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.help import key_table
-from rehab_tui.tui.widgets.big_count import BigCount, draw, scale_for
+from rehab_tui.tui.widgets.big_count import BigCount, draw, scale_for, top_margin
 
 
 async def advance(pilot, clock, seconds: float) -> None:
@@ -80,3 +83,35 @@ async def test_focus_is_in_the_footer_and_help(mini_catalog, store, clock):
         console = Console(width=80, record=True, file=io.StringIO())
         console.print(key_table(app.screen))
         assert "Focus" in console.export_text()
+
+
+@pytest.mark.parametrize(
+    ("size", "narrowed"), [((80, 24), None), ((120, 40), None), ((80, 24), 12)]
+)
+async def test_the_count_draws_the_cells_a_rich_text_of_it_drew(
+    mini_catalog, store, clock, size, narrowed
+):
+    """The count is drawn as Textual's Content (faster than a Rich Text): cell for cell and style
+    for style what the Rich Text, centred and never wrapped, drew, also when it is cut."""
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 5 + 3)
+        count = app.screen.query_one("#count", BigCount)
+        if narrowed is not None:
+            count.styles.width = narrowed
+            await pilot.pause()
+        for value in ("17", "9", "12:30", "1:05:00"):
+            count.update(value)
+            width, height = count.content_size
+            lines = draw(value, scale_for(value, count.content_size))
+            text = Text(
+                "\n" * top_margin(lines, count.content_size) + "\n".join(lines),
+                style=count.rich_style,
+                justify="center",
+            )
+            text.no_wrap = True
+            style = count.visual_style
+            as_rich = Visual.to_strips(count, visualize(count, text), width, height, style)
+            as_drawn = Visual.to_strips(count, count.render(), width, height, style)
+            assert [list(strip) for strip in as_drawn] == [list(strip) for strip in as_rich]
