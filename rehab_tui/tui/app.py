@@ -1,19 +1,17 @@
 """The Textual app: routing between screens, the workers that write, the look, and the cues.
 
 What happens to the data is rehab_tui.services' business (`self.rehab`); screens call it through
-`RehabScreen.rehab_app` and ask the app only to move between screens. Sets are saved in a thread
-worker so that a write never delays a countdown. Only the home screen is imported with the app;
-every other screen and dialog, and the player's timeline and playback, are imported where first
-used, for an early first frame (BENCHMARKS.md).
+`RehabScreen.rehab_app` and ask the app only to move between screens. Sets are saved in thread
+workers so that a write never delays a countdown (set_saves.py). Only the home screen is
+imported with the app; every other screen and dialog, and the player's timeline and playback,
+are imported where first used, for an early first frame (BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import itertools
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +19,6 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from rehab_tui.domain.clock import Clock, SystemClock
 from rehab_tui.domain.library import Catalog, PlannedExercise
@@ -36,16 +33,15 @@ from rehab_tui.services.results import RunLogged, ServiceError, Started
 from rehab_tui.storage import locations
 from rehab_tui.storage.config import Config
 from rehab_tui.storage.store import Store
-from rehab_tui.tui.after_frame import AfterFrameApp
 from rehab_tui.tui.cues import Cues
 from rehab_tui.tui.dialogs.too_small import SizeGuard
 from rehab_tui.tui.exit_watchdog import ExitWatchdog
 from rehab_tui.tui.preferences import Preferences
 from rehab_tui.tui.screens.home import HomeScreen
+from rehab_tui.tui.set_saves import SavingApp
 from rehab_tui.tui.stylesheet import RememberingCssApp
 
 if TYPE_CHECKING:
-    from rehab_tui.domain.playback import SetResult
     from rehab_tui.domain.timeline import Timeline
     from rehab_tui.tui.speech import Speaker
 
@@ -58,7 +54,7 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-class RehabApp(RememberingCssApp, AfterFrameApp):
+class RehabApp(RememberingCssApp, SavingApp):
     TITLE = "rehab-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -90,8 +86,6 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
         self._size_guard = SizeGuard(self)
         self._started = False
         self._signal_handlers: dict[int, Any] = {}
-        self._pending_saves: dict[int, Callable[[], None]] = {}
-        self._save_numbers = itertools.count()
         # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
         self.exit_watchdog: ExitWatchdog | None = None
 
@@ -120,14 +114,6 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
         if self.exit_watchdog is not None:
             self.exit_watchdog.arm(128 + signum)
         self._signal_loop.call_soon_threadsafe(partial(self.exit, return_code=128 + signum))
-
-    def save_pending_and_close(self) -> None:
-        """For the exit watchdog, on its own thread: the sets whose saves have not finished are
-        saved (again: saving a set twice keeps one), then the store closes, releasing the lock."""
-        for save in list(self._pending_saves.values()):
-            with contextlib.suppress(Exception):  # reported already, or the disk is gone
-                save()
-        self.store.close()
 
     # -- routing --------------------------------------------------------------------------
 
@@ -323,39 +309,6 @@ class RehabApp(RememberingCssApp, AfterFrameApp):
         from rehab_tui.tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
-
-    # -- workers: writes that may wait on the disk ------------------------------------------
-
-    def save_set(self, session_id: str, result: SetResult) -> None:
-        """Save one finished set off the event loop, so a slow disk never stalls a countdown.
-
-        Until its save returns, it is kept in `_pending_saves`, for the exit watchdog."""
-        key = next(self._save_numbers)
-        save = self._pending_saves[key] = partial(self.rehab.save_set, session_id, result)
-
-        def save_and_forget() -> None:
-            drawn.wait()  # the frame that ends the set goes first (after_frame.py)
-            save()
-            self._pending_saves.pop(key, None)
-
-        drawn = self.frame_drawn()
-        name = f"save set {result.set_number} of {result.exercise_id}"
-        self.run_worker(save_and_forget, thread=True, exit_on_error=False, group="saves", name=name)
-
-    async def saves_finished(self) -> None:
-        """Wait for every set still being saved (the session is rated after its last set)."""
-        await self.workers.wait_for_complete([w for w in self.workers if w.group == "saves"])
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "saves" and event.state is WorkerState.ERROR:
-            self.notify(
-                f"Could not save a set: {event.worker.error}. Your session continues; "
-                "check the data folder (rehab-tui where).",
-                title="Not saved",
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
 
     # -- window size, cues, help -------------------------------------------------------------
 
