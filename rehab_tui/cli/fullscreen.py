@@ -63,6 +63,7 @@ def run_app(
             app.run()
         finally:
             watchdog.disarm()
+            app.save_pending()  # a save still waiting for its set's last frame (a signal)
         return app.return_code or 0
 
 

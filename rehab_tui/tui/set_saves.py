@@ -2,7 +2,8 @@
 
 A set is saved in a thread worker, so a slow disk never stalls a countdown, and only once the
 frame that ends it is drawn (after_frame.py). Until its save returns it is kept in
-`_pending_saves`, for the exit watchdog (a closed terminal) to save it on its way out. Quitting
+`_pending_saves`: saved once the app has ended, however it ended (`save_pending`), or by the exit
+watchdog (a closed terminal) on its way out. Quitting
 from the keyboard (ctrl+q, ctrl+c, q) first lets every queued save go without waiting for a frame
 that will not come, and waits for them: a set finished just before is never lost.
 """
@@ -58,12 +59,17 @@ class SavingApp(AfterFrameApp):
         await self.saves_finished()
         await super().action_quit()
 
-    def save_pending_and_close(self) -> None:
-        """For the exit watchdog, on its own thread: the sets whose saves have not finished are
-        saved (again: saving a set twice keeps one), then the store closes, releasing the lock."""
+    def save_pending(self) -> None:
+        """The sets whose saves have not finished, saved now (again: saving a set twice keeps
+        one): once the app has ended, however it ended, before the store closes."""
         for save in list(self._pending_saves.values()):
             with contextlib.suppress(Exception):  # reported already, or the disk is gone
                 save()
+
+    def save_pending_and_close(self) -> None:
+        """For the exit watchdog, on its own thread: save_pending, then the store closes,
+        releasing the lock."""
+        self.save_pending()
         self.store.close()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -6,6 +6,7 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -201,6 +202,30 @@ async def test_ctrl_c_quits_and_leaves_the_session_resumable(mini_catalog, store
         await pilot.press("ctrl+c")
         await app.workers.wait_for_complete()
         assert app._exit, "the app is on its way out"
+    session = store.active_session()
+    assert session is not None and len(session["exercises"][0]["sets"]) == 1
+
+
+class NotYetDrawn(threading.Event):
+    """A frame a save waits for, not drawn before the app has ended."""
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return super().wait(1.0)
+
+
+async def test_a_set_whose_save_still_waits_for_its_frame_is_saved_once_the_app_ends(
+    mini_catalog, store, clock
+):
+    """An exit that is not the quit action (a signal: app.exit) leaves the save waiting for a
+    frame that will not come; the command saves what is pending once the app has ended."""
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        app.frame_drawn = NotYetDrawn  # type: ignore[method-assign]
+        clock.advance(5 + 20 + 1)
+        app.screen.update_now()
+        app.exit()
+    app.save_pending()
     session = store.active_session()
     assert session is not None and len(session["exercises"][0]["sets"]) == 1
 
