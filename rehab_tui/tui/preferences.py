@@ -42,11 +42,13 @@ class Preferences:
         not in Textual's default ones and again in the theme's (a parse takes about 7 ms)."""
         app, config = self.app, self.config
         theme = config["theme"]
+        if theme == app.theme:
+            return
         if theme in app.available_themes:
             app.theme = theme
+            app.stylesheet.set_variables(app.get_css_variables())
         else:
             config.problem(theme_problem(theme, app.available_themes, app.theme))
-        app.stylesheet.set_variables(app.get_css_variables())
 
     def apply_at_start(self) -> None:
         app, config = self.app, self.config

@@ -78,4 +78,4 @@ class RememberingCssApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stylesheet = RememberingStylesheet(variables=self.get_css_variables())
+        self.stylesheet = RememberingStylesheet(variables=self.stylesheet._variables)
