@@ -99,3 +99,18 @@ async def test_changing_theme_changes_the_colours_and_coming_back_reuses_the_par
         await pilot.pause()
         assert rules_of(app.stylesheet) == dark
         assert parses.count(APP_TCSS) == 3
+
+
+async def test_a_screen_s_own_rules_are_read_when_it_is_first_shown(catalog, store, clock):
+    """Home's start parses app.tcss alone; the player's rules come with the first session."""
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        files = {Path(str(where)).name for where, _ in app.stylesheet.source}
+        assert "app.tcss" in files and not {name for name in files if name != "app.tcss"} & {
+            path.name for path in Path(APP_TCSS).parent.rglob("*.tcss")
+        }
+        await pilot.press("enter")
+        await pilot.pause()
+        files = {Path(str(where)).name for where, _ in app.stylesheet.source}
+        assert "player.tcss" in files

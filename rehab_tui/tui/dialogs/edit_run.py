@@ -37,6 +37,8 @@ def run_words(run: RunRecord) -> str:
 class PickRunScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with ("edit", id) or ("delete", id) for the run highlighted, or None."""
 
+    CSS_PATH = "run_forms.tcss"  # read when first shown, not at the app's start
+
     BINDINGS = [
         Binding("d", "delete", "Delete", id="pick_run.delete"),
         Binding("escape", "cancel", "Cancel", id="pick_run.cancel"),

@@ -66,6 +66,8 @@ class RunForm(ModalScreen[ResultT]):
     """What the run forms share: the pain scale and the key line at their foot, and enter (or a
     pain chosen) to save. `submit` saves, or says in one sentence what is wrong."""
 
+    CSS_PATH = "run_forms.tcss"  # read when first shown, not at the app's start
+
     limits: PainLimits
 
     def pain_and_keys(self, pain: int) -> ComposeResult:

@@ -27,6 +27,8 @@ FIELDS = [
 class QuickTimerScreen(ModalScreen[QuickTimer | None]):
     """Dismisses with the timer to play, or None."""
 
+    CSS_PATH = "quick_timer.tcss"  # read when first shown, not at the app's start
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_timer.cancel")]
 
     def __init__(self, last: QuickTimer) -> None:

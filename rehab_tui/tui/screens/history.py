@@ -99,6 +99,7 @@ def row_cells(row: SessionRow, columns: int = NARROW) -> list[object]:
 
 
 class HistoryScreen(RehabScreen[None]):
+    CSS_PATH = "history.tcss"  # read when first shown, not at the app's start
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("g", "trends", "Trends", id="history.trends"),

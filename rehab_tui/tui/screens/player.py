@@ -53,6 +53,7 @@ CLOCK_START_LATEST_S = 0.5
 
 
 class PlayerScreen(PlayerDialogs):
+    CSS_PATH = "player.tcss"  # read when the first session starts (not at the app's start)
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
         Binding("n", "next_step", "Next", id="player.next_step"),

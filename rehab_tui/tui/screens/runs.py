@@ -105,6 +105,7 @@ def runs_table(rows: list[RunRow], colours: dict[str, str]) -> Table | Text:
 
 
 class RunsScreen(RehabScreen[None]):
+    CSS_PATH = "runs.tcss"  # read when first shown, not at the app's start
     BINDINGS = [
         Binding("l", "log_run", "Log a run", id="runs.log_run"),
         Binding("p", "play", "Play today's level", id="runs.play"),

@@ -96,6 +96,7 @@ def detail_text(session: SessionRecord, row: SessionRow) -> Text:
 
 
 class SessionDetailScreen(RehabScreen[bool]):
+    CSS_PATH = "session_detail.tcss"  # read when first shown, not at the app's start
     BINDINGS = [
         Binding("e", "edit", "Correct pain/note", id="session_detail.edit"),
         Binding("m", "edit_morning", "Morning pain", id="session_detail.edit_morning"),

@@ -53,6 +53,7 @@ LABELS = {
 
 
 class SettingsScreen(RehabScreen[None]):
+    CSS_PATH = "settings.tcss"  # read when first shown, not at the app's start
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back"),
         # Not in the footer, which stays as it was: help (?) and the palette list it.

@@ -52,6 +52,7 @@ PAIN_CHART_HEIGHT = 11 + 4
 
 
 class TrendsScreen(Screen[None]):
+    CSS_PATH = "trends.tcss"  # read when first shown, not at the app's start
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", id="trends.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="trends.help"),
