@@ -102,7 +102,8 @@ async def test_changing_theme_changes_the_colours_and_coming_back_reuses_the_par
 
 
 async def test_a_screen_s_own_rules_are_read_when_it_is_first_shown(catalog, store, clock):
-    """Home's start parses app.tcss alone; the player's rules come with the first session."""
+    """Home's start parses app.tcss alone; history's rules come with history, the player's (as
+    the player's widget defaults) with the first session."""
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -110,7 +111,12 @@ async def test_a_screen_s_own_rules_are_read_when_it_is_first_shown(catalog, sto
         assert "app.tcss" in files and not {name for name in files if name != "app.tcss"} & {
             path.name for path in Path(APP_TCSS).parent.rglob("*.tcss")
         }
-        await pilot.press("enter")
+        assert not any("PlayerScreen" in str(where) for where in app.stylesheet.source)
+        await pilot.press("h")
         await pilot.pause()
-        files = {Path(str(where)).name for where, _ in app.stylesheet.source}
-        assert "player.tcss" in files
+        assert "history.tcss" in {Path(str(where)).name for where, _ in app.stylesheet.source}
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert any("PlayerScreen" in str(where) for where in app.stylesheet.source)
+        stage = app.screen.query_one("#stage")
+        assert stage.styles.min_height is not None and stage.styles.min_height.value == 9

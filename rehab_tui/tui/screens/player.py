@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,7 +54,11 @@ CLOCK_START_LATEST_S = 0.5
 
 
 class PlayerScreen(PlayerDialogs):
-    CSS_PATH = "player.tcss"  # read when the first session starts (not at the app's start)
+    # The player's rules (its file, read when the first session starts, not at the app's start)
+    # as widget defaults: a screen's CSS_PATH restyled the whole app when it was first shown, 33 ms
+    # between enter and the first get-ready. Its ids are its own, so nothing else competes.
+    DEFAULT_CSS = Path(__file__).with_name("player.tcss").read_text(encoding="utf-8")
+    SCOPED_CSS = False  # the rules as written (the focus view's name the screen itself)
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="space", id="player.toggle_pause"),
         Binding("n", "next_step", "Next", id="player.next_step"),
