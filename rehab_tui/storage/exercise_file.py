@@ -4,8 +4,7 @@ The YAML is composed into nodes (not loaded into plain dicts) so that every mist
 reported with its file, line and field, the way a physio editing the file needs to see it.
 Only the safe loader is used, anchors and aliases are refused (they are how YAML bombs work),
 and the file size and nesting depth are bounded. The depth is checked on libyaml's event stream
-before any node is composed: libyaml's composer recurses in C, and 300,000 nested `[` crashed
-the process.
+before any node is composed (its composer recurses in C: 300,000 nested `[` crashed it).
 """
 
 from __future__ import annotations
@@ -42,7 +41,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # "hold, tempo or reps": every kind's name, for the message when a file names none of them
 KIND_NAMES = " or ".join(", ".join(kind.value for kind in Kind).rsplit(", ", 1))
 
-
 # libyaml's safe loader when PyYAML has it (5x faster; the same nodes and line marks), else PyYAML's.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -75,8 +73,10 @@ def compose_yaml(path: Path) -> Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = error.problem or "this is not valid YAML"
-        raise CatalogError(path, line, None, f"not valid YAML: {problem}") from None
+        problem = f"not valid YAML: {error.problem or 'this is not valid YAML'}"
+        if "nesting depth" in problem:  # PyYAML 6.0.4's own limit, met before ours is seen
+            problem = f"nested more than {MAX_DEPTH} levels deep"
+        raise CatalogError(path, line, None, problem) from None
     except yaml.YAMLError as error:  # e.g. a control character: its text spans several lines
         problem = str(error).splitlines()[0].rstrip(":")
         raise CatalogError(path, None, None, f"not valid YAML: {problem}") from None
