@@ -13,9 +13,10 @@ Recent heel-raise and hop tests open springy work (stage 4): `capacity_gate`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
+
+from msgspec import Struct
 
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise, Tempo
 from rehab_tui.domain.outcomes import PlanSettings, day_words
@@ -126,8 +127,7 @@ def visa_a_record(score: int, when: datetime) -> VisaARecord:
     }
 
 
-@dataclass(frozen=True)
-class GateFailure:
+class GateFailure(Struct, frozen=True):
     """One reason the capacity gate stays shut: a test missing, failed or unrated."""
 
     kind: SidedTestKind

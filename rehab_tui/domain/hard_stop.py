@@ -8,8 +8,9 @@ the plan's lookback (services/planning.py) is longer than the window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from rehab_tui.domain.outcomes import day_words
 from rehab_tui.domain.pain import PainLimits
@@ -18,8 +19,7 @@ from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, RunReco
 HARD_STOP_DAYS = 14  # days without running from the day of the pain, that day included
 
 
-@dataclass(frozen=True)
-class HardStop:
+class HardStop(Struct, frozen=True):
     day: date  # when the pain was given
     pain: int
     where: str  # "during the session on Mon 2 Mar", "at the check-in on Tue 3 Mar"

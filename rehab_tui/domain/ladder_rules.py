@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from rehab_tui.domain.ladder import insertional_ids
 from rehab_tui.domain.library import Catalog, Dose, Exercise, LadderStep, Level, Stage
@@ -28,8 +29,7 @@ STRETCH = re.compile(r"\bstretch", re.IGNORECASE)
 PATH_NAMES = {False: "mid-portion", True: "insertional"}
 
 
-@dataclass(frozen=True)
-class LadderProblem:
+class LadderProblem(Struct, frozen=True):
     """One rule broken. `stage` and `level` are 1-based; `field` is the list of the level (or
     stage, for "light_day") the problem is in, `position` the exercise's place in it (None: the
     level as a whole)."""

@@ -1,15 +1,21 @@
 """Plain data shared by the catalog, the timeline, the store and the screens.
 
-Nothing here does I/O or imports Textual; every class is a frozen dataclass so that a
+Nothing here does I/O or imports Textual; every class is a frozen record so that a
 prescription handed to the player cannot change under it.
+
+The domain's records are msgspec Structs rather than dataclasses: a Struct class is made in C,
+where Python 3.11 compiles each of a frozen dataclass's six methods apart (about 0.6 ms a class;
+the 42 defined before the first frame took a tenth of start-up, BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from rehab_tui.domain.text import whole_number
 
@@ -35,8 +41,7 @@ DOSE_LIMITS: dict[str, tuple[int, int]] = {
 }
 
 
-@dataclass(frozen=True)
-class Tempo:
+class Tempo(Struct, frozen=True):
     """Seconds for each phase of one repetition, as strength coaches write it: up-top-down-bottom."""
 
     up: int
@@ -69,8 +74,7 @@ class Tempo:
         return f"{self.up}-{self.top}-{self.down}-{self.bottom}"
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(Struct, frozen=True):
     """How much of an exercise: sets, and per set either a hold time or a number of reps."""
 
     sets: int
@@ -86,8 +90,7 @@ class Dose:
         return replace(self, **whole_fields)
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(Struct, frozen=True):
     """One entry of the exercise library."""
 
     id: str
@@ -108,8 +111,7 @@ class Exercise:
         return self.load_step_kg is not None
 
 
-@dataclass(frozen=True)
-class PlannedExercise:
+class PlannedExercise(Struct, frozen=True):
     """An exercise with the dose prescribed for one session."""
 
     exercise: Exercise
@@ -120,8 +122,7 @@ class PlannedExercise:
         return self.exercise.kind
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Struct, frozen=True):
     """A group of exercises done together, and the order in which their dose grows."""
 
     exercise_ids: tuple[str, ...]
@@ -132,8 +133,7 @@ class Level:
     insertional_ids: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Frequency:
+class Frequency(Struct, frozen=True):
     """How often a stage's sessions count toward a step up (DOMAIN §3-§4).
 
     `per_day`: sessions a day that count (the isometric stage allows two); `days_apart`: days
@@ -155,8 +155,7 @@ class Frequency:
         return "daily or every other day"
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(Struct, frozen=True):
     number: int
     name: str
     goal: str
@@ -166,8 +165,7 @@ class Stage:
     light_day: tuple[str, ...] = ()  # exercise ids offered between spaced sessions (own dose)
 
 
-@dataclass(frozen=True)
-class LadderStep:
+class LadderStep(Struct, frozen=True):
     """One rung of the stage ladder: the smallest change the plan can make is one rung."""
 
     index: int  # position on the whole ladder, 0-based
@@ -203,8 +201,7 @@ class CatalogError(Exception):
         return f"{where}{field}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Struct, frozen=True):
     """The exercise library and its ladder, as loaded from one file."""
 
     source: Path

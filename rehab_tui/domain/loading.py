@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from rehab_tui.domain.library import LadderStep, PlannedExercise, Tempo
 from rehab_tui.domain.record_types import ExerciseRecord, SessionRecord

@@ -10,9 +10,10 @@ floor level. Pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+
+from msgspec import Struct, field
 
 from rehab_tui.domain.capacity import capacity_gate
 from rehab_tui.domain.kinds import describe_dose
@@ -31,8 +32,7 @@ MAINTENANCE_MONTHS = 3
 SEVERITY = {Outcome.GREEN: 0, Outcome.PENDING: 1, Outcome.AMBER: 2, Outcome.RED: 3}
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(Struct, frozen=True):
     """Where the plan goes today and why: a rung, or the calm dose (rung 0, gentler), or rest."""
 
     rung: int
@@ -45,8 +45,7 @@ class Move:
     heavier: tuple[str, ...] = ()  # loaded exercise ids that need more weight today
 
 
-@dataclass(frozen=True)
-class Climb:
+class Climb(Struct, frozen=True):
     """What a step up needs to know of the runner: their path, their weights, their loads."""
 
     insertional: bool = False
@@ -54,8 +53,7 @@ class Climb:
     loads: dict[str, float] = field(default_factory=dict)  # last weight per exercise id
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(Struct, frozen=True):
     """The plan sessions of one day, judged together."""
 
     day: date

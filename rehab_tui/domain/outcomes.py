@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+from msgspec import Struct
 
 from rehab_tui.domain.pain import DEFAULT_LIMITS, PainLimits, PainZone, zone_of
 from rehab_tui.domain.profile import Profile
@@ -30,8 +31,7 @@ class Outcome(StrEnum):
     PENDING = "pending"
 
 
-@dataclass(frozen=True)
-class PlanSettings:
+class PlanSettings(Struct, frozen=True):
     """Every threshold the plan uses, in one place."""
 
     limits: PainLimits = DEFAULT_LIMITS
@@ -160,8 +160,7 @@ def judge_outcome(
     return Outcome.GREEN, f"{during}, back to {morning}/10 the next morning"
 
 
-@dataclass(frozen=True)
-class CheckinDue:
+class CheckinDue(Struct, frozen=True):
     """A morning check-in due: the day of what it follows, and what that was."""
 
     day: date

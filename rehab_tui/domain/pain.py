@@ -10,8 +10,9 @@ tests/unit/test_pain.py fails when a pain number is written anywhere else in reh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 PAIN_SCALE = range(0, 11)  # 0 none, 10 the worst imaginable
 
@@ -33,8 +34,7 @@ class PainZone(StrEnum):
 ZONE_ADVICE = {PainZone.GREEN: "OK", PainZone.AMBER: "hold", PainZone.RED: "ease off"}
 
 
-@dataclass(frozen=True)
-class PainLimits:
+class PainLimits(Struct, frozen=True):
     """The last green and the last amber rating, and the hard stop.
 
     Got from a choice (`for_choice`, or a Profile's `pain_limits`), never from numbers of one's own.

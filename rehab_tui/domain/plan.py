@@ -15,9 +15,11 @@ Long because make_plan names every field of the plan it returns, one per line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from rehab_tui.domain.capacity import gate_failures, visa_a_fall
 from rehab_tui.domain.hard_stop import HardStop, hard_stops, latest_hard_stop
@@ -85,8 +87,7 @@ class Decision(StrEnum):
 Day = date
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Struct, frozen=True):
     date: Day
     step: LadderStep
     stage_name: str

@@ -8,7 +8,7 @@ event loop never stretches or shortens a hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from rehab_tui.domain.clock import Clock
 from rehab_tui.domain.kinds import rules_for
@@ -16,8 +16,7 @@ from rehab_tui.domain.steps import Step, StepKind, StepState
 from rehab_tui.domain.timeline import Timeline, state_at
 
 
-@dataclass(frozen=True)
-class SetResult:
+class SetResult(Struct, frozen=True):
     """One side of one set, as planned and as done; saved the moment it ends."""
 
     exercise_index: int
@@ -32,8 +31,7 @@ class SetResult:
     completed_at: str  # ISO 8601 wall time
 
 
-@dataclass
-class Events:
+class Events(Struct):
     """What changed during one update, for the screen to act on."""
 
     step_changed: bool = False

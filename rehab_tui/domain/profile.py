@@ -7,8 +7,9 @@ valid falls back to its default.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, TypeGuard
+
+from msgspec import Struct
 
 from rehab_tui.domain.pain import DEFAULT_CHOICE, LIMIT_CHOICES, PainLimits
 
@@ -17,8 +18,7 @@ HEEL_RAISE_FLOOR_RANGE = (10, 40)  # the gate's floor of single-leg heel raises 
 SYMMETRY_PCT_RANGE = (70, 100)  # ... and the weaker side's share of the stronger one
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Struct, frozen=True):
     tendinopathy: str = "midportion"  # or "insertional"
     baseline: int = 0  # usual morning pain, 0-10
     limits: str = DEFAULT_CHOICE  # one of pain.LIMIT_CHOICES

@@ -6,8 +6,9 @@ maintenance phase and discharge, retests, and the advice around the exercises (D
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from msgspec import Struct, field
 
 from rehab_tui.domain.capacity import capacity_gate, retest_due
 from rehab_tui.domain.library import Catalog, LadderStep, PlannedExercise
@@ -37,8 +38,7 @@ SHOES = (
 RUNNING_GOAL = "you run 30 minutes continuous within your pain limit"
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(Struct, frozen=True):
     exercises: tuple[PlannedExercise, ...]
     reasons: tuple[str, ...]
     frequency: str
@@ -51,8 +51,7 @@ class Today:
     load_kg: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(Struct, frozen=True):
     """What the plan holds about the runner, up to today (oldest first)."""
 
     planned: list[SessionRecord]  # plan sessions on the ladder

@@ -6,8 +6,9 @@ planned exercise; every mistake is a ValueError with a sentence naming the optio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from rehab_tui.domain.kinds import kind_for_dose, rules_for
 from rehab_tui.domain.library import DOSE_LIMITS, Dose, Exercise, Kind, PlannedExercise, Tempo
@@ -16,8 +17,7 @@ from rehab_tui.domain.pain import DEFAULT_LIMITS, PainLimits
 QUICK_PREFIX = "quick-"
 
 
-@dataclass(frozen=True)
-class QuickTimer:
+class QuickTimer(Struct, frozen=True):
     """The options as given (a number, or the text typed when it is not one, so that the
     mistake is named); `planned()` checks them."""
 

@@ -12,10 +12,11 @@ for that walk.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal, NotRequired, TypedDict
+
+from msgspec import Struct
 
 from rehab_tui.domain.library import Kind, Tempo
 
@@ -37,16 +38,14 @@ class SessionKind(StrEnum):
 # -- what a field accepts, beyond its Python type --------------------------------------------
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(Struct, frozen=True):
     """The values a stored number may take, both ends included; no `high`: no upper bound."""
 
     low: int
     high: int | None = None
 
 
-@dataclass(frozen=True)
-class TextForm:
+class TextForm(Struct, frozen=True):
     """Text written in a set form: `parse` raises ValueError for anything else.
 
     `expected` names the form for an error message ("a date like 2026-03-03"); None when the

@@ -8,9 +8,10 @@ sessions (7,300) are summarised in well under a second.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+
+from msgspec import Struct
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.loading import kg
@@ -32,8 +33,7 @@ STREAK_GAP_DAYS = 2
 HEEL_RAISE_NORM = 25  # single-leg heel raises, healthy median (Hébert-Losier 2017: 21-25)
 
 
-@dataclass(frozen=True)
-class SessionDose:
+class SessionDose(Struct, frozen=True):
     """What a session asked of the tendon, as done: the dose charts' three measures.
 
     Counted for one leg (an exercise done each side counts its sides' average), so a session of
@@ -88,8 +88,7 @@ def dose_changes(rows: list[SessionRow]) -> list[tuple[SessionRow, str]]:
     return changes
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(Struct, frozen=True):
     id: str
     day: date
     started_at: str
@@ -192,8 +191,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True)
-class Week:
+class Week(Struct, frozen=True):
     start: date  # a Monday
     sessions: int
     under_load_s: float

@@ -12,8 +12,9 @@ run log; until then nothing here ever says more than "an easy run".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from msgspec import Struct
 
 from rehab_tui.domain.capacity import GateFailure
 from rehab_tui.domain.hard_stop import HardStop
@@ -35,16 +36,14 @@ WORDS = {Verdict.RUN: "run", Verdict.MODIFY: "modify", Verdict.REST: "rest"}
 LOW_IMPACT = "cycling, swimming or pool running"
 
 
-@dataclass(frozen=True)
-class RunAdvice:
+class RunAdvice(Struct, frozen=True):
     verdict: str  # run | modify | rest
     text: str
     # red_flag | hard_stop | checkin | session | capacity_test | trend | usual_pain | clear
     because: str = "clear"
 
 
-@dataclass(frozen=True)
-class RunInputs:
+class RunInputs(Struct, frozen=True):
     """What run advice weighs; None where there is nothing of that kind."""
 
     limits: PainLimits

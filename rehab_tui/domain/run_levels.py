@@ -7,15 +7,14 @@ From 10 x (1 min run / 1 min walk) to 30 minutes continuous. Each level's time o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, judge_outcome, next_morning
 from rehab_tui.domain.record_types import CheckinRecord, RunRecord
 from rehab_tui.domain.spacing import run_day
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Struct, frozen=True):
     """One step of the walk-run ladder: intervals, or continuous minutes."""
 
     number: int  # 1-based

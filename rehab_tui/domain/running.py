@@ -19,8 +19,9 @@ and today's run. Pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from rehab_tui.domain.outcomes import Outcome, PlanSettings, day_words
 from rehab_tui.domain.pain import PainZone, zone_of
@@ -43,8 +44,7 @@ LEVEL_DOWN_DAYS = 14  # this long without a run: one level lower
 RESTART_DAYS = 30  # ... this long: the ladder's start, and its entry again
 
 
-@dataclass(frozen=True)
-class RunPlan:
+class RunPlan(Struct, frozen=True):
     """Today's running: the verdict, the level, and the longest run allowed, with why."""
 
     date: date
@@ -58,8 +58,7 @@ class RunPlan:
     done: str | None = None  # the ladder's goal reached, in words (for the discharge summary)
 
 
-@dataclass(frozen=True)
-class RunInputsToday:
+class RunInputsToday(Struct, frozen=True):
     """What the run plan weighs, beyond the runs themselves."""
 
     verdict: str  # the run advice's verdict from the rest of the plan (run_advice)

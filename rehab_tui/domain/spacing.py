@@ -13,8 +13,9 @@ be done, so "48 h apart" is read as "two calendar days apart" (Monday, then Wedn
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from rehab_tui.domain.library import Catalog, Frequency, PlannedExercise
 from rehab_tui.domain.outcomes import day_words, session_day
@@ -61,8 +62,7 @@ def last_full_session(catalog: Catalog, planned: list[SessionRecord]) -> Session
     return full[-1]
 
 
-@dataclass(frozen=True)
-class LightDay:
+class LightDay(Struct, frozen=True):
     """Today falls between two heavy or springy sessions."""
 
     exercises: tuple[PlannedExercise, ...]  # the stage's light-day work (empty: rest)

@@ -8,8 +8,9 @@ own modules (rehab_tui.domain.kinds) build work steps and their states from thes
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from rehab_tui.domain.library import Kind
 
@@ -24,8 +25,7 @@ class StepKind(StrEnum):
     REST = "rest"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     kind: StepKind | Kind  # a Kind for a work step (one side of one set)
     duration: float | None  # None: the step waits for the user (counted reps)
     exercise_index: int
@@ -51,14 +51,12 @@ class Step:
         return self.target * SECONDS_PER_CONTACT_ESTIMATE
 
 
-@dataclass(frozen=True)
-class TempoPhase:
+class TempoPhase(Struct, frozen=True):
     name: str  # UP, TOP, LOWER, RESET
     seconds: int
 
 
-@dataclass(frozen=True)
-class StepState:
+class StepState(Struct, frozen=True):
     """Where the player is within one step."""
 
     elapsed: float

@@ -7,7 +7,7 @@ work steps and their states are each kind's own (rehab_tui.domain.kinds).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from rehab_tui.domain.kinds import rules_for
 from rehab_tui.domain.library import PlannedExercise
@@ -18,8 +18,7 @@ LEAD_IN_S = 5.0
 SWITCH_SIDES_S = 5.0
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Struct, frozen=True):
     exercises: tuple[PlannedExercise, ...]
     steps: tuple[Step, ...]
 

@@ -8,8 +8,9 @@ and one in progress is offered for resuming elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from rehab_tui.domain.library import Catalog
 from rehab_tui.domain.outcomes import session_day
@@ -17,8 +18,7 @@ from rehab_tui.domain.record_types import SessionKind, SessionRecord
 from rehab_tui.domain.spacing import counted, frequency_of, is_spaced
 
 
-@dataclass(frozen=True)
-class DoneToday:
+class DoneToday(Struct, frozen=True):
     """Today's finished, rated plan sessions (oldest first) and what another would be."""
 
     sessions: tuple[SessionRecord, ...]

@@ -11,9 +11,10 @@ clinician. Pure: the plan asks it, `plan --json` shows its weekly means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
+
+from msgspec import Struct
 
 from rehab_tui.domain.record_types import CheckinRecord
 from rehab_tui.domain.safety import LONG_STIFFNESS_MIN
@@ -36,16 +37,14 @@ class TrendLevel(IntEnum):
     CLINICIAN = 3  # stiffness over 30 minutes and still rising: see a clinician, no running
 
 
-@dataclass(frozen=True)
-class WeekMeans:
+class WeekMeans(Struct, frozen=True):
     """The means of one week's check-ins; None when none gave the figure."""
 
     pain: float | None
     stiffness_min: float | None
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(Struct, frozen=True):
     this_week: WeekMeans  # the 7 days ending today
     last_week: WeekMeans  # the 7 days before them
     level: TrendLevel

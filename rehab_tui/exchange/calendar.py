@@ -5,16 +5,15 @@ its job). Events are all-day: the plan names a day, not an hour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
+from msgspec import Struct
 
 PRODUCT_ID = "-//rehab-tui//coming sessions//EN"
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
+class CalendarEvent(Struct, frozen=True):
     """One all-day event. `uid` stays the same for the same day and kind, so that importing a
     newer file updates an event instead of adding a second one."""
 

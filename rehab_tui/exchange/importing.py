@@ -8,12 +8,12 @@ types), so whatever the app writes (every session kind, every field) imports aga
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec import Struct
 
 from rehab_tui.domain.record_types import (
     CapacityRecord,
@@ -38,8 +38,7 @@ class ExportFileError(Exception):
     """An import file that cannot be used; the message names the file and the field."""
 
 
-@dataclass(frozen=True)
-class ImportData:
+class ImportData(Struct, frozen=True):
     profile: ProfileRecord | None
     sessions: list[SessionRecord]
     checkins: list[CheckinRecord]

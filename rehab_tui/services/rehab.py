@@ -10,9 +10,10 @@ that the first frame and the quick subcommands do not pay for them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Unpack
+
+from msgspec.structs import asdict, replace
 
 from rehab_tui.domain.capacity import TESTS, sided_test_record, test_result, visa_a_record
 from rehab_tui.domain.library import PlannedExercise

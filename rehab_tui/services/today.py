@@ -5,9 +5,10 @@ its desktop reminder show it; `rehab-tui calendar` writes the coming days. Nothi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from rehab_tui.domain.outcomes import session_day
 from rehab_tui.domain.text import one_line
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
     from rehab_tui.services.rehab import Rehab
 
 
-@dataclass(frozen=True)
-class DayStatus:
+class DayStatus(Struct, frozen=True):
     """Today's to-do as `status` says it. `session` is "due", "done", "light" or "none" (not
     set up: nothing is planned yet)."""
 

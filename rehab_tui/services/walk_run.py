@@ -12,9 +12,10 @@ finds it already logged and only drops the session, so a run is never recorded t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from rehab_tui.domain.kinds.intervals import played_run, repeats_allowed, walk_run_exercise
 from rehab_tui.domain.library import PlannedExercise
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
     from rehab_tui.services.rehab import Rehab
 
 
-@dataclass(frozen=True)
-class RunRow:
+class RunRow(Struct, frozen=True):
     """One run as the Runs screen lists it: judged like a session, and the spike guard's words
     when it was more than 10 % longer than the longest of the 30 days before it."""
 

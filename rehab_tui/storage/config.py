@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
 from rehab_tui.storage.reading import read_text
@@ -30,8 +31,7 @@ MAX_FILE_BYTES = 1_000_000
 REST_AS_PLANNED = 0
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(Struct, frozen=True):
     """One preference: its default, the values it accepts, and what it does (for the file)."""
 
     key: str

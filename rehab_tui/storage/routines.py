@@ -8,10 +8,11 @@ clash with the exercise file's and a session of them can be resumed from what it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
 
+from msgspec import Struct
+from msgspec.structs import replace
 from yaml.nodes import MappingNode, Node
 
 from rehab_tui.domain.library import Catalog, PlannedExercise
@@ -55,8 +56,7 @@ def routines_template(limits: PainLimits) -> str:
     return Template(TEMPLATE).substitute(stop_above=limits.stop_above)
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(Struct, frozen=True):
     name: str
     note: str
     exercises: tuple[PlannedExercise, ...]

@@ -9,16 +9,15 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from dataclasses import dataclass
 
+from msgspec import Struct
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 PACKAGES = ("rehab_tui.tui.screens", "rehab_tui.tui.dialogs", "rehab_tui.tui.widgets")
 
 
-@dataclass(frozen=True)
-class KeyBinding:
+class KeyBinding(Struct, frozen=True):
     id: str
     keys: str
     description: str

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from msgspec.structs import replace
 from rich.console import Console
 
 from rehab_tui.cli.main import main

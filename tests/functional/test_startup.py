@@ -204,9 +204,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "importlib.resources",
     "yaml",
     "pygal",
-    "msgspec",
     "orjson",
-)
+)  # msgspec is imported: the domain's records are its Structs
 
 
 def test_the_first_screen_loads_no_module_it_does_not_need():

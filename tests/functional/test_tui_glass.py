@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gc
 import weakref
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from textual.widget import Widget
 from textual.widgets import Digits
 

@@ -4,9 +4,9 @@ home, for an unloaded exercise, or again after a resume once the weight is recor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
+from msgspec.structs import replace
 from textual.widgets import Digits, Input, Label
 
 from rehab_tui.domain.library import Catalog, PlannedExercise

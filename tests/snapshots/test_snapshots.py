@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from rehab_tui.domain.clock import FakeClock
 from rehab_tui.domain.library import PlannedExercise

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
+
+from msgspec.structs import replace
 
 from rehab_tui.domain.outcomes import Outcome
 from rehab_tui.domain.record_types import SessionKind

@@ -18,7 +18,7 @@ view in rehab_tui/tui/widgets/step_views.py (or reuse one), and write exercises 
 
 from __future__ import annotations
 
-from dataclasses import fields
+from msgspec.structs import fields
 
 from rehab_tui.domain.kinds import hold, intervals, reps, tempo
 from rehab_tui.domain.kinds.rules import SHARED_DOSE_FIELDS, KindRules

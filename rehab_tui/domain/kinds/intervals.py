@@ -14,7 +14,7 @@ is recorded as a run (`played_run`), not as a session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from rehab_tui.domain.kinds.rules import COUNTDOWN_WORDS, KindRules
 from rehab_tui.domain.library import Dose, Exercise, Kind, PlannedExercise
@@ -134,8 +134,7 @@ def walk_run_exercise(level: Level, repeats: int, limits: PainLimits) -> Planned
     return PlannedExercise(exercise, dose)
 
 
-@dataclass(frozen=True)
-class PlayedRun:
+class PlayedRun(Struct, frozen=True):
     """What a played walk-run session was, as a run: its minutes, kind and level, in words."""
 
     minutes: float

@@ -3,9 +3,9 @@ every screen has (scrolling, fields, the palette, quitting), each listed once.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 
-@dataclass(frozen=True)
-class KeyHelp:
+class KeyHelp(Struct, frozen=True):
     keys: str  # as shown to the user: "space", "y / enter"
     description: str
     action: str

@@ -6,9 +6,9 @@ so the plan and an export use it; everything else goes to config.toml (rehab_tui
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
+from msgspec.structs import asdict
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll

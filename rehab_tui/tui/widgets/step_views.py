@@ -11,8 +11,7 @@ its view in `VIEWS` (a test checks that every kind has one).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from textual.widget import Widget
 from textual.widgets import ProgressBar
 
@@ -27,8 +26,7 @@ from rehab_tui.tui.widgets.tempo_cue import TempoCue
 PANEL_CLASSES = tuple(kind.value for kind in (*StepKind, *Kind))
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """What the panel reads at one moment."""
 
     label: str
