@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
@@ -71,14 +72,13 @@ class AtomicJSONStorage(Storage):
         kept = self.parsed.get(self.path, version, only) if self.parsed is not None else None
         if kept is not None:
             return kept  # this very file, parsed and checked before: tables of the caller's own
-        data = self._parse(version, fast=not keep)
+        data = self._parse(version)
         if keep and self.parsed is not None and data is not None:
             self.parsed.put(self.path, version, data)
         return data
 
-    def _parse(self, version: Version, fast: bool = False) -> Tables | None:
-        """The file's tables, read and checked (the check once per version); `fast`: parsed
-        by msgspec, for a walk through every month (see loads)."""
+    def _parse(self, version: Version) -> Tables | None:
+        """The file's tables, read and checked (the check once per version)."""
         try:
             text = read_text(self.path)  # a regular file only: never a device or a pipe
         except FileNotFoundError:
@@ -91,7 +91,7 @@ class AtomicJSONStorage(Storage):
             # We never write an empty file, so an empty one was damaged by something else.
             raise DamagedFileError(self.path, "it is empty")
         try:
-            data = loads(text, fast)
+            data = loads(text)
         except (json.JSONDecodeError, RecursionError) as error:
             line = getattr(error, "lineno", None)
             where = f" (line {line})" if line else ""
@@ -129,17 +129,12 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def loads(text: str, fast: bool = True) -> Any:
-    """A data file's JSON. `fast`: parsed by msgspec (three times as fast as the standard
-    library, and like it, whole numbers of any size stay whole), for a walk through every month
-    (an export, the tests index); importing msgspec costs 8-18 ms, more than the few months
-    the app and a command read at start save, so those use the standard library. What msgspec
-    refuses is parsed again by the standard library, which reads what it took before (a NaN, a
-    lone surrogate, a number past a double) or raises the error the file is named by."""
-    if not fast:
-        return json.loads(text)
-    import msgspec
-
+def loads(text: str) -> Any:
+    """A data file's JSON, parsed by msgspec: three times as fast as the standard library, and
+    like it, whole numbers of any size stay whole (msgspec is imported before the first frame
+    anyway: the domain's records are its Structs). What msgspec refuses is parsed again by the
+    standard library, which reads what it took before (a NaN, a lone surrogate, a number past a
+    double) or raises the error the file is named by."""
     try:
         return msgspec.json.decode(text)
     except (msgspec.DecodeError, RecursionError):

@@ -86,7 +86,7 @@ class TestsIndex:
         or a test that is not what the app writes, gets the store's whole checked read, which
         names what is wrong."""
         try:
-            tables = loads(read_text(path))  # msgspec: every month is read
+            tables = loads(read_text(path))
             tests = tables.get("tests", {}) if isinstance(tables, dict) else None
         except (OSError, ValueError, RecursionError):
             tests = None
