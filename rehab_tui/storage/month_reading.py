@@ -8,6 +8,7 @@ A part of `Store` (storage/store.py), kept here so that the store stays readable
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -18,6 +19,13 @@ from tinydb import TinyDB
 from rehab_tui.domain.record_types import CapacityRecord, CheckinRecord, SessionRecord
 from rehab_tui.storage import set_journal as journal
 from rehab_tui.storage.json_file import AtomicJSONStorage
+
+MONTH_FILE = re.compile(r"[0-9]{4}-[0-9]{2}\.json")
+
+
+def months_in(listed: list[str]) -> list[str]:
+    """The month files' names among the names `listed` in the sessions folder, newest first."""
+    return sorted((name for name in listed if MONTH_FILE.fullmatch(name)), reverse=True)
 
 
 class MonthReading:
@@ -32,7 +40,7 @@ class MonthReading:
     def _db(self, path: Path) -> TinyDB:
         raise NotImplementedError  # Store's
 
-    def month_names(self) -> list[str]:
+    def _session_files(self) -> list[str]:
         raise NotImplementedError  # Store's
 
     def month_files(self) -> list[Path]:
@@ -63,8 +71,9 @@ class MonthReading:
         back to `since`'s, with the sets of sessions in progress (their journals) in their
         sessions; the months parsed kept parsed (the recent ones) if `keep`; at least the tables
         named in `only` (all when None)."""
-        in_progress = journal.journals(self._sessions_dir)
-        names = self.month_names()
+        listed = self._session_files()  # listed once: its month files and its journals
+        in_progress = journal.journals(self._sessions_dir, listed)
+        names = months_in(listed)
         for name in reversed(names) if oldest_first else names:
             if since and name < since[:7]:
                 if oldest_first:

@@ -39,12 +39,11 @@ def journal_path(sessions_dir: Path, session_id: str) -> Path:
     return sessions_dir / f"{session_id}{SUFFIX}"
 
 
-def journals(sessions_dir: Path) -> dict[str, Path]:
-    """The journals there are, by session id."""
-    try:
-        return {p.name.removesuffix(SUFFIX): p for p in sessions_dir.glob(f"*{SUFFIX}")}
-    except OSError:
-        return {}
+def journals(sessions_dir: Path, listed: list[str]) -> dict[str, Path]:
+    """The journals there are, by session id, among the names `listed` in the sessions folder."""
+    return {
+        name.removesuffix(SUFFIX): sessions_dir / name for name in listed if name.endswith(SUFFIX)
+    }
 
 
 def append_set(path: Path, exercise_index: int, record: SetRecord) -> None:
