@@ -152,7 +152,7 @@ def run(report: Report, root: Path, cache: Path, quick: bool, console: Console) 
         )
 
     console.print("start-up: the app on an empty folder, 10 and 30 years, and the bare app…")
-    _start_up(report, {"": home, "_10y": ten, "_30y": thirty}, 5 if quick else 11)
+    _start_up(report, {"": home, "_10y": ten, "_30y": thirty}, 9 if quick else 15)
     for years, folder in ((30, thirty),) if quick else ((10, ten), (30, thirty)):
         console.print(f"export, history --json and import at {years} years…")
         _exports(report, folder, root / f"exports-{years}y", years)

@@ -46,23 +46,23 @@ def order(monkeypatch) -> list[str]:
     """What happened, in order: the collection, the count drawn, the clock started."""
     seen: list[str] = []
     real_collect = player_module.quiet_for_a_session
-    real_render = BigCount.render
+    real_render_line = BigCount.render_line
     real_start = Playback.start_now
 
     def collect() -> None:
         real_collect()
         seen.append("collected")
 
-    def render(self):
+    def render_line(self, y: int):
         seen.append("drawn")
-        return real_render(self)
+        return real_render_line(self, y)
 
     def start_now(self) -> None:
         seen.append(f"clock (frozen: {gc.get_freeze_count() > 0})")
         real_start(self)
 
     monkeypatch.setattr(player_module, "quiet_for_a_session", collect)
-    monkeypatch.setattr(BigCount, "render", render)
+    monkeypatch.setattr(BigCount, "render_line", render_line)
     monkeypatch.setattr(Playback, "start_now", start_now)
     return seen
 

@@ -21,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import RenderResult
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Digits
 
 # Each glyph: 5 rows of pixels, "#" lit. Digits are 3 pixels wide, the colon 1.
@@ -130,11 +133,36 @@ class BigCount(Digits):
             self.refresh(*changed)
 
     def render(self) -> RenderResult:
-        # Textual's own Content, centred by the CSS and in the widget's style: drawn in about
-        # two thirds of the time a Rich Text takes (its lines never wrap: they fit the width).
+        # What the count looks like in Textual's terms: Content, centred by the CSS, in the
+        # widget's style. render_line draws the same cells directly.
         size = self.content_size
         lines = draw(self.value, scale_for(self.value, size))
         return Content("\n" * top_margin(lines, size) + "\n".join(lines))
+
+    def render_line(self, y: int) -> Strip:
+        """Row `y`, as Textual draws render()'s centred Content (a test holds the two alike),
+        without making that Content and its visual for every row on every new second: they
+        were the most of the count's part of a frame."""
+        size = self.content_size
+        lines = draw(self.value, scale_for(self.value, size))
+        top = top_margin(lines, size)
+        text = "" if y < top else lines[y - top] if y - top < len(lines) else None
+        style = self.visual_style.rich_style
+        if text is None:  # below the drawing
+            return Strip.blank(size.width, style)
+        if len(text) > size.width:  # not even scale 1 fits: Textual crops it
+            return super().render_line(y)
+        self._dirty_regions.clear()  # nothing is kept drawn: each row is drawn when asked
+        left = (size.width - len(text)) // 2
+        padding = Style(bgcolor=style.bgcolor)
+        return Strip(
+            [
+                Segment(" " * left, padding),
+                Segment(text, style + Style.from_meta({"offset": (0, y)})),  # for a selection
+                Segment(" " * (size.width - len(text) - left), padding),
+            ],
+            size.width,
+        )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return GLYPH_ROWS  # only when its height is auto; the player gives it the room left

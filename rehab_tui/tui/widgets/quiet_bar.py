@@ -9,15 +9,25 @@ of progress or total still goes through `ProgressBar.update` as before.
 A new progress (or estimate) repaints only the bar and its percentage (their own reactives,
 bound to these), not the whole row the bar sits in: the row around them is blank, and every
 cell of a repainted region is written to the terminal.
+
+The bar and its percentage are drawn as a line of cells (Textual's line API), as Textual's Bar
+and PercentageStatus draw them, without a Rich renderable turned into Textual's visual on every
+change: a hold changes both each second, and that was a third of the player's frame.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
 from textual.events import Mount
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widgets import ProgressBar
+from textual.widgets._progress_bar import Bar, PercentageStatus
 
 
 class QuietProgressBar(ProgressBar):
@@ -36,3 +46,57 @@ class QuietProgressBar(ProgressBar):
     def update(self, **changes: Any) -> None:
         if changes or self.show_eta:
             super().update(**changes)
+
+    def compose(self) -> ComposeResult:
+        # ProgressBar's, with the bar and the percentage drawn as lines; no estimate is shown.
+        if self.show_bar:
+            yield (
+                LineBar(id="bar", clock=self._clock)
+                .data_bind(ProgressBar.percentage)
+                .data_bind(ProgressBar.gradient)
+            )
+        if self.show_percentage:
+            yield LinePercentage(id="percentage").data_bind(ProgressBar.percentage)
+
+
+class LineBar(Bar):
+    """Textual's Bar, its one line made of three runs of cells: the part done, a half cell, the
+    rest (Textual's BarRenderable, from 0; a test holds the two alike)."""
+
+    def render_line(self, y: int) -> Strip:
+        percentage, width = self.percentage, self.size.width
+        if y or percentage is None or self.gradient is not None:
+            return super().render_line(y)  # indeterminate, or in colours: Textual's own
+        component = "bar--bar" if percentage < 1 else "bar--complete"
+        colours = self.get_component_rich_style(component)
+        base = self.visual_style.rich_style
+        done, rest = base + Style(color=colours.color), base + Style(color=colours.bgcolor)
+        drawn = self.bar_renderable
+        end = min(width * percentage, width)
+        if end == 0:
+            return Strip([Segment(drawn.BAR * width, rest)], width)
+        end = round(end * 2) / 2  # to the nearest half cell
+        whole, half = int(end), end > int(end)
+        draw_rest = colours.bgcolor is None or not colours.bgcolor.is_default
+        head = drawn.BAR * whole + (drawn.HALF_BAR_RIGHT if half else "")
+        tail = "" if half or end == width else (drawn.HALF_BAR_LEFT if draw_rest else " ")
+        tail += (drawn.BAR if draw_rest else " ") * (width - whole - 1)
+        segments = [Segment(text, style) for text, style in ((head, done), (tail, rest)) if text]
+        return Strip(segments, width)
+
+
+class LinePercentage(PercentageStatus):
+    """Textual's PercentageStatus, its one line drawn directly: the figure aligned right in the
+    widget's style, the cells before it as Textual pads an aligned line (a test holds the two
+    alike)."""
+
+    def render_line(self, y: int) -> Strip:
+        text = "--%" if self.percentage is None else f"{self.percentage}%"
+        width = self.size.width
+        if y or len(text) > width or self.styles.content_align_horizontal != "right":
+            return super().render_line(y)
+        style = self.visual_style
+        padding = (style + VisualStyle(reverse=False)).rich_style  # as Textual's Strip.align
+        figure = style.rich_style + Style.from_meta({"offset": (0, 0)})  # where a selection starts
+        segments = [Segment(" " * (width - len(text)), padding), Segment(text, figure)]
+        return Strip([segment for segment in segments if segment.text], width)
