@@ -329,15 +329,22 @@ class PlayerScreen(PlayerDialogs):
         if cues.flashes:
             stage = self.query_one("#stage")
             stage.add_class("-flash", update=False)  # applied with the step's classes
-            self.set_timer(FLASH_S, lambda: stage.remove_class("-flash"))
+            self.set_timer(FLASH_S, self._end_flash)
             self._styles_pending = True
         self._apply_styles()
 
+    def _end_flash(self) -> None:
+        self.query_one("#stage").remove_class("-flash", update=False)
+        self._styles_pending = True
+        self._apply_styles()
+
     def _apply_styles(self) -> None:
-        """Restyle the timer panel once for the classes changed since (StepView.enter)."""
+        """Restyle the timer panel once for the classes changed since (StepView.enter). Its
+        rules have no transitions: not looking for any halves the restyle (2 -> 1 ms), which
+        falls on the frame that starts a step, due on the second."""
         if self._styles_pending:
             self._styles_pending = False
-            self.query_one("#stage").update_node_styles()
+            self.query_one("#stage").update_node_styles(animate=False)
 
     # -- actions ------------------------------------------------------------------------
 
