@@ -75,6 +75,15 @@ def quiet_for_a_session() -> None:
         gc.set_threshold(young, middle, SESSION_FULL_EVERY)
 
 
+def collect_between_sessions() -> None:
+    """collect_and_freeze, unless a session has begun since this was asked for: it collected
+    before its first frame, and no full collection may stall its countdown. (Home asks for one
+    when it is shown again; it is shown for a moment between the quick timer's form and the
+    session it starts, and the collection then fell 3 ms into the get-ready, 2-6 ms long.)"""
+    if _usual_thresholds is None:
+        collect_and_freeze()
+
+
 def session_over() -> None:
     """The session's screen is gone: the usual thresholds again, and its objects thawed."""
     global _usual_thresholds

@@ -20,6 +20,7 @@ from textual.widgets import Digits
 from rehab_tui.domain.playback import Playback
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.tui.app import RehabApp
+from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
 from rehab_tui.tui.screens import player as player_module
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
@@ -295,3 +296,37 @@ def test_a_metronome_wakes_the_player_at_each_half_beat(mini_catalog):
     assert view.until_change(beat, 1.2) == pytest.approx(0.3)  # DOWN at 1.5 s
     assert view.until_change(beat, 1.6) == pytest.approx(0.4)  # then the next whole second
     assert view.until_change(planned, 0.2) == pytest.approx(0.8)  # no beat: whole seconds
+
+
+async def test_no_full_collection_falls_in_a_session_the_quick_timer_form_starts(
+    catalog, store, clock, monkeypatch
+):
+    """Home, shown again for a moment between the form and the session, asks for a collection
+    after its frame: the session's own came first, so none falls in its countdown."""
+    seen: list[str] = []
+    real_quiet = player_module.quiet_for_a_session
+
+    def quiet() -> None:
+        real_quiet()
+        seen.append("the session's own")
+
+    def on_collection(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            seen.append("full")
+
+    monkeypatch.setattr(player_module, "quiet_for_a_session", quiet)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        form = app.screen
+        assert isinstance(form, QuickTimerScreen)
+        gc.callbacks.append(on_collection)
+        try:
+            form.submit()
+            await pilot.pause()
+            await pilot.pause(0.3)  # past the latest a frame's queued work waits (0.1 s)
+        finally:
+            gc.callbacks.remove(on_collection)
+        assert isinstance(app.screen, PlayerScreen)
+    assert "the session's own" in seen
+    assert seen[seen.index("the session's own") :] == ["the session's own"]

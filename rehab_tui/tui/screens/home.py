@@ -23,7 +23,7 @@ from rehab_tui.domain.pain import PainLimits, PainZone, zone_of
 from rehab_tui.domain.plan import Decision, Plan
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.today import DoneToday
-from rehab_tui.gc_pause import collect_and_freeze
+from rehab_tui.gc_pause import collect_between_sessions
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.widgets.hanging_text import HangingText
 from rehab_tui.tui.widgets.key_bar import KeyBar
@@ -230,7 +230,7 @@ class HomeScreen(RehabScreen[None]):
         # once home is drawn, not by a full collection in the middle of the next countdown. Not
         # when home is first shown: start-up's collection comes after it (app.py).
         if self._shown_before:
-            self.rehab_app.after_frame(collect_and_freeze)
+            self.rehab_app.after_frame(collect_between_sessions)
         self._shown_before = True
 
     def refresh_plan(self) -> None:
