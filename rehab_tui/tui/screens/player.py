@@ -43,7 +43,7 @@ from rehab_tui.tui.widgets.cue_line import CueLine
 from rehab_tui.tui.widgets.one_line import update_in_place
 from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
 from rehab_tui.tui.widgets.session_progress import SessionProgress
-from rehab_tui.tui.widgets.step_views import VIEWS, view_for
+from rehab_tui.tui.widgets.step_views import VIEWS, restyle_panel, view_for
 from rehab_tui.tui.widgets.tempo_cue import TempoCue
 
 FLASH_S = 0.4
@@ -254,7 +254,10 @@ class PlayerScreen(PlayerDialogs):
             self._shown["#count"] = count
             self.query_one("#count", Digits).update(count)
         self.query_one("#step-bar", ProgressBar).progress = round(state.fraction * 1000)
-        self.query_one("#stage").set_class(playback.paused, "-paused")
+        stage = self.query_one("#stage")
+        if stage.has_class("-paused") != playback.paused:
+            stage.set_class(playback.paused, "-paused", update=False)
+            restyle_panel(stage)
         exercise_no = step.exercise_index + 1
         self.query_one(SessionProgress).show(
             f"Session · exercise {exercise_no} of {len(self.timeline.exercises)}",
@@ -339,12 +342,11 @@ class PlayerScreen(PlayerDialogs):
         self._apply_styles()
 
     def _apply_styles(self) -> None:
-        """Restyle the timer panel once for the classes changed since (StepView.enter). Its
-        rules have no transitions: not looking for any halves the restyle (2 -> 1 ms), which
-        falls on the frame that starts a step, due on the second."""
+        """Restyle the timer panel once for the classes changed since (StepView.enter), on the
+        frame that starts a step, due on the second."""
         if self._styles_pending:
             self._styles_pending = False
-            self.query_one("#stage").update_node_styles(animate=False)
+            restyle_panel(self.query_one("#stage"))
 
     # -- actions ------------------------------------------------------------------------
 
