@@ -93,6 +93,6 @@ def measure_folders(folders: dict[str, Path], runs: int) -> dict[str, list[float
     for round_number in range(runs + 1):
         for name, (command, marker) in commands.items():
             elapsed = time_to_marker(command, marker, env)
-            if round_number:  # the first round warms the file cache (and the catalog's)
+            if round_number:  # the first round warms the file cache (and the cache folder)
                 times[name].append(elapsed)
     return times

@@ -8,13 +8,12 @@ any doubt about it and the file is read again.
 
 from __future__ import annotations
 
-import pickle
 import sys
 import zlib
 from pathlib import Path
 
 from rehab_tui.domain.library import Catalog
-from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
+from rehab_tui.storage.kept_pickle import KeptPickle
 
 
 def default_catalog_path() -> Path:
@@ -44,11 +43,7 @@ def load_catalog(path: Path | str | None = None, cache_dir: Path | None = None) 
 
 
 class CatalogCache:
-    """One exercise file's catalog as last read, keyed by the file's and the reader's stat.
-
-    The cache file is the user's own (a 0700 folder, 0600 file), as trusted as the installed
-    code; it is written atomically and never read when the key does not match.
-    """
+    """One exercise file's catalog as last read, keyed by the file's and the reader's stat."""
 
     READER = (
         "storage/catalog.py",
@@ -65,7 +60,7 @@ class CatalogCache:
         # A short name per path; the key inside is checked, so names that clash only miss.
         # (zlib is loaded already; hashlib would load OpenSSL: 4 ms of every start.)
         name = f"{zlib.crc32(str(path.resolve()).encode()):08x}"
-        self.file = folder / f"exercises-{name}.pickle"
+        self.kept = KeptPickle(folder / f"exercises-{name}.pickle", self.key)
 
     def _key(self) -> tuple[object, ...] | None:
         try:
@@ -77,22 +72,9 @@ class CatalogCache:
         return (sys.version, str(self.path.resolve()), source.st_mtime_ns, source.st_size, reader)
 
     def get(self) -> Catalog | None:
-        if self.key is None:
-            return None
-        try:
-            with self.file.open("rb") as handle:
-                key, catalog = pickle.load(handle)
-        except Exception:  # missing, unreadable or from other code: read the file instead
-            return None
-        return catalog if key == self.key and isinstance(catalog, Catalog) else None
+        catalog = self.kept.get() if self.key is not None else None
+        return catalog if isinstance(catalog, Catalog) else None
 
     def put(self, catalog: Catalog) -> None:
-        if self.key is None:
-            return
-        data = pickle.dumps((self.key, catalog), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            make_private_dir(self.file.parent)
-            remove_stray_temp_files(self.file.parent)  # left by a write that was killed
-            write_atomically(self.file, data)
-        except OSError:
-            pass  # no cache this time; the file is read again at the next start
+        if self.key is not None:
+            self.kept.put(catalog)

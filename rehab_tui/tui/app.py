@@ -73,7 +73,7 @@ class RehabApp(RememberingCssApp, SavingApp):
         config: Config | None = None,
         speaker: Speaker | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(kept_in=locations.cache_dir())
         self.config = config or Config.load(locations.config_file())
         self.preferences = Preferences(self, self.config)  # the theme is applied now
         self.cues = Cues(self, self.config, speaker)
@@ -109,6 +109,7 @@ class RehabApp(RememberingCssApp, SavingApp):
     def on_unmount(self) -> None:
         for signum, handler in self._signal_handlers.items():
             signal.signal(signum, handler)
+        self.keep_rules()  # the rules of the screens shown since, for the next start
 
     def _on_exit_signal(self, signum: int, _frame: object) -> None:
         if self.exit_watchdog is not None:
@@ -118,6 +119,8 @@ class RehabApp(RememberingCssApp, SavingApp):
     # -- routing --------------------------------------------------------------------------
 
     def _show_first_screen(self) -> None:
+        if self.quick is None:  # never in a countdown: a session's rules are kept at the end
+            self.after_frame(self.keep_rules)
         rehab = self.rehab
         if rehab.needs_first_start():
             # `rehab-tui timer` on a fresh install plays at once (a physio's paper program needs

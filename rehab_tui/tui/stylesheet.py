@@ -6,10 +6,18 @@ three times (the first screen, the theme's first refresh, the first screen's wid
 7 ms each. Rules parsed with the same variables are the same rules, so they are kept here, keyed
 by the variables too. Tied to Textual 8.2.8's Stylesheet (pinned in pyproject.toml);
 tests/functional/test_stylesheet_memory.py checks the app's rules match a plain parse.
+
+The first parse of a run took 8 ms of every start (tokenizing app.tcss and the widgets' CSS), so
+the rules parsed are also kept between runs in the user's cache folder (KeptRules).
 """
 
 from __future__ import annotations
 
+import pickle
+import sys
+from pathlib import Path
+
+import textual.css.model
 from textual.app import App
 from textual.cache import LRUCache
 from textual.css.model import RuleSet
@@ -18,9 +26,62 @@ from textual.css.tokenize import tokenize_values
 from textual.css.tokenizer import Token
 from textual.css.types import CSSLocation
 
+from rehab_tui.storage.kept_pickle import KeptPickle
+
 # Sources × themes tried: a few dozen sources, a handful of themes in one run.
 _RULES: LRUCache[tuple[object, ...], list[RuleSet]] = LRUCache(1024)
 _VARIABLE_TOKENS: LRUCache[tuple[tuple[str, str], ...], dict[str, list[Token]]] = LRUCache(16)
+
+KEPT_SOURCES = 64  # sources × themes kept between runs: those of this run first
+
+
+class KeptRules:
+    """The rules earlier runs parsed, from the user's cache folder (storage/kept_pickle.py),
+    each source's rules pickled on their own and unpickled only when that source is parsed (a
+    few hundred µs a source, against ms to tokenize it); what this run parses is kept for the
+    next. The key is Textual's own code: other code, other rules."""
+
+    def __init__(self, folder: Path) -> None:
+        css = Path(textual.css.model.__file__).parent  # the parser and the rules' classes
+        code = [(css / name).stat().st_mtime_ns for name in ("model.py", "parse.py", "styles.py")]
+        self._file = KeptPickle(folder / "stylesheet-rules.pickle", (sys.version, code))
+        kept = self._file.get()
+        self._kept: dict[object, bytes] = kept if isinstance(kept, dict) else {}
+        self._used: dict[object, bytes | list[RuleSet]] = {}  # this run's: pickled or not yet
+        self._parsed = False
+
+    def take(self, key: object) -> list[RuleSet] | None:
+        pickled = self._kept.get(key)
+        if pickled is None:
+            return None
+        try:
+            rules = pickle.loads(pickled)
+        except Exception:  # from other code after all: parsed again
+            return None
+        self._used[key] = pickled
+        return rules if isinstance(rules, list) else None
+
+    def parsed(self, key: object, rules: list[RuleSet]) -> None:
+        self._used[key] = rules
+        self._parsed = True
+
+    def keep(self) -> None:
+        """Write what this run parsed, with what it took, and as many of the earlier runs'
+        sources as fit (another screen, another theme); nothing when nothing was parsed."""
+        if not self._parsed:
+            return
+        self._parsed = False
+        used = {
+            key: rules if isinstance(rules, bytes) else pickle.dumps(rules, protocol=5)
+            for key, rules in self._used.items()
+        }
+        self._used.update(used)
+        earlier = [(key, rules) for key, rules in self._kept.items() if key not in used]
+        self._kept = dict([*used.items(), *earlier][:KEPT_SOURCES])
+        self._file.put(self._kept)
+
+
+_KEPT: KeptRules | None = None  # the running app's
 
 
 class RememberingStylesheet(Stylesheet):
@@ -47,7 +108,11 @@ class RememberingStylesheet(Stylesheet):
         key = (css, read_from, is_default_rules, tie_breaker, scope, self._variables_key())
         rules = _RULES.get(key)
         if rules is None:
-            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            rules = _KEPT.take(key) if _KEPT is not None else None
+            if rules is None:
+                rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+                if _KEPT is not None:
+                    _KEPT.parsed(key, rules)
             _RULES[key] = rules
         return rules
 
@@ -74,8 +139,16 @@ class RememberingStylesheet(Stylesheet):
 
 
 class RememberingCssApp(App[None]):
-    """An app whose stylesheet is a RememberingStylesheet."""
+    """An app whose stylesheet is a RememberingStylesheet, and with `kept_in` (the cache folder)
+    one that starts from the rules kept by earlier runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept_in: Path | None = None) -> None:
+        global _KEPT
         super().__init__()
         self.stylesheet = RememberingStylesheet(variables=self.stylesheet._variables)
+        _KEPT = KeptRules(kept_in) if kept_in is not None else None
+
+    def keep_rules(self) -> None:
+        """Keep what this run parsed for the next (after the first frame, and at the end)."""
+        if _KEPT is not None:
+            _KEPT.keep()

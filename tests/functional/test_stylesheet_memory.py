@@ -1,13 +1,16 @@
 """The app's stylesheet remembers what it parsed (rehab_tui/tui/stylesheet.py): the rules are
-those a plain Textual stylesheet makes, in every theme, and app.tcss is parsed once at start."""
+those a plain Textual stylesheet makes, in every theme, and app.tcss is parsed once at start;
+what a run parsed is kept in the cache folder for the next, which parses nothing."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 from textual.css.stylesheet import Stylesheet
 
+from rehab_tui.storage import locations
 from rehab_tui.tui import stylesheet as remembering
 from rehab_tui.tui.app import RehabApp
 
@@ -120,3 +123,103 @@ async def test_a_screen_s_own_rules_are_read_when_it_is_first_shown(catalog, sto
         assert any("PlayerScreen" in str(where) for where in app.stylesheet.source)
         stage = app.screen.query_one("#stage")
         assert stage.styles.min_height is not None and stage.styles.min_height.value == 9
+
+
+# -- the rules kept between runs (KeptRules) --------------------------------------------------
+
+
+def kept_file() -> Path:
+    return locations.cache_dir() / "stylesheet-rules.pickle"
+
+
+async def run_home(catalog, store, clock) -> RehabApp:
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)  # past the first frame: what it parsed is kept then
+    return app
+
+
+def forget_this_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a new process starts: nothing parsed in memory."""
+    monkeypatch.setattr(remembering, "_RULES", type(remembering._RULES)(1024))
+
+
+async def test_the_next_start_parses_nothing_and_its_rules_are_textuals(
+    catalog, store, clock, parses, monkeypatch
+):
+    await run_home(catalog, store, clock)
+    assert parses.count(APP_TCSS) == 1 and kept_file().is_file()
+    forget_this_run(monkeypatch)
+    parses.clear()
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert parses == []
+        assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+async def test_rules_parsed_after_the_first_frame_are_kept_at_the_end(
+    catalog, store, clock, parses, monkeypatch
+):
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("h")  # history's own rules, parsed now
+        await pilot.pause()
+    forget_this_run(monkeypatch)
+    parses.clear()
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert not [source for source in parses if source.endswith("history.tcss")]
+        assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(b"\x80\x05 not a pickle"),
+        lambda path: path.write_bytes(path.read_bytes()[:-100]),  # cut short
+        lambda path: path.write_bytes(pickle.dumps((("other", "code"), {}))),  # other Textual
+        lambda path: path.write_bytes(pickle.dumps((pickle.loads(path.read_bytes())[0], []))),
+    ],
+)
+async def test_a_kept_file_in_doubt_is_parsed_again_and_rewritten(
+    catalog, store, clock, parses, monkeypatch, damage
+):
+    await run_home(catalog, store, clock)
+    damage(kept_file())
+    forget_this_run(monkeypatch)
+    parses.clear()
+    await run_home(catalog, store, clock)
+    assert parses.count(APP_TCSS) == 1
+    forget_this_run(monkeypatch)
+    parses.clear()
+    await run_home(catalog, store, clock)
+    assert parses == []  # written whole again
+
+
+async def test_a_kept_sources_rules_that_do_not_unpickle_are_parsed(
+    catalog, store, clock, parses, monkeypatch
+):
+    await run_home(catalog, store, clock)
+    key, kept = pickle.loads(kept_file().read_bytes())
+    kept_file().write_bytes(pickle.dumps((key, dict.fromkeys(kept, b"garbage"))))
+    forget_this_run(monkeypatch)
+    parses.clear()
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert parses.count(APP_TCSS) == 1
+        assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+async def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
+    catalog, store, clock, parses, monkeypatch
+):
+    locations.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    locations.cache_dir().write_text("a file where the folder would be")
+    app = await run_home(catalog, store, clock)
+    assert rules_of(app.stylesheet) == plain_rules(app)
