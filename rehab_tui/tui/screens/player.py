@@ -36,7 +36,7 @@ from rehab_tui.domain.playback import Events, Playback, SetResult
 from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
-from rehab_tui.gc_pause import quiet_for_a_session, session_over
+from rehab_tui.gc_pause import quiet_for_a_session, session_over, settled_in_a_session
 from rehab_tui.tui.screens.player_dialogs import PlayerDialogs
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
@@ -394,3 +394,5 @@ def _import_what_comes_after() -> None:
     in the frame that ends the last hold."""
     import rehab_tui.tui.screens.pain
     import rehab_tui.tui.screens.run_pain  # noqa: F401
+
+    settled_in_a_session()  # with the first frames' caches
