@@ -74,7 +74,7 @@ class RehabApp(RememberingCssApp, SavingApp):
         speaker: Speaker | None = None,
     ) -> None:
         super().__init__(kept_in=locations.cache_dir())
-        self.config = config or Config.load(locations.config_file())
+        self.config = config or Config.load(locations.config_file(), locations.cache_dir())
         self.preferences = Preferences(self, self.config)  # the theme is applied now
         self.cues = Cues(self, self.config, speaker)
         self.notice = notice

@@ -46,6 +46,47 @@ def test_no_file_means_every_default():
     assert config.values == {s.key: s.default for s in SETTINGS} and config.problems == []
 
 
+@pytest.fixture
+def toml_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import tomllib
+
+    seen: list[str] = []
+    real = tomllib.loads
+
+    def counting(text: str, **kwargs):
+        seen.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(tomllib, "loads", counting)
+    return seen
+
+
+def test_a_file_read_as_before_is_taken_as_last_parsed(toml_parses):
+    path = write_config('theme = "nord"\nlead_in_s = 7\n[keys]\n"home.history" = "y"\n')
+    first = Config.load(path, locations.cache_dir())
+    again = Config.load(path, locations.cache_dir())
+    assert len(toml_parses) == 1
+    assert again.values == first.values and again["theme"] == "nord" and again["lead_in_s"] == 7
+    assert again.keys == {"home.history": "y"} and again.problems == first.problems == []
+    assert again.set("bell", False) is None  # the file as read is what a change is made to
+    assert 'theme = "nord"' in path.read_text() and "bell = false" in path.read_text()
+    changed = Config.load(path, locations.cache_dir())
+    assert len(toml_parses) == 2 and changed["bell"] is False and changed["theme"] == "nord"
+
+
+def test_a_kept_copy_in_doubt_or_a_file_in_error_is_parsed_each_time(toml_parses):
+    path = write_config("lead_in_s = 7\n")
+    Config.load(path, locations.cache_dir())
+    (locations.cache_dir() / "config-toml.pickle").write_bytes(b"not a pickle")
+    assert Config.load(path, locations.cache_dir())["lead_in_s"] == 7
+    assert len(toml_parses) == 2
+    path.write_text("lead_in_s = \n")
+    for _ in range(2):
+        config = Config.load(path, locations.cache_dir())
+        assert config["lead_in_s"] == 5 and "not valid TOML" in config.problems[0]
+    assert len(toml_parses) == 4
+
+
 def test_each_mistake_is_named_and_that_key_falls_back():
     path = write_config(
         'lead_in_s = "ten"\nbell = "yes"\nrest_s = 5\nlead_in = 3\n'
