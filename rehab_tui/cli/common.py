@@ -42,7 +42,7 @@ def read_catalog(args: argparse.Namespace) -> Catalog:
 def open_store(args: argparse.Namespace) -> Store:
     folder = locations.data_dir(args.data_dir)
     try:
-        return Store(folder)
+        return Store(folder, kept_in=locations.cache_dir())
     except OSError as error:
         raise UserError(f"cannot use the data folder {folder}: {error.strerror}") from None
 

@@ -4,7 +4,8 @@ A file that cannot be read is reported (DamagedFileError) and left exactly as it
 user chooses to set it aside. A file of valid JSON holding a record of the wrong shape is damaged
 too: the caller's check (stored_records.py) names the record. The check runs once per version of
 the file (its inode, size and modification time), and not on a file this storage wrote itself
-from records it had read and checked, so a save does not pay for checking its whole month again.
+from records it had read and checked, so a save does not pay for checking its whole month again;
+nor on content that passed it in an earlier run (checked_files.py).
 The parsed tables are kept per version too (parsed_files.py), so a file read again unchanged is
 not parsed again; a walk through all of history (read_once) does not keep what it parses.
 A write goes through the one atomic writer, so a crash or a full
@@ -24,6 +25,7 @@ import msgspec
 from tinydb.storages import Storage
 
 from rehab_tui.storage.atomic import make_private_dir, write_atomically
+from rehab_tui.storage.checked_files import CheckedFiles, fingerprint
 from rehab_tui.storage.errors import DamagedFileError, SaveError
 from rehab_tui.storage.parsed_files import ParsedFiles, Version
 from rehab_tui.storage.reading import read_text
@@ -41,9 +43,11 @@ class AtomicJSONStorage(Storage):
         check: Callable[[dict[str, Any]], None] | None = None,
         parsed: ParsedFiles | None = None,
         on_write: Callable[[Path, Version, Tables], None] | None = None,
+        checked_files: CheckedFiles | None = None,
     ):
         self.path = path
         self.check = check
+        self.checked_files = checked_files  # content that passed the check in an earlier run
         self.checked: Version | None = None  # the version of the file checked
         self.parsed = parsed  # shared by the store's files: the ones read last, parsed
         self.on_write = on_write  # told of each save, once the file is in place
@@ -104,10 +108,15 @@ class AtomicJSONStorage(Storage):
         ):
             raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
         if self.check is not None and version != self.checked:
-            try:
-                self.check(data)
-            except RecordError as error:
-                raise DamagedFileError(self.path, f"the record {error}") from None
+            known = self.checked_files
+            seen = fingerprint(self.check.__name__, text.encode()) if known is not None else None
+            if known is None or seen is None or not known.passed(seen):
+                try:
+                    self.check(data)
+                except RecordError as error:
+                    raise DamagedFileError(self.path, f"the record {error}") from None
+                if known is not None and seen is not None:
+                    known.add(seen)
             self.checked = version
         return data
 

@@ -51,6 +51,7 @@ from rehab_tui.storage.atomic import (
     make_private_dir,
     remove_stray_temp_files,
 )
+from rehab_tui.storage.checked_files import CheckedFiles
 from rehab_tui.storage.errors import LockedError, StoreError
 from rehab_tui.storage.json_file import AtomicJSONStorage, Tables, add_new_docs
 from rehab_tui.storage.merging import add_new_records, file_by_month, write_tables_together
@@ -78,13 +79,16 @@ class Store(MonthRecords):
     """Sessions, sets, runs, check-ins, tests, settings and the profile, saved atomically in the
     data folder (check-ins, tests and runs: month_records.py)."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, kept_in: Path | None = None):
+        """`kept_in`: the cache folder, where the files' passed checks are remembered between
+        runs (checked_files.py)."""
         self.data_dir = Path(data_dir)
         self._lock = threading.RLock()
         self._dbs: dict[Path, TinyDB] = {}
         self._lock_fd: int | None = None
         self._journaled: set[str] = set()  # sessions known to be there, to save sets into
         self._parsed = ParsedFiles()  # the files read last, parsed: not parsed again unchanged
+        self._checked_files = CheckedFiles(kept_in)
         self._tests_index = TestsIndex(self._sessions_dir, self._read_tables)
         self._saves = 0  # every save this store makes: data_version
         try:
@@ -114,6 +118,7 @@ class Store(MonthRecords):
                     check=check,
                     parsed=self._parsed,
                     on_write=self._saved,
+                    checked_files=self._checked_files,
                 )
             return self._dbs[path]
 
@@ -234,6 +239,7 @@ class Store(MonthRecords):
         with self._lock:
             self._dbs.clear()
             self._parsed.clear()
+            self._checked_files.keep()
             if self._lock_fd is not None:
                 os.close(self._lock_fd)
                 self._lock_fd = None
