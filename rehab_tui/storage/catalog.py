@@ -8,12 +8,11 @@ any doubt about it and the file is read again.
 
 from __future__ import annotations
 
-import sys
 import zlib
 from pathlib import Path
 
 from rehab_tui.domain.library import Catalog
-from rehab_tui.storage.kept_pickle import KeptPickle
+from rehab_tui.storage.kept_pickle import KeptPickle, code_version
 
 
 def default_catalog_path() -> Path:
@@ -63,13 +62,8 @@ class CatalogCache:
         self.kept = KeptPickle(folder / f"exercises-{name}.pickle", self.key)
 
     def _key(self) -> tuple[object, ...] | None:
-        try:
-            source = self.path.stat()
-            code = Path(__file__).parents[1]  # the rehab_tui package
-            reader = [(code / name).stat().st_mtime_ns for name in self.READER]
-        except OSError:
-            return None
-        return (sys.version, str(self.path.resolve()), source.st_mtime_ns, source.st_size, reader)
+        code = Path(__file__).parents[1]  # the rehab_tui package
+        return code_version([self.path.resolve(), *(code / name for name in self.READER)])
 
     def get(self) -> Catalog | None:
         catalog = self.kept.get() if self.key is not None else None

@@ -11,23 +11,18 @@ so a damaged file is named at every start.
 
 from __future__ import annotations
 
-import sys
 import threading
 import zlib
 from pathlib import Path
 
-from rehab_tui.storage.kept_pickle import KeptPickle
+from rehab_tui.storage.kept_pickle import KeptPickle, code_version
 
 Fingerprint = tuple[str, int, int]  # the check's name, the content's length and CRC-32
 
 REMEMBERED = 1024  # 30 years of months, three times over
-CHECKING_CODE = (
-    "storage/stored_records.py",
-    "storage/record_check.py",
-    "storage/record_conforms.py",
-    "storage/conforms_checks.py",
-    "domain/record_types.py",
-)
+# The checks read the records with the domain's types and rules (kinds, doses, tempos), and the
+# files with the storage's reader: every module of both is the checking code.
+CHECKING_CODE = ("domain", "domain/kinds", "storage")
 
 
 def fingerprint(check: str, content: bytes) -> Fingerprint:
@@ -47,7 +42,11 @@ class CheckedFiles:
 
     def passed(self, seen: Fingerprint) -> bool:
         with self._lock:
-            return seen in self._known()
+            known = self._known()
+            if seen not in known:
+                return False
+            known[seen] = known.pop(seen)  # seen last: the last to be forgotten
+            return True
 
     def add(self, seen: Fingerprint) -> None:
         with self._lock:
@@ -57,7 +56,7 @@ class CheckedFiles:
             self._added = True
 
     def keep(self) -> None:
-        """Remember this run's passed checks for the next, the REMEMBERED last seen."""
+        """Remember the REMEMBERED passed checks seen last, when this run added some."""
         with self._lock:
             if self._file is None or not self._added or self._passed is None:
                 return
@@ -67,13 +66,13 @@ class CheckedFiles:
     def _known(self) -> dict[Fingerprint, None]:
         if self._passed is None:
             kept = self._file.get() if self._file is not None else None
-            self._passed = dict.fromkeys(kept) if isinstance(kept, list) else {}
+            listed = kept if isinstance(kept, list) else []
+            self._passed = dict.fromkeys(item for item in listed if type(item) is tuple)
         return self._passed
 
 
 def _code_version() -> tuple[object, ...] | None:
-    code = Path(__file__).parents[1]  # the rehab_tui package
-    try:
-        return (sys.version, [(code / name).stat().st_mtime_ns for name in CHECKING_CODE])
-    except OSError:
-        return None
+    package = Path(__file__).parents[1]  # rehab_tui
+    return code_version(
+        sorted(path for folder in CHECKING_CODE for path in (package / folder).glob("*.py"))
+    )

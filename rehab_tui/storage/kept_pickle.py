@@ -5,6 +5,8 @@ it again. The folder is the user's own (0700, files 0600), as trusted as the ins
 from __future__ import annotations
 
 import pickle
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from rehab_tui.storage.atomic import make_private_dir, remove_stray_temp_files, write_atomically
@@ -36,3 +38,13 @@ class KeptPickle:
             write_atomically(self.file, data)
         except OSError:
             pass
+
+
+def code_version(files: Iterable[Path]) -> tuple[object, ...] | None:
+    """A key for what `files` (the code that made a value) are now: Python's version and each
+    file's size and modification time (sizes too: some installers set every time alike). None
+    when one cannot be read: then nothing is kept."""
+    try:
+        return (sys.version, [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files])
+    except OSError:
+        return None

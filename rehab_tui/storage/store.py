@@ -239,10 +239,10 @@ class Store(MonthRecords):
         with self._lock:
             self._dbs.clear()
             self._parsed.clear()
-            self._checked_files.keep()
             if self._lock_fd is not None:
                 os.close(self._lock_fd)
                 self._lock_fd = None
+        self._checked_files.keep()  # the next run's shortcut: after the data is let go
 
     # -- settings -----------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ the rules parsed are also kept between runs in the user's cache folder (KeptRule
 from __future__ import annotations
 
 import pickle
-import sys
 from pathlib import Path
 
 import textual.css.model
@@ -26,7 +25,7 @@ from textual.css.tokenize import tokenize_values
 from textual.css.tokenizer import Token
 from textual.css.types import CSSLocation
 
-from rehab_tui.storage.kept_pickle import KeptPickle
+from rehab_tui.storage.kept_pickle import KeptPickle, code_version
 
 # Sources × themes tried: a few dozen sources, a handful of themes in one run.
 _RULES: LRUCache[tuple[object, ...], list[RuleSet]] = LRUCache(1024)
@@ -43,9 +42,9 @@ class KeptRules:
 
     def __init__(self, folder: Path) -> None:
         css = Path(textual.css.model.__file__).parent  # the parser and the rules' classes
-        code = [(css / name).stat().st_mtime_ns for name in ("model.py", "parse.py", "styles.py")]
-        self._file = KeptPickle(folder / "stylesheet-rules.pickle", (sys.version, code))
-        kept = self._file.get()
+        code = code_version(css / name for name in ("model.py", "parse.py", "styles.py"))
+        self._file = KeptPickle(folder / "stylesheet-rules.pickle", code) if code else None
+        kept = self._file.get() if self._file is not None else None
         self._kept: dict[object, bytes] = kept if isinstance(kept, dict) else {}
         self._used: dict[object, bytes | list[RuleSet]] = {}  # this run's: pickled or not yet
         self._parsed = False
@@ -58,8 +57,10 @@ class KeptRules:
             rules = pickle.loads(pickled)
         except Exception:  # from other code after all: parsed again
             return None
+        if not (isinstance(rules, list) and all(isinstance(rule, RuleSet) for rule in rules)):
+            return None
         self._used[key] = pickled
-        return rules if isinstance(rules, list) else None
+        return rules
 
     def parsed(self, key: object, rules: list[RuleSet]) -> None:
         self._used[key] = rules
@@ -68,7 +69,7 @@ class KeptRules:
     def keep(self) -> None:
         """Write what this run parsed, with what it took, and as many of the earlier runs'
         sources as fit (another screen, another theme); nothing when nothing was parsed."""
-        if not self._parsed:
+        if not self._parsed or self._file is None:
             return
         self._parsed = False
         used = {

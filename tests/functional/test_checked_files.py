@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import pickle
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -111,3 +113,41 @@ def test_what_is_remembered_is_bounded(month, monkeypatch):
         a_run(month.parent.parent)
     _, kept = pickle.loads((locations.cache_dir() / "checked-files.pickle").read_bytes())
     assert len(kept) == 3
+
+
+def test_the_checking_code_is_every_module_the_checks_run():
+    """A change to any module the checks import (a kind's dose fields, a tempo's parse) makes
+    the remembered checks another version's."""
+    listed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, rehab_tui.storage.store; print('\\n'.join(m.__file__ for n, m in "
+            "sys.modules.items() if n.startswith('rehab_tui.') and getattr(m, '__file__', '')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    _, files = checked_files._code_version()
+    covered = {name for name, _size, _mtime in files}
+    checking = [f for f in listed if "/domain/" in f or "/storage/" in f]
+    assert checking and not [f for f in checking if f not in covered]
+    assert not [
+        f
+        for f in listed
+        if f not in covered
+        and "/domain/" not in f
+        and "/storage/" not in f
+        and not f.endswith("__init__.py")
+    ]
+
+
+def test_remembered_items_of_another_shape_are_ignored(month, checks):
+    a_run(month.parent.parent)
+    kept = locations.cache_dir() / "checked-files.pickle"
+    key, _ = pickle.loads(kept.read_bytes())
+    kept.write_bytes(pickle.dumps((key, [["not", "hashable"], {"a": 1}, "text"])))
+    checks.clear()
+    assert a_run(month.parent.parent)
+    assert "check_month_tables" in checks

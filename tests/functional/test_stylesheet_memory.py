@@ -201,12 +201,13 @@ async def test_a_kept_file_in_doubt_is_parsed_again_and_rewritten(
     assert parses == []  # written whole again
 
 
-async def test_a_kept_sources_rules_that_do_not_unpickle_are_parsed(
-    catalog, store, clock, parses, monkeypatch
+@pytest.mark.parametrize("rules", [b"garbage", pickle.dumps([1, "two"]), pickle.dumps({})])
+async def test_a_kept_sources_rules_that_are_not_rules_are_parsed(
+    catalog, store, clock, parses, monkeypatch, rules
 ):
     await run_home(catalog, store, clock)
     key, kept = pickle.loads(kept_file().read_bytes())
-    kept_file().write_bytes(pickle.dumps((key, dict.fromkeys(kept, b"garbage"))))
+    kept_file().write_bytes(pickle.dumps((key, dict.fromkeys(kept, rules))))
     forget_this_run(monkeypatch)
     parses.clear()
     app = RehabApp(catalog, store, clock)
@@ -214,6 +215,18 @@ async def test_a_kept_sources_rules_that_do_not_unpickle_are_parsed(
         await pilot.pause()
         assert parses.count(APP_TCSS) == 1
         assert rules_of(app.stylesheet) == plain_rules(app)
+
+
+async def test_textual_s_code_out_of_reach_only_means_parsing(
+    catalog, store, clock, parses, monkeypatch, tmp_path
+):
+    """A Textual installed without its sources (a frozen app) has no version to key rules by."""
+    import textual.css.model
+
+    monkeypatch.setattr(textual.css.model, "__file__", str(tmp_path / "gone" / "model.py"))
+    app = await run_home(catalog, store, clock)
+    assert parses.count(APP_TCSS) == 1 and not kept_file().exists()
+    assert rules_of(app.stylesheet) == plain_rules(app)
 
 
 async def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
