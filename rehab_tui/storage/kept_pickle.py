@@ -4,6 +4,7 @@ it again. The folder is the user's own (0700, files 0600), as trusted as the ins
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 from collections.abc import Iterable
@@ -40,11 +41,12 @@ class KeptPickle:
             pass
 
 
-def code_version(files: Iterable[Path]) -> tuple[object, ...] | None:
+def code_version(files: Iterable[Path | str]) -> tuple[object, ...] | None:
     """A key for what `files` (the code that made a value) are now: Python's version and each
     file's size and modification time (sizes too: some installers set every time alike). None
     when one cannot be read: then nothing is kept."""
     try:
-        return (sys.version, [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files])
+        stats = [(str(f), os.stat(f)) for f in files]
     except OSError:
         return None
+    return (sys.version, [(name, stat.st_size, stat.st_mtime_ns) for name, stat in stats])
