@@ -108,17 +108,26 @@ class AtomicJSONStorage(Storage):
         ):
             raise DamagedFileError(self.path, "it does not hold rehab-tui tables")
         if self.check is not None and version != self.checked:
-            known = self.checked_files
-            seen = fingerprint(self.check.__name__, text.encode()) if known is not None else None
-            if known is None or seen is None or not known.passed(seen):
-                try:
-                    self.check(data)
-                except RecordError as error:
-                    raise DamagedFileError(self.path, f"the record {error}") from None
-                if known is not None and seen is not None:
-                    known.add(seen)
+            self._check(self.check, data, text)
             self.checked = version
         return data
+
+    def _check(self, check: Callable[[Tables], None], data: Tables, text: str) -> None:
+        """The records checked, unless this very content passed in an earlier run."""
+        known = self.checked_files
+        if known is None:
+            self._check_records(check, data)
+            return
+        seen = fingerprint(check.__name__, text.encode())
+        if not known.passed(seen):
+            self._check_records(check, data)
+            known.add(seen)
+
+    def _check_records(self, check: Callable[[Tables], None], data: Tables) -> None:
+        try:
+            check(data)
+        except RecordError as error:
+            raise DamagedFileError(self.path, f"the record {error}") from None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         text = dump_tables(data)
