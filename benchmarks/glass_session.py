@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import sys
 import time
 from dataclasses import dataclass, field
@@ -68,17 +69,28 @@ class Hold:
         return self.figures
 
 
+# The keys of a walk up to history's first rows, each the first of its kind in a launch.
+FIRST_KEYS = ("key_help_ms", "key_esc_ms", "trends_ms", "key_esc_trends_ms", "history_first_ms")
+
+
 def walk(
-    data_dir: Path, first_day: date, today: date, hold: bool = False
-) -> tuple[dict[str, float], Hold | None]:
-    """The figures (milliseconds, MB, seconds as named) and, with `hold`, the hold under way."""
-    truth = data_dir.parent / f"{data_dir.name}-truth.jsonl"
-    glass = Glass([sys.executable, str(TRUTH_LAUNCH), str(truth), "--data-dir", str(data_dir)])
+    data_dir: Path, first_day: date, today: date, hold: bool = False, launches: int = 1
+) -> tuple[dict[str, float], dict[str, list[float]], Hold | None]:
+    """The figures (milliseconds, MB, seconds as named), each launch's FIRST_KEYS figures, and
+    with `hold`, the hold under way. With more `launches`, the walk up to history's first rows
+    is made first in as many more fresh apps, and each of FIRST_KEYS is the median of every
+    launch's: a screen opens for the first time once a launch, so a launch is one sample."""
+    samples = [_first_keys(data_dir, today, number) for number in range(1, launches)]
+    truth = _truth(data_dir, "truth")
+    glass = _launch(data_dir, truth)
     try:
         figures = _walk(glass, first_day, today)
+        samples.append({key: figures[key] for key in FIRST_KEYS})
+        every = {key: [sample[key] for sample in samples] for key in FIRST_KEYS}
+        figures.update({key: statistics.median(values) for key, values in every.items()})
         if not hold:
             glass.close()
-            return figures, None
+            return figures, every, None
         glass.press("t")
         glass.wait_for(shows_text("Quick timer"), 20, "the quick timer's form")
         glass.settle(0.1, 2)
@@ -90,7 +102,7 @@ def walk(
     except BaseException:
         glass.close()
         raise
-    return figures, Hold(Reader(glass), truth, figures)
+    return figures, every, Hold(Reader(glass), truth, figures)
 
 
 def _clear_the_hold_field(glass: Glass) -> None:
@@ -106,7 +118,26 @@ def _clear_the_hold_field(glass: Glass) -> None:
     raise GlassTimeout(f"the hold's field was not cleared; the screen:\n{glass.text()}")
 
 
-def _walk(glass: Glass, first_day: date, today: date) -> dict[str, float]:
+def _truth(data_dir: Path, log: str) -> Path:
+    return data_dir.parent / f"{data_dir.name}-{log}.jsonl"
+
+
+def _launch(data_dir: Path, truth: Path) -> Glass:
+    return Glass([sys.executable, str(TRUTH_LAUNCH), str(truth), "--data-dir", str(data_dir)])
+
+
+def _first_keys(data_dir: Path, today: date, number: int) -> dict[str, float]:
+    """FIRST_KEYS' figures in a launch of their own, closed after history's first rows."""
+    glass = _launch(data_dir, _truth(data_dir, f"keys-{number}"))
+    try:
+        figures = _to_history(glass, today)
+    finally:
+        glass.close()
+    return {key: figures[key] for key in FIRST_KEYS}
+
+
+def _to_history(glass: Glass, today: date) -> dict[str, float]:
+    """Home, help and back, trends and back, then h: history's first rows ("h_pressed": when)."""
     figures: dict[str, float] = {}
     glass.wait_for(shows_text(HOME), 30, "the home screen")
     glass.settle(0.5, 5)
@@ -118,10 +149,15 @@ def _walk(glass: Glass, first_day: date, today: date) -> dict[str, float]:
     glass.settle(0.5, 5)
     figures["rss_before_history_mb"] = glass.rss_mb()
     yesterday = f"{today - timedelta(days=1):%d %b %Y}"
-    pressed = glass.press("h")
+    figures["h_pressed"] = pressed = glass.press("h")
     shown = glass.wait_for(shows_text(yesterday), 30, "history's first rows", fresh=True)
     figures["history_first_ms"] = 1000 * (shown - pressed)
-    figures["history_all_s"] = _back_to(glass, first_day) - pressed
+    return figures
+
+
+def _walk(glass: Glass, first_day: date, today: date) -> dict[str, float]:
+    figures = _to_history(glass, today)
+    figures["history_all_s"] = _back_to(glass, first_day) - figures.pop("h_pressed")
     figures["key_esc_history_ms"] = 1000 * glass.latency("esc", home_only)
     glass.settle(0.5, 5)
     figures["rss_after_history_mb"] = glass.rss_mb()

@@ -73,3 +73,10 @@ def plan_times(
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def paired_ratio(measured: list[float], anchors: list[float]) -> float:
+    """The median of each launch's ratio to its anchor's launch of the same round: a minute
+    when the host runs slow slows both of a pair, so it moves one ratio, not a median. (The
+    ratio of two medians let one slow minute in a run move a figure by 0.1.)"""
+    return statistics.median(m / a for m, a in zip(measured, anchors, strict=True))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import time
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,9 @@ if TYPE_CHECKING:
 # blocks for good on a dead terminal's output), and starts the exit watchdog
 # (exit_watchdog.py) that ends the process if the normal way out hangs.
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+# Start-up's housekeeping (_start_up_over: imports, a collection; about 70 ms) waits for the
+# keyboard and the mouse to rest this long: never on top of a key's answer.
+INPUT_QUIET_S = 0.5
 
 
 class RehabApp(RememberingCssApp, SavingApp):
@@ -85,6 +89,7 @@ class RehabApp(RememberingCssApp, SavingApp):
         self.rehab = Rehab(store, catalog, self.clock)
         self._size_guard = SizeGuard(self)
         self._started = False
+        self._last_input_at = float("-inf")  # time.monotonic() of the last key or click
         self._signal_handlers: dict[int, Any] = {}
         # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
         self.exit_watchdog: ExitWatchdog | None = None
@@ -103,8 +108,26 @@ class RehabApp(RememberingCssApp, SavingApp):
         self.call_later(self._play_pending_timer)  # likewise: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        # Start-up's garbage is collected once the first screen is surely drawn (it took 35 ms).
-        self.set_timer(QUIET_AFTER_START_S, resume_collection)
+        self.set_timer(QUIET_AFTER_START_S, self._start_up_over)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input_at = time.monotonic()
+        await super().on_event(event)
+
+    def _start_up_over(self) -> None:
+        """The first screen is surely drawn. Once keys and clicks rest (INPUT_QUIET_S), on home,
+        the screens most often opened from it are imported, while the user reads (history's
+        table, and trends' charts: 10 and 25 ms of the first h or g); never under a dialog or
+        in a countdown. Then start-up's garbage is collected (35 ms), and what lives on frozen,
+        those imports with it."""
+        wait = self._last_input_at + INPUT_QUIET_S - time.monotonic()
+        if wait > 0:
+            self.set_timer(wait, self._start_up_over)
+            return
+        if isinstance(self.screen, HomeScreen):
+            import_next_screens()
+        resume_collection()
 
     def on_unmount(self) -> None:
         for signum, handler in self._signal_handlers.items():
@@ -354,3 +377,9 @@ class RehabApp(RememberingCssApp, SavingApp):
                     partial(self.call_later, screen.run_action, key.action),
                 )
         yield from super().get_system_commands(screen)
+
+
+def import_next_screens() -> None:
+    """History and trends, imported ahead of their first key (RehabApp._start_up_over)."""
+    import rehab_tui.tui.screens.history
+    import rehab_tui.tui.screens.trends  # noqa: F401

@@ -17,6 +17,7 @@ import pytest
 from benchmarks import exports, glass_timer, history10y, stores
 from benchmarks.__main__ import GOALS, SUMMARY, Report
 from benchmarks.glass import Glass, big_number, shows_number, shows_text
+from benchmarks.history_costs import median, paired_ratio
 from benchmarks.startup import rehab_tui_command
 from rehab_tui.services.planning import plan_for
 from rehab_tui.storage.catalog import load_catalog
@@ -157,6 +158,18 @@ def test_the_summary_line_has_every_key_and_every_goal_is_on_it():
     assert report.missed() == []
     report.figures["gc_pause_max_ms"] = 99.0
     assert report.missed() == ["gc_pause_max_ms"]
+
+
+def test_a_ratio_is_the_median_of_each_round_s_ratio_to_its_anchor():
+    # Launches of 100 ms against an anchor of 90 ms, with three rounds in a slow minute (both
+    # of each pair 40% slower) among seven: the medians' ratio moves, the paired one does not.
+    measured = [0.100, 0.101, 0.140, 0.141, 0.142, 0.099, 0.100]
+    anchors = [0.090, 0.090, 0.126, 0.127, 0.128, 0.090, 0.090]
+    assert paired_ratio(measured, anchors) == pytest.approx(1.111, abs=0.002)
+    assert median(measured) / median(anchors) == pytest.approx(1.122, abs=0.002)
+    assert paired_ratio([0.1, 0.3, 0.2], [0.1, 0.1, 0.1]) == pytest.approx(2.0)
+    with pytest.raises(ValueError):  # the rounds are paired, never cut short
+        paired_ratio([0.1, 0.2], [0.1])
 
 
 def test_the_command_that_is_benchmarked_is_the_installed_script():

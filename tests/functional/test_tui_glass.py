@@ -354,3 +354,54 @@ async def test_no_full_collection_falls_in_a_session_the_quick_timer_form_starts
         assert isinstance(app.screen, PlayerScreen)
     assert "the session's own" in seen
     assert seen[seen.index("the session's own") :] == ["the session's own"]
+
+
+@pytest.mark.parametrize("first_key", [None, "t", "enter"])
+async def test_the_next_screens_are_imported_once_home_is_quiet_and_only_there(
+    mini_catalog, store, clock, monkeypatch, first_key
+):
+    """History's and trends' modules (plotext's charts: 25 ms of the first g) are imported at
+    the quiet moment after start-up on home, before its collection freezes them; never under
+    the quick timer's form, and never in a countdown."""
+    from rehab_tui.tui import app as app_module
+
+    seen: list[str] = []
+    monkeypatch.setattr(app_module, "QUIET_AFTER_START_S", 0.3)
+    monkeypatch.setattr(app_module, "import_next_screens", lambda: seen.append("imported"))
+    monkeypatch.setattr(
+        app_module, "resume_collection", lambda: seen.append(f"collected on {app.screen}")
+    )
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if first_key is not None:
+            await pilot.press(first_key)
+        await pilot.pause(0.5)
+        shown = type(app.screen)
+        assert seen[-1] == f"collected on {app.screen}"
+    expected = {None: ["imported"], "t": [], "enter": []}[first_key]
+    assert seen[:-1] == expected
+    assert shown is {None: HomeScreen, "t": QuickTimerScreen, "enter": PlayerScreen}[first_key]
+
+
+async def test_start_up_s_housekeeping_waits_for_the_keys_to_rest(
+    mini_catalog, store, clock, monkeypatch
+):
+    """A key just before the quiet moment puts the imports and the collection off until the
+    keyboard has rested INPUT_QUIET_S: they never land on a key's answer (a first g or h)."""
+    from rehab_tui.tui import app as app_module
+
+    seen: list[str] = []
+    monkeypatch.setattr(app_module, "QUIET_AFTER_START_S", 0.2)
+    monkeypatch.setattr(app_module, "INPUT_QUIET_S", 0.8)
+    monkeypatch.setattr(app_module, "import_next_screens", lambda: seen.append("imported"))
+    monkeypatch.setattr(app_module, "resume_collection", lambda: seen.append("collected"))
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # a key home has no use for: still home
+        await pilot.pause(0.4)
+        assert seen == []  # the quiet moment came, the keys had not rested
+        await pilot.pause(0.8)
+        assert isinstance(app.screen, HomeScreen)
+    assert seen == ["imported", "collected"]

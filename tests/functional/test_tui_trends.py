@@ -80,3 +80,25 @@ async def test_x_axis_starts_at_the_first_week_with_data(catalog, store, clock):
         assert sum(w.sessions for w in trends.weeks) == len(PAINS)
         pain_axis = chart_lines(trends, "#pain-chart")[-1]
         assert f"{trends.weeks[0].start:%d %b}" in pain_axis and "today" in pain_axis
+
+
+async def test_each_chart_in_view_is_drawn_once_when_trends_opens(
+    catalog, store, clock, monkeypatch
+):
+    """The charts outgrow 80×24: the scrollbar's columns are there from the first layout, so no
+    chart is drawn at one width and again two columns narrower (12 ms of the first g)."""
+    fill_weeks(store, catalog, date(2026, 3, 1))
+    drawn: list[tuple[str | None, int]] = []
+    real_render = TrendChart.render
+
+    def render(self):
+        drawn.append((self.id, self.size.width))
+        return real_render(self)
+
+    monkeypatch.setattr(TrendChart, "render", render)
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        trends = await open_trends(pilot)
+        await pilot.pause()
+        assert trends.query_one("#trends-scroll").max_scroll_y > 0  # it does outgrow the screen
+    assert drawn and len(drawn) == len(set(drawn)) == len({chart for chart, _ in drawn})

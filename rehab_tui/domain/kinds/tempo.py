@@ -8,6 +8,7 @@ rep's seconds under load. The player says "up" and "lower" as those phases start
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from rehab_tui.domain.kinds.rules import KindRules
@@ -105,7 +106,14 @@ class TempoRules(KindRules):
         return PHASE_WORDS.get(state.phase.name) if state.phase is not None else None
 
     def seconds_under_load(self, planned: Mapping[str, Any], done: float) -> float:
-        return done * Tempo.parse(planned["tempo"]).rep_seconds
+        return done * rep_seconds(planned["tempo"])
+
+
+@lru_cache(maxsize=256)
+def rep_seconds(tempo: str) -> int:
+    """A stored tempo's repetition, in seconds. History holds a handful of tempos, read again
+    for each session shown: 364 parses (2 ms) for trends' 13 weeks of twice-daily sessions."""
+    return Tempo.parse(tempo).rep_seconds
 
 
 RULES = TempoRules()
