@@ -1,8 +1,9 @@
-"""The history screen's rows a page at a time, newest first: a few months per page.
+"""The history screen's rows a page at a time, newest first: PAGE_ROWS rows a page.
 
 With 30 years of twice-daily sessions, building every row (and Textual measuring each) took
 4.5 s and held a quarter of a gigabyte; a screen shows twenty. The newest page is built at once,
-older ones as the table is scrolled towards them, each month file read once per walk.
+older ones as the table is scrolled towards them, each month file read once per walk; a page
+is PAGE_ROWS rows, the rest of the month it ends in kept for the next.
 
 A row's outcome needs the next morning's check-in, up to three days later: in its own month or
 in the month after it, which is the month read just before (newest first), so each month's
@@ -17,7 +18,7 @@ from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
 from rehab_tui.domain.review import SessionRow, session_rows
 
-PAGE_ROWS = 60  # three screens of rows at 80×24: months are read until a page has these
+PAGE_ROWS = 60  # three screens of rows at 80×24: a page is these rows, a month cut if need be
 
 
 class HistoryPages:
@@ -31,18 +32,23 @@ class HistoryPages:
         self._months = months  # each month's sessions and check-ins, newest month first
         self._profile = profile
         self._newer_checkins: list[CheckinRecord] = []  # the month read before: the next one's
-        self.done = False  # every month read
+        self._months_left = True
+        self._read: list[SessionRow] = []  # rows of the months read, not given out yet
+        self.done = False  # every row given out
 
     def next_page(self, rows: int = PAGE_ROWS) -> list[SessionRow]:
-        """The next (older) rows, newest first: whole months, until there are `rows` or no more
-        months (then `done`). StoreError if a month cannot be read."""
-        page: list[SessionRow] = []
-        while len(page) < rows and not self.done:
+        """The next (older) `rows` rows, newest first, from as many more months as it takes
+        (a month's older rows wait for the next page: the table measures every row it is
+        given, 10 ms a month, and a screen shows twenty); fewer at the end, then `done`.
+        StoreError if a month cannot be read."""
+        while len(self._read) < rows and self._months_left:
             month = next(self._months, None)
             if month is None:
-                self.done = True
+                self._months_left = False
                 break
             sessions, checkins = month
-            page += session_rows(sessions, checkins + self._newer_checkins, self._profile)
+            self._read += session_rows(sessions, checkins + self._newer_checkins, self._profile)
             self._newer_checkins = checkins
+        page, self._read = self._read[:rows], self._read[rows:]
+        self.done = not self._months_left and not self._read
         return page

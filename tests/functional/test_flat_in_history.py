@@ -258,6 +258,22 @@ async def open_history(pilot) -> HistoryScreen:
     return pilot.app.screen
 
 
+def test_history_pages_are_page_rows_each_cut_inside_a_month_and_lose_no_row(years, catalog):
+    """A page is PAGE_ROWS rows (the table measures each row it is given), the month it ends in
+    carried over to the next page: every row once, newest first, as if built all at once."""
+    with Store(years) as store:
+        rehab = Rehab(store, catalog, FakeClock())
+        everything = session_rows(list(store.sessions()), store.checkins(), rehab.profile())
+        pages = rehab.history_pages()
+        sizes, rows = [], []
+        while not pages.done:
+            page = pages.next_page()
+            sizes.append(len(page))
+            rows += page
+    assert rows == everything
+    assert sizes[:-1] == [PAGE_ROWS] * (len(sizes) - 1) and 0 < sizes[-1] <= PAGE_ROWS
+
+
 async def test_history_builds_only_its_first_months_then_more_as_it_scrolls(years, catalog, parses):
     with Store(years) as store:
         store.acquire_writer_lock()

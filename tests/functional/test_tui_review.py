@@ -62,6 +62,34 @@ async def test_history_lists_sessions_newest_first_and_opens_one(catalog, store,
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_a_routine_s_name_in_brackets_is_shown_as_written(catalog, store, clock):
+    """A routine is named by its user: brackets in its name are words, never markup (a "[/]"
+    would stop the table with a markup error, a "[b]" would turn bold)."""
+    from datetime import UTC, datetime
+
+    from rehab_tui.domain.record_types import SessionKind
+    from rehab_tui.domain.records import new_session
+
+    for hour, name in ((17, "[b]heavy[/b]"), (18, "calf [/] sol")):
+        routine = new_session(
+            catalog.ladder[0].exercises[:1],
+            datetime(2026, 3, 2, hour, tzinfo=UTC),
+            None,
+            SessionKind.ROUTINE,
+            routine=name,
+        )
+        routine.update(ended_at=routine["started_at"], completed=True, pain=1)
+        store.add_session(routine)
+    store.add_checkin({"date": TODAY.isoformat(), "pain": 0})  # home, not the morning's question
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        history = await open_history(pilot)
+        table = history.query_one(DataTable)
+        labels = [table.get_row_at(row)[1] for row in range(table.row_count)]
+        assert [label.plain for label in labels] == ["calf [/] sol", "[b]heavy[/b]"]
+        assert not any(label.spans or label.style for label in labels)  # nothing turned bold
+
+
 async def test_history_of_a_new_user_says_so(catalog, store, clock):
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -73,7 +73,9 @@ def test_result_short(result: str | None) -> str | None:
     return result.replace("left ", "L").replace(", right ", " R")
 
 
-def row_cells(row: SessionRow, columns: int = NARROW) -> list[object]:
+def row_cells(row: SessionRow, columns: int = NARROW) -> list[Text]:
+    """A row's cells as Text: never markup (a routine's name and a note are the user's own
+    words), and no markup parsed for each of a page's cells as a string would be (10 ms)."""
     label_chars, note_chars = clip_widths(columns)
     word, style = OUTCOME_STYLE[row.outcome]
     if row.in_progress:
@@ -84,18 +86,17 @@ def row_cells(row: SessionRow, columns: int = NARROW) -> list[object]:
     what = row.label  # the stage is in the column's name: "1 · step 4" keeps 80 columns
     if row.kind == SessionKind.PLAN and row.stage is not None:
         what = what.removeprefix("stage ")
-    return [
-        f"{row.day:%d %b %Y}",  # the weekday is in the detail: the outcome fits 80 columns
-        clip(what, label_chars),
-        test_result_short(row.result) or f"{row.done}/{row.planned}",
-        "–" if untimed else format_duration(row.under_load_s),
-        "–" if row.pain is None else f"{row.pain}/10",
-        "–" if row.morning is None else f"{row.morning}/10",
-        Text(word, style=style),
-        Text(
-            clip(row.note, note_chars)
-        ),  # the user's own words: never markup, no control characters
-    ]
+    cells = (
+        (f"{row.day:%d %b %Y}", ""),  # the weekday is in the detail: the outcome fits 80 columns
+        (clip(what, label_chars), ""),
+        (test_result_short(row.result) or f"{row.done}/{row.planned}", ""),
+        ("–" if untimed else format_duration(row.under_load_s), ""),
+        ("–" if row.pain is None else f"{row.pain}/10", ""),
+        ("–" if row.morning is None else f"{row.morning}/10", ""),
+        (word, style),
+        (clip(row.note, note_chars), ""),  # clip: no control characters
+    )
+    return [Text(text, style=style, no_wrap=True, end="") for text, style in cells]
 
 
 class HistoryScreen(RehabScreen[None]):
