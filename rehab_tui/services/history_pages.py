@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from rehab_tui.domain.profile import Profile
 from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
 from rehab_tui.domain.review import SessionRow, session_rows
+from rehab_tui.storage.errors import StoreError
 
 PAGE_ROWS = 60  # three screens of rows at 80×24: a page is these rows, a month cut if need be
 
@@ -35,14 +36,19 @@ class HistoryPages:
         self._months_left = True
         self._read: list[SessionRow] = []  # rows of the months read, not given out yet
         self.done = False  # every row given out
+        # A month that could not be read: the walk ends before it, with every row read until
+        # then given out; the reader says it (and sets this back to None, so it is said once).
+        self.damage: StoreError | None = None
 
     def next_page(self, rows: int = PAGE_ROWS) -> list[SessionRow]:
         """The next (older) `rows` rows, newest first, from as many more months as it takes
         (a month's older rows wait for the next page: the table measures every row it is
-        given, 10 ms a month, and a screen shows twenty); fewer at the end, then `done`.
-        StoreError if a month cannot be read."""
+        given, 10 ms a month, and a screen shows twenty); fewer at the end, then `done`."""
         while len(self._read) < rows and self._months_left:
-            month = next(self._months, None)
+            try:
+                month = next(self._months, None)
+            except StoreError as error:
+                self.damage, month = error, None
             if month is None:
                 self._months_left = False
                 break

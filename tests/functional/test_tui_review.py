@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from rich.console import Console
 from textual.widgets import DataTable
 
@@ -88,6 +89,34 @@ async def test_a_routine_s_name_in_brackets_is_shown_as_written(catalog, store, 
         labels = [table.get_row_at(row)[1] for row in range(table.row_count)]
         assert [label.plain for label in labels] == ["calf [/] sol", "[b]heavy[/b]"]
         assert not any(label.spans or label.style for label in labels)  # nothing turned bold
+
+
+@pytest.mark.parametrize("damaged", ["2026-03", "2025-03"])
+async def test_a_month_damaged_after_start_is_named_once_and_the_rest_shown(
+    catalog, store, clock, damaged
+):
+    """The newest month (read before the screen's first frame) or an older one (read in a
+    worker as the table scrolls), damaged while the app runs: named once, in a notice; the rows
+    read until then stay, and the screen stays up."""
+    fill_weeks(store, catalog, date(2025, 3, 1))
+    fill_weeks(store, catalog, date(2026, 3, 1))
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        (store.data_dir / "sessions" / f"{damaged}.json").write_text("{not json")
+        history = await open_history(pilot)
+        while not history.pages.done:
+            await pilot.press("ctrl+end")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        said = [n.message for n in app._notifications if f"{damaged}.json" in n.message]
+        assert len(said) == 1 and "not valid JSON" in said[0]
+        rows = history.query_one(DataTable).row_count
+        assert rows == (0 if damaged == "2026-03" else len(PAINS))
+        head = str(history.query_one("#history-head").content)
+        assert "Older sessions are not shown" in head and "No sessions yet" not in head
+        assert (" since " in head) == (rows > 0)  # never a count that reads as the whole
+        assert isinstance(app.screen, HistoryScreen)
 
 
 async def test_history_of_a_new_user_says_so(catalog, store, clock):

@@ -9,6 +9,7 @@ corrected or deleted); z puts back the session just deleted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,7 +27,6 @@ from rehab_tui.domain.records import format_duration
 from rehab_tui.domain.review import SessionRow, streak, weekly
 from rehab_tui.domain.text import one_line, plural
 from rehab_tui.storage import locations
-from rehab_tui.storage.errors import StoreError
 from rehab_tui.tui.screens.base import RehabScreen
 from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScreen
 
@@ -117,6 +117,7 @@ class HistoryScreen(RehabScreen[None]):
         self.rows: list[SessionRow] = []
         self.pages: HistoryPages | None = None  # the walk back through the months, if begun
         self._loading = False
+        self.damaged = False  # a month could not be read: the rows end before it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,10 +141,14 @@ class HistoryScreen(RehabScreen[None]):
             table.clear()
 
     def load(self) -> None:
-        """Start reading history afresh from the newest month: its first page."""
-        self.pages = self.rehab_app.rehab.history_pages()
+        """Read history afresh from the newest month: its first page at once, before the
+        screen's first frame (its months are the plan's, kept parsed: a few ms; a first frame
+        that said "Loading…" cost 20 ms more before the rows), older pages in a worker."""
+        self.pages = pages = self.rehab_app.rehab.history_pages()
         self._loading = False
-        self._load_more()
+        self.damaged = False
+        self._page_loaded(pages, self._next_page(pages, self.app.notify))
+        self.call_after_refresh(self._more_if_near_the_end)  # a tall screen shows more rows
 
     def _load_more(self) -> None:
         if self.pages is not None and not self.pages.done and not self._loading:
@@ -153,15 +158,18 @@ class HistoryScreen(RehabScreen[None]):
     @work(thread=True, exit_on_error=False)
     def _load_page(self, pages: HistoryPages) -> None:
         """The next page of older rows, read off the event loop."""
-        try:
-            rows = pages.next_page()
-        except StoreError as error:
-            pages.done = True  # said once; what was read is shown
-            rows = []
-            self.app.call_from_thread(
-                self.app.notify, str(error), severity="error", timeout=20, markup=False
-            )
+        rows = self._next_page(pages, partial(self.app.call_from_thread, self.app.notify))
         self.app.call_from_thread(self._page_loaded, pages, rows)
+
+    def _next_page(self, pages: HistoryPages, notify: Callable[..., object]) -> list[SessionRow]:
+        """The next page; a month that cannot be read ends the walk, said once (the rows read
+        before it are shown, and the head says that older ones are not)."""
+        rows = pages.next_page()
+        if (damage := pages.damage) is not None:
+            pages.damage = None
+            self.damaged = True
+            notify(str(damage), severity="error", timeout=20, markup=False)
+        return rows
 
     def _page_loaded(self, pages: HistoryPages, rows: list[SessionRow]) -> None:
         if pages is not self.pages:
@@ -190,7 +198,7 @@ class HistoryScreen(RehabScreen[None]):
 
     def show_head(self) -> None:
         weeks = weekly(self.rows, 1, self.today)
-        complete = self.pages is None or self.pages.done
+        complete = (self.pages is None or self.pages.done) and not self.damaged
         days = streak(self.rows, self.today)
         # Every day shown is in the streak: it may go on in the months not loaded yet.
         open_ended = not complete and days == len({r.day for r in self.rows if r.day <= self.today})
@@ -200,7 +208,11 @@ class HistoryScreen(RehabScreen[None]):
             text.append(f" since {self.rows[-1].day:%d %b %Y}", "bold")
         text.append(f" · this week: {weeks[0].sessions}")
         text.append(f" · streak: {'at least ' if open_ended else ''}{plural(days, 'day')}")
-        if not self.rows and complete:
+        if self.damaged:
+            text.append(
+                "\nOlder sessions are not shown: a file could not be read (see the notice)."
+            )
+        elif not self.rows and complete:
             text.append("\nNo sessions yet: they appear here as you do them.", "dim")
         elif not complete:
             text.append("\nenter opens a session in full; older months load as you scroll.", "dim")
