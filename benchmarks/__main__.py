@@ -152,7 +152,7 @@ def run(report: Report, root: Path, cache: Path, quick: bool, console: Console) 
         )
 
     console.print("start-up: the app on an empty folder, 10 and 30 years, and the bare app…")
-    # --quick: 13 launches of each, and 21 plans of each; each ratio the median of a round's
+    # --quick: 13 launches of each, and 15 plans of each; each ratio the median of a round's
     # (paired_ratio). With 9 launches and 7 plans, and medians' ratios, one run in eight moved a
     # ratio by 0.1 (a plan ratio of 0.91 beside 1.22 in the same minute).
     _start_up(report, {"": home, "_10y": ten, "_30y": thirty}, 13 if quick else 15)
@@ -228,7 +228,7 @@ def _exports(report: Report, store: Path, work: Path, years: int) -> None:
 
 
 def _saves_and_plans(report: Report, ten: Path, home: Path, quick: bool) -> None:
-    runs = 21 if quick else 31  # a launch is 0.1 s
+    runs = 15 if quick else 31  # a launch is 0.1 s
     saves = history_costs.save_set_ms(ten, 20 if quick else 50)
     report.figures["save_ms_10y"] = median(saves)
     report.add(

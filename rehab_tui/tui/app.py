@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -108,23 +108,28 @@ class RehabApp(RememberingCssApp, SavingApp):
         self.call_later(self._play_pending_timer)  # likewise: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        self.set_timer(QUIET_AFTER_START_S, self._start_up_over)
+        self.set_timer(QUIET_AFTER_START_S, partial(self.when_input_rests, self._start_up_over))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self._last_input_at = time.monotonic()
         await super().on_event(event)
 
-    def _start_up_over(self) -> None:
-        """The first screen is surely drawn. Once keys and clicks rest (INPUT_QUIET_S), on home,
-        the screens most often opened from it are imported, while the user reads (history's
-        table, and trends' charts: 10 and 25 ms of the first h or g); never under a dialog or
-        in a countdown. Then start-up's garbage is collected (35 ms), and what lives on frozen,
-        those imports with it."""
+    def when_input_rests(self, work: Callable[[], object]) -> None:
+        """Run `work` once keys and clicks have rested INPUT_QUIET_S: housekeeping (a
+        collection, imports ahead of their use) that would otherwise hold up the next key's
+        answer (a collection of 20-95 ms came just as g or h was pressed after esc)."""
         wait = self._last_input_at + INPUT_QUIET_S - time.monotonic()
         if wait > 0:
-            self.set_timer(wait, self._start_up_over)
-            return
+            self.set_timer(wait, partial(self.when_input_rests, work))
+        else:
+            work()
+
+    def _start_up_over(self) -> None:
+        """The first screen is surely drawn, and the keys rest. On home, the screens most often
+        opened from it are imported, while the user reads (history's table, and trends' charts:
+        10 and 25 ms of the first h or g); never under a dialog or in a countdown. Then
+        start-up's garbage is collected (35 ms), and what lives on frozen, those imports too."""
         if isinstance(self.screen, HomeScreen):
             import_next_screens()
         resume_collection()
