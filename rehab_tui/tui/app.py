@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -53,9 +52,6 @@ if TYPE_CHECKING:
 # blocks for good on a dead terminal's output), and starts the exit watchdog
 # (exit_watchdog.py) that ends the process if the normal way out hangs.
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-# Start-up's housekeeping (_start_up_over: imports, a collection; about 70 ms) waits for the
-# keyboard and the mouse to rest this long: never on top of a key's answer.
-INPUT_QUIET_S = 0.5
 
 
 class RehabApp(RememberingCssApp, SavingApp):
@@ -89,7 +85,6 @@ class RehabApp(RememberingCssApp, SavingApp):
         self.rehab = Rehab(store, catalog, self.clock)
         self._size_guard = SizeGuard(self)
         self._started = False
-        self._last_input_at = float("-inf")  # time.monotonic() of the last key or click
         self._signal_handlers: dict[int, Any] = {}
         # Set by the command that runs the app in a terminal (cli/fullscreen.py); not in tests.
         self.exit_watchdog: ExitWatchdog | None = None
@@ -108,28 +103,13 @@ class RehabApp(RememberingCssApp, SavingApp):
         self.call_later(self._play_pending_timer)  # likewise: see player.py
         self._started = True
         self.call_after_refresh(self._size_guard.check)
-        self.set_timer(QUIET_AFTER_START_S, partial(self.when_input_rests, self._start_up_over))
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent):
-            self._last_input_at = time.monotonic()
-        await super().on_event(event)
-
-    def when_input_rests(self, work: Callable[[], object]) -> None:
-        """Run `work` once keys and clicks have rested INPUT_QUIET_S: housekeeping (a
-        collection, imports ahead of their use) that would otherwise hold up the next key's
-        answer (a collection of 20-95 ms came just as g or h was pressed after esc)."""
-        wait = self._last_input_at + INPUT_QUIET_S - time.monotonic()
-        if wait > 0:
-            self.set_timer(wait, partial(self.when_input_rests, work))
-        else:
-            work()
+        self.set_timer(QUIET_AFTER_START_S, self._start_up_over)
 
     def _start_up_over(self) -> None:
-        """The first screen is surely drawn, and the keys rest. On home, the screens most often
-        opened from it are imported, while the user reads (history's table, and trends' charts:
-        10 and 25 ms of the first h or g); never under a dialog or in a countdown. Then
-        start-up's garbage is collected (35 ms), and what lives on frozen, those imports too."""
+        """The first screen is surely drawn. On home, the screens most often opened from it are
+        imported now, while the user reads (history's table, and trends' charts: 10 and 25 ms
+        of the first h or g); never under a dialog or in a countdown. Then start-up's garbage
+        is collected (35 ms), and what lives on frozen, those imports with it."""
         if isinstance(self.screen, HomeScreen):
             import_next_screens()
         resume_collection()

@@ -226,12 +226,11 @@ class HomeScreen(RehabScreen[None]):
         self.run_worker(self.rehab_app.rehab.tests, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
-        # Back from another screen (history, trends, a session): what it left is collected once
-        # the keys rest, not by a full collection in the middle of the next countdown, nor on
-        # the next key's answer. Not when home is first shown: start-up's collection comes
-        # after it (app.py).
+        # Back from another screen (history, trends, a session): what it left is collected now,
+        # once home is drawn, not by a full collection in the middle of the next countdown. Not
+        # when home is first shown: start-up's collection comes after it (app.py).
         if self._shown_before:
-            self.rehab_app.when_input_rests(collect_between_sessions)
+            self.rehab_app.after_frame(collect_between_sessions)
         self._shown_before = True
 
     def refresh_plan(self) -> None:
