@@ -152,10 +152,10 @@ def run(report: Report, root: Path, cache: Path, quick: bool, console: Console) 
         )
 
     console.print("start-up: the app on an empty folder, 10 and 30 years, and the bare app…")
-    # --quick: 13 launches of each, and 15 plans of each; each ratio the median of a round's
+    # --quick: 11 launches of each, and 15 plans of each; each ratio the median of a round's
     # (paired_ratio). With 9 launches and 7 plans, and medians' ratios, one run in eight moved a
     # ratio by 0.1 (a plan ratio of 0.91 beside 1.22 in the same minute).
-    _start_up(report, {"": home, "_10y": ten, "_30y": thirty}, 13 if quick else 15)
+    _start_up(report, {"": home, "_10y": ten, "_30y": thirty}, 11 if quick else 15)
     for years, folder in ((30, thirty),) if quick else ((10, ten), (30, thirty)):
         console.print(f"export, history --json and import at {years} years…")
         _exports(report, folder, root / f"exports-{years}y", years)
