@@ -121,7 +121,7 @@ class HistoryScreen(RehabScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading…", id="history-head")
+        yield Static(id="history-head")  # filled with the first page, before the first frame
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
