@@ -19,7 +19,7 @@ from rehab_tui.domain.record_types import CheckinRecord, SessionRecord
 from rehab_tui.domain.review import SessionRow, session_rows
 from rehab_tui.storage.errors import StoreError
 
-PAGE_ROWS = 60  # three screens of rows at 80×24: a page is these rows, a month cut if need be
+PAGE_ROWS = 60  # three screens of rows at 80×24: a page is these rows (and the rest of a day)
 
 
 class HistoryPages:
@@ -41,9 +41,10 @@ class HistoryPages:
         self.damage: StoreError | None = None
 
     def next_page(self, rows: int = PAGE_ROWS) -> list[SessionRow]:
-        """The next (older) `rows` rows, newest first, from as many more months as it takes
-        (a month's older rows wait for the next page: the table measures every row it is
-        given, 10 ms a month, and a screen shows twenty); fewer at the end, then `done`."""
+        """The next (older) `rows` rows, and the rest of the last one's day, newest first, from
+        as many more months as it takes (a month's older rows wait for the next page: the table
+        measures every row it is given, 10 ms a month, and a screen shows twenty); fewer at the
+        end, then `done`."""
         while len(self._read) < rows and self._months_left:
             try:
                 month = next(self._months, None)
@@ -55,6 +56,9 @@ class HistoryPages:
             sessions, checkins = month
             self._read += session_rows(sessions, checkins + self._newer_checkins, self._profile)
             self._newer_checkins = checkins
-        page, self._read = self._read[:rows], self._read[rows:]
+        cut = rows
+        while 0 < cut < len(self._read) and self._read[cut].day == self._read[cut - 1].day:
+            cut += 1  # a day's sessions on one page: "since <day>" counts all of that day
+        page, self._read = self._read[:cut], self._read[cut:]
         self.done = not self._months_left and not self._read
         return page

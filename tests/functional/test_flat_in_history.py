@@ -259,8 +259,9 @@ async def open_history(pilot) -> HistoryScreen:
 
 
 def test_history_pages_are_page_rows_each_cut_inside_a_month_and_lose_no_row(years, catalog):
-    """A page is PAGE_ROWS rows (the table measures each row it is given), the month it ends in
-    carried over to the next page: every row once, newest first, as if built all at once."""
+    """A page is PAGE_ROWS rows and the rest of its last day (the table measures each row it is
+    given), the month it ends in carried over to the next page: every row once, newest first,
+    as if built all at once, and a day's sessions never split (the head counts "since" a day)."""
     with Store(years) as store:
         rehab = Rehab(store, catalog, FakeClock())
         everything = session_rows(list(store.sessions()), store.checkins(), rehab.profile())
@@ -271,7 +272,14 @@ def test_history_pages_are_page_rows_each_cut_inside_a_month_and_lose_no_row(yea
             sizes.append(len(page))
             rows += page
     assert rows == everything
-    assert sizes[:-1] == [PAGE_ROWS] * (len(sizes) - 1) and 0 < sizes[-1] <= PAGE_ROWS
+    # two sessions a day here: a page is 60 rows, or 61 to end with its day
+    assert all(PAGE_ROWS <= size <= PAGE_ROWS + 1 for size in sizes[:-1]) and sizes[-1] > 0
+    ends = [sum(sizes[: n + 1]) for n in range(len(sizes) - 1)]
+    assert all(rows[end - 1].day != rows[end].day for end in ends)  # a day is never split
+    with Store(years) as store:
+        odd = Rehab(store, catalog, FakeClock()).history_pages()
+        first, second = odd.next_page(3), odd.next_page(3)
+    assert [len(first), len(second)] == [4, 4] and first[-1].day != second[0].day
 
 
 async def test_history_builds_only_its_first_months_then_more_as_it_scrolls(years, catalog, parses):
