@@ -110,7 +110,8 @@ class RehabApp(RememberingCssApp, SavingApp):
         imported now, while the user reads (history's table, and trends' charts: 10 and 25 ms
         of the first h or g); never under a dialog or in a countdown. Then start-up's garbage
         is collected (35 ms), and what lives on frozen, those imports with it."""
-        if isinstance(self.screen, HomeScreen):
+        stack = self.screen_stack  # empty when the app is on its way out (q at that moment)
+        if stack and isinstance(stack[-1], HomeScreen):
             import_next_screens()
         resume_collection()
 

@@ -382,3 +382,21 @@ async def test_the_next_screens_are_imported_once_home_is_quiet_and_only_there(
     expected = {None: ["imported"], "t": [], "enter": []}[first_key]
     assert seen[:-1] == expected
     assert shown is {None: HomeScreen, "t": QuickTimerScreen, "enter": PlayerScreen}[first_key]
+
+
+async def test_start_up_s_quiet_moment_on_the_way_out_is_no_error(
+    mini_catalog, store, clock, monkeypatch
+):
+    """q pressed as the quiet moment comes: the screens are gone when it runs; nothing to
+    import, no error on the way out (a traceback at exit, before)."""
+    from rehab_tui.tui import app as app_module
+
+    seen: list[str] = []
+    monkeypatch.setattr(app_module, "import_next_screens", lambda: seen.append("imported"))
+    monkeypatch.setattr(app_module, "resume_collection", lambda: seen.append("collected"))
+    app = RehabApp(mini_catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.screen_stack == []  # as when q came just before the quiet moment
+    app._start_up_over()
+    assert seen == ["collected"]

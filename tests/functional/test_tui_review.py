@@ -119,6 +119,16 @@ async def test_a_month_damaged_after_start_is_named_once_and_the_rest_shown(
         assert isinstance(app.screen, HistoryScreen)
 
 
+async def test_history_opened_and_left_at_once_is_no_error(catalog, store, clock):
+    fill_weeks(store, catalog, date(2026, 3, 1))
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.press("h", "escape")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)
+
+
 async def test_history_of_a_new_user_says_so(catalog, store, clock):
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
