@@ -128,8 +128,8 @@ class HistoryScreen(RehabScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = "History"
         table = self.query_one(DataTable)
-        for label, key in COLUMNS:
-            table.add_column(label, key=key)
+        for label, key in COLUMNS:  # Text: no markup parsed (nor rich's emoji table imported)
+            table.add_column(Text(label), key=key)
         self.watch(table, "scroll_y", self._more_if_near_the_end, init=False)
         self.load()
 
