@@ -1,10 +1,11 @@
 """History: every session, newest first, with its pain, next-morning pain and outcome.
 
-The newest page of rows (a few months: services/history_pages.py) is shown at once; older
-months load in a worker as the table is scrolled towards them, a page at a time, so the table is
-up in a blink and holds little even with thirty years of sessions. Until every month is loaded
-the head counts the sessions since the oldest row shown. enter opens a session (where it can be
-corrected or deleted); z puts back the session just deleted.
+The newest page of rows (sixty: services/history_pages.py) is read before the screen's first
+frame; older ones load in a worker as the table is scrolled towards them, a page at a time, so
+the table is up in a blink and holds little even with thirty years of sessions. Until every
+month is loaded the head counts the sessions since the oldest day shown; a month that cannot be
+read ends the rows, and the head says so. enter opens a session (where it can be corrected or
+deleted); z puts back the session just deleted.
 """
 
 from __future__ import annotations
