@@ -3,11 +3,12 @@
 With 30 years of twice-daily sessions, building every row (and Textual measuring each) took
 4.5 s and held a quarter of a gigabyte; a screen shows twenty. The newest page is built at once,
 older ones as the table is scrolled towards them, each month file read once per walk; a page
-is PAGE_ROWS rows, the rest of the month it ends in kept for the next.
+is PAGE_ROWS rows and the rest of its last day, the rest of the month it ends in kept for the
+next page.
 
 A row's outcome needs the next morning's check-in, up to three days later: in its own month or
 in the month after it, which is the month read just before (newest first), so each month's
-check-ins are carried over to the next (older) page.
+check-ins are carried over to the next (older) month.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class HistoryPages:
         self._read: list[SessionRow] = []  # rows of the months read, not given out yet
         self.done = False  # every row given out
         # A month that could not be read: the walk ends before it, with every row read until
-        # then given out; the reader says it (and sets this back to None, so it is said once).
+        # then given out; the reader says it once (take_damage).
         self.damage: StoreError | None = None
 
     def next_page(self, rows: int = PAGE_ROWS) -> list[SessionRow]:
@@ -62,3 +63,8 @@ class HistoryPages:
         page, self._read = self._read[:cut], self._read[cut:]
         self.done = not self._months_left and not self._read
         return page
+
+    def take_damage(self) -> StoreError | None:
+        """The damage that ended the walk, once: None after (and before)."""
+        damage, self.damage = self.damage, None
+        return damage

@@ -122,7 +122,7 @@ class Rehab(RoutineCases, ExchangeCases, RunLog, Corrections):
         return Trends(rows, self.store.tests(), profile)
 
     def history_pages(self) -> HistoryPages:
-        """The history screen's rows, a page (a few months) at a time, newest first."""
+        """The history screen's rows, a page (sixty rows) at a time, newest first."""
         from rehab_tui.services.history_pages import HistoryPages
 
         return HistoryPages(self.store.history_months(), self.profile())

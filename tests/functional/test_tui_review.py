@@ -9,6 +9,8 @@ import pytest
 from rich.console import Console
 from textual.widgets import DataTable
 
+from rehab_tui.services.history_pages import PAGE_ROWS
+from rehab_tui.storage.errors import DamagedFileError
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.capacity import CapacityScreen
 from rehab_tui.tui.dialogs.resume import ResumeScreen
@@ -91,20 +93,22 @@ async def test_a_routine_s_name_in_brackets_is_shown_as_written(catalog, store, 
         assert not any(label.spans or label.style for label in labels)  # nothing turned bold
 
 
-@pytest.mark.parametrize("damaged", ["2026-03", "2025-03"])
+@pytest.mark.parametrize("damaged", ["2026-03", "2025-02"])
 async def test_a_month_damaged_after_start_is_named_once_and_the_rest_shown(
     catalog, store, clock, damaged
 ):
-    """The newest month (read before the screen's first frame) or an older one (read in a
-    worker as the table scrolls), damaged while the app runs: named once, in a notice; the rows
-    read until then stay, and the screen stays up."""
-    fill_weeks(store, catalog, date(2025, 3, 1))
+    """The newest month (read before the screen's first frame) or an older one past the first
+    page (read in a worker as the table scrolls), damaged while the app runs: named once, in a
+    notice; the rows read until then stay, and the screen stays up."""
+    for last_day in (date(2025, 3, 1), date(2025, 6, 1), date(2025, 9, 1), date(2025, 12, 1)):
+        fill_weeks(store, catalog, last_day)
     fill_weeks(store, catalog, date(2026, 3, 1))
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         (store.data_dir / "sessions" / f"{damaged}.json").write_text("{not json")
         history = await open_history(pilot)
+        first_page = history.query_one(DataTable).row_count
         while not history.pages.done:
             await pilot.press("ctrl+end")
             await app.workers.wait_for_complete()
@@ -112,11 +116,31 @@ async def test_a_month_damaged_after_start_is_named_once_and_the_rest_shown(
         said = [n.message for n in app._notifications if f"{damaged}.json" in n.message]
         assert len(said) == 1 and "not valid JSON" in said[0]
         rows = history.query_one(DataTable).row_count
-        assert rows == (0 if damaged == "2026-03" else len(PAINS))
+        # Four blocks of 18 after February 2025, and 1 March 2025 (its block's last day).
+        assert rows == (0 if damaged == "2026-03" else 4 * len(PAINS) + 1)
+        assert first_page == (0 if damaged == "2026-03" else PAGE_ROWS)  # the rest: a worker's
         head = str(history.query_one("#history-head").content)
         assert "Older sessions are not shown" in head and "No sessions yet" not in head
         assert (" since " in head) == (rows > 0)  # never a count that reads as the whole
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_a_page_of_a_walk_a_reload_replaced_says_nothing(catalog, store, clock):
+    """A worker still reading for the walk before a reload (an undo, a correction) finds a
+    damaged month: its page is dropped, and so is its damage (it was said, or will be, by the
+    walk that is shown)."""
+    fill_weeks(store, catalog, date(2026, 3, 1))
+    app = RehabApp(catalog, store, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        history = await open_history(pilot)
+        replaced = history.pages
+        history.reload()
+        stale = DamagedFileError(store.data_dir / "sessions" / "2025-02.json", "it is empty")
+        history._page_loaded(replaced, [], stale)
+        await pilot.pause()
+        assert not history.damaged
+        assert not any("2025-02.json" in n.message for n in app._notifications)
+        assert history.query_one(DataTable).row_count == len(PAINS)
 
 
 async def test_history_opened_and_left_at_once_is_no_error(catalog, store, clock):

@@ -10,7 +10,6 @@ deleted); z puts back the session just deleted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -33,6 +32,7 @@ from rehab_tui.tui.screens.session_detail import OUTCOME_STYLE, SessionDetailScr
 
 if TYPE_CHECKING:
     from rehab_tui.services.history_pages import HistoryPages
+    from rehab_tui.storage.errors import StoreError
 
 # The next page loads when the rows below the screen's last one are fewer than this.
 ROWS_AHEAD = 40
@@ -148,7 +148,7 @@ class HistoryScreen(RehabScreen[None]):
         self.pages = pages = self.rehab_app.rehab.history_pages()
         self._loading = False
         self.damaged = False
-        self._page_loaded(pages, self._next_page(pages, self.app.notify))
+        self._page_loaded(pages, pages.next_page(), pages.take_damage())
         self.call_after_refresh(self._more_if_near_the_end)  # a tall screen shows more rows
 
     def _load_more(self) -> None:
@@ -159,23 +159,20 @@ class HistoryScreen(RehabScreen[None]):
     @work(thread=True, exit_on_error=False)
     def _load_page(self, pages: HistoryPages) -> None:
         """The next page of older rows, read off the event loop."""
-        rows = self._next_page(pages, partial(self.app.call_from_thread, self.app.notify))
-        self.app.call_from_thread(self._page_loaded, pages, rows)
-
-    def _next_page(self, pages: HistoryPages, notify: Callable[..., object]) -> list[SessionRow]:
-        """The next page; a month that cannot be read ends the walk, said once (the rows read
-        before it are shown, and the head says that older ones are not)."""
         rows = pages.next_page()
-        if (damage := pages.damage) is not None:
-            pages.damage = None
-            self.damaged = True
-            notify(str(damage), severity="error", timeout=20, markup=False)
-        return rows
+        self.app.call_from_thread(self._page_loaded, pages, rows, pages.take_damage())
 
-    def _page_loaded(self, pages: HistoryPages, rows: list[SessionRow]) -> None:
+    def _page_loaded(
+        self, pages: HistoryPages, rows: list[SessionRow], damage: StoreError | None
+    ) -> None:
+        """A page read; `damage`: the month that ended the walk before it, said here, once
+        (the rows read before it are shown, and the head says that older ones are not)."""
         if pages is not self.pages:
-            return  # read for a walk that a reload has replaced
+            return  # read for a walk that a reload has replaced: nothing of it is said
         self._loading = False
+        if damage is not None:
+            self.damaged = True
+            self.app.notify(str(damage), severity="error", timeout=20, markup=False)
         self.add_rows(rows, not pages.done)
         self._more_if_near_the_end()
 
