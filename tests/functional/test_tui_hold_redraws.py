@@ -19,7 +19,7 @@ from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.one_line import update_in_place
-from rehab_tui.tui.widgets.quiet_bar import QuietProgressBar
+from rehab_tui.tui.widgets.quiet_bar import LineBar, LinePercentage, QuietProgressBar
 
 SIZE = (80, 24)
 SECONDS = 12
@@ -74,6 +74,46 @@ async def test_each_second_of_a_hold_repaints_only_the_count_and_the_bars(
         # Each drawn as lines (test_line_drawn.py): none makes a Textual visual for its change.
         assert rendered == Counter()
         assert max(count_cells) <= count.size.area / 3  # one glyph at most: never the block
+
+
+@pytest.mark.parametrize("size", [SIZE, (120, 40)])
+async def test_a_bar_repaints_when_a_cell_of_it_changes_and_only_then(
+    catalog, new_store, clock, size
+):
+    """A half-hour session's bar moves a half cell every 10-20 s, its percentage a point every
+    15-20 s: repainted then, not every second; the hold's own bar moves every second."""
+    quick = QuickTimer(hold=60, sets=10, rest=120)  # 28 minutes
+    app = RehabApp(catalog, new_store, clock, quick=quick)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        player = app.screen
+        clock.advance(5 + 0.5)  # into the first hold
+        player.update_now()
+        while player.query_one("#stage").has_class("-flash"):  # restyled as the flash ends
+            await pilot.pause(0.05)
+        await pilot.pause()
+        parts = {
+            "session bar": player.query_one("#session-bar").query_one(LineBar),
+            "percentage": player.query_one("#session-bar").query_one(LinePercentage),
+            "hold's bar": player.query_one("#step-bar").query_one(LineBar),
+        }
+        repaints: Counter[str] = Counter()
+        changes: Counter[str] = Counter()
+        for name, part in parts.items():
+            real = part.refresh
+            part.refresh = (  # type: ignore[method-assign]
+                lambda *r, _name=name, _real=real, **k: repaints.update([_name]) or _real(*r, **k)
+            )
+        for _ in range(40):
+            shown = {name: part.render_line(0).text for name, part in parts.items()}
+            clock.advance(1.0)
+            player.update_now()
+            await pilot.pause()
+            changes.update(n for n, part in parts.items() if part.render_line(0).text != shown[n])
+        assert repaints == changes
+        assert 1 <= changes["session bar"] <= 4
+        assert 1 <= changes["percentage"] <= 3
+        assert changes["hold's bar"] >= 35  # a 60 s hold: moves every second
 
 
 @pytest.mark.parametrize("size", [SIZE, (120, 40)])

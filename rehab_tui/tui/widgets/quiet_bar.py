@@ -13,6 +13,11 @@ cell of a repainted region is written to the terminal.
 The bar and its percentage are drawn as a line of cells (Textual's line API), as Textual's Bar
 and PercentageStatus draw them, without a Rich renderable turned into Textual's visual on every
 change: a hold changes both each second, and that was a third of the player's frame.
+
+The bar is repainted only when one of its cells changes (it moves by half cells), and the
+percentage only when its whole number does (Textual's own rule for it): the session's bar
+moves a half cell every 10-20 s of a half-hour session, and a repaint a second of the row at
+the bottom of the screen made the compositor render every widget in between again.
 """
 
 from __future__ import annotations
@@ -61,21 +66,45 @@ class QuietProgressBar(ProgressBar):
 
 class LineBar(Bar):
     """Textual's Bar, its one line made of three runs of cells: the part done, a half cell, the
-    rest (Textual's BarRenderable, from 0; a test holds the two alike)."""
+    rest (Textual's BarRenderable, from 0; a test holds the two alike). Repainted only when
+    those cells change."""
+
+    percentage: reactive[float | None] = reactive[float | None](None, repaint=False)
+    _drawn: tuple[object, ...] | None = None  # what the last repaint asked for drew
+
+    def watch_percentage(self, percentage: float | None) -> None:
+        super().watch_percentage(percentage)  # the indeterminate bar's animation
+        drawn = self._cells(percentage)
+        if drawn is None or drawn != self._drawn:
+            self.refresh()
+        self._drawn = drawn
+
+    def _cells(self, percentage: float | None) -> tuple[int, int, bool] | None:
+        """What the line shows: its width, the half cells done (-1 for none at all: drawn
+        apart from a sliver rounded down to none) and whether complete; None when Textual
+        draws it (indeterminate, or in colours)."""
+        if percentage is None or self.gradient is not None:
+            return None
+        width = self.size.width
+        end = min(width * percentage, width)
+        return width, round(end * 2) if end else -1, percentage >= 1
+
+    def watch_gradient(self) -> None:
+        self._drawn = None  # drawn in colours now, or no longer
 
     def render_line(self, y: int) -> Strip:
-        percentage, width = self.percentage, self.size.width
-        if y or percentage is None or self.gradient is not None:
+        percentage, cells = self.percentage, self._cells(self.percentage)
+        if y or percentage is None or cells is None:
             return super().render_line(y)  # indeterminate, or in colours: Textual's own
-        component = "bar--bar" if percentage < 1 else "bar--complete"
+        width, half_cells, complete = cells
+        component = "bar--complete" if complete else "bar--bar"
         colours = self.get_component_rich_style(component)
         base = self.visual_style.rich_style
         done, rest = base + Style(color=colours.color), base + Style(color=colours.bgcolor)
         drawn = self.bar_renderable
-        end = min(width * percentage, width)
-        if end == 0:
+        if half_cells < 0:
             return Strip([Segment(drawn.BAR * width, rest)], width)
-        end = round(end * 2) / 2  # to the nearest half cell
+        end = half_cells / 2  # to the nearest half cell
         whole, half = int(end), end > int(end)
         draw_rest = colours.bgcolor is None or not colours.bgcolor.is_default
         head = drawn.BAR * whole + (drawn.HALF_BAR_RIGHT if half else "")
@@ -88,7 +117,14 @@ class LineBar(Bar):
 class LinePercentage(PercentageStatus):
     """Textual's PercentageStatus, its one line drawn directly: the figure aligned right in the
     widget's style, the cells before it as Textual pads an aligned line (a test holds the two
-    alike)."""
+    alike). Repainted only when the figure changes."""
+
+    percentage: reactive[int | None] = reactive[int | None](None, repaint=False)
+
+    def watch_percentage(self, old: int | None, new: int | None) -> None:
+        # Set on every change of the bar's progress (a binding always sets), most the same.
+        if new != old:
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         text = "--%" if self.percentage is None else f"{self.percentage}%"
