@@ -17,11 +17,11 @@ from msgspec.structs import replace
 from textual.widget import Widget
 from textual.widgets import Digits
 
+from rehab_tui import gc_pause
 from rehab_tui.domain.playback import Playback
 from rehab_tui.domain.quick import QuickTimer
 from rehab_tui.tui.app import RehabApp
 from rehab_tui.tui.dialogs.quick_timer import QuickTimerScreen
-from rehab_tui.tui.screens import player as player_module
 from rehab_tui.tui.screens.home import HomeScreen
 from rehab_tui.tui.screens.pain import PainScreen
 from rehab_tui.tui.screens.player import PAST_CHANGE_S, PlayerScreen
@@ -46,7 +46,7 @@ def garbage_cycle() -> weakref.ref[Cycle]:
 def order(monkeypatch) -> list[str]:
     """What happened, in order: the collection, the count drawn, the clock started."""
     seen: list[str] = []
-    real_collect = player_module.quiet_for_a_session
+    real_collect = gc_pause.quiet_for_a_session
     real_render_line = BigCount.render_line
     real_start = Playback.start_now
 
@@ -62,7 +62,7 @@ def order(monkeypatch) -> list[str]:
         seen.append(f"clock (frozen: {gc.get_freeze_count() > 0})")
         real_start(self)
 
-    monkeypatch.setattr(player_module, "quiet_for_a_session", collect)
+    monkeypatch.setattr(gc_pause, "quiet_for_a_session", collect)
     monkeypatch.setattr(BigCount, "render_line", render_line)
     monkeypatch.setattr(Playback, "start_now", start_now)
     return seen
@@ -138,11 +138,51 @@ async def test_no_full_collection_during_a_session_and_the_usual_ones_after(
             kept = [[garbage_cycle()] for _ in range(300_000)]
         finally:
             gc.callbacks.remove(on_collection)
-        assert full == [] and gc.get_threshold()[:2] == usual[:2] and kept
+        assert full == [] and kept
+        assert gc.get_threshold()[:2] == (usual[0], gc_pause.SESSION_MIDDLE_EVERY)
         await pilot.press("q", "y")
         await pilot.pause()
         assert not isinstance(app.screen, PlayerScreen)
         assert gc.get_threshold() == usual
+
+
+async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
+    catalog, new_store, clock
+):
+    """Middle collections come three times as often in a session, so more of what ticks make
+    reaches the old generation, which nothing scans until the session ends: each rest, once its
+    first frame is drawn, frees what died there. A hold and a get-ready never collect it."""
+    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
+    full: list[str] = []
+
+    def on_collection(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(str(app.screen.playback.step.kind))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        alive = Cycle()
+        dead = weakref.ref(alive)
+        gc.collect(1)  # promoted twice: to the old generation
+        gc.collect(1)
+        del alive
+        gc.callbacks.append(on_collection)
+        try:
+            for _ in range(5 + 10 - 1):  # the get-ready and the hold, to its last second
+                clock.advance(1.0)
+                player.update_now()
+                await pilot.pause()
+            assert str(player.playback.step.kind) == "hold"
+            assert full == [] and dead() is not None  # young collections never reach it
+            clock.advance(1.0)  # the rest
+            player.update_now()
+            await pilot.pause(0.2)
+        finally:
+            gc.callbacks.remove(on_collection)
+        assert str(player.playback.step.kind) == "rest"
+        assert dead() is None and full == ["rest"]
 
 
 async def test_the_clock_starts_after_the_first_frame_not_before(mini_catalog, store, clock):
@@ -328,7 +368,7 @@ async def test_no_full_collection_falls_in_a_session_the_quick_timer_form_starts
     """Home, shown again for a moment between the form and the session, asks for a collection
     after its frame: the session's own came first, so none falls in its countdown."""
     seen: list[str] = []
-    real_quiet = player_module.quiet_for_a_session
+    real_quiet = gc_pause.quiet_for_a_session
 
     def quiet() -> None:
         real_quiet()
@@ -338,7 +378,7 @@ async def test_no_full_collection_falls_in_a_session_the_quick_timer_form_starts
         if phase == "start" and info["generation"] == 2:
             seen.append("full")
 
-    monkeypatch.setattr(player_module, "quiet_for_a_session", quiet)
+    monkeypatch.setattr(gc_pause, "quiet_for_a_session", quiet)
     app = RehabApp(catalog, store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")

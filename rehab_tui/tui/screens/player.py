@@ -29,6 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Label, ProgressBar
 from textual.widgets._footer import FooterKey  # not exported; textual is pinned
 
+from rehab_tui import gc_pause
 from rehab_tui.domain.cues import spoken_words
 from rehab_tui.domain.kinds import describe_dose, rules_for
 from rehab_tui.domain.library import PlannedExercise
@@ -36,7 +37,6 @@ from rehab_tui.domain.playback import Events, Playback, SetResult
 from rehab_tui.domain.steps import StepKind
 from rehab_tui.domain.text import printable
 from rehab_tui.domain.timeline import Timeline
-from rehab_tui.gc_pause import quiet_for_a_session, session_over, settled_in_a_session
 from rehab_tui.tui.screens.player_dialogs import PlayerDialogs
 from rehab_tui.tui.widgets.big_count import BigCount
 from rehab_tui.tui.widgets.cue_line import CueLine
@@ -111,7 +111,7 @@ class PlayerScreen(PlayerDialogs):
         self.sub_title = "Session"
         # Before the first frame and before the clock starts: what the app made before (a
         # history screen's rows) is collected now, not by a full collection mid-countdown.
-        quiet_for_a_session()
+        gc_pause.quiet_for_a_session()
         self._enter_step()
         self._apply_styles()
         self.redraw()
@@ -123,7 +123,7 @@ class PlayerScreen(PlayerDialogs):
 
     def on_unmount(self) -> None:
         # The player's own widgets were frozen with everything else; they are garbage now.
-        session_over()
+        gc_pause.session_over()
 
     def _start_clock(self) -> None:
         """The first frame has been written: the first step's clock starts now."""
@@ -174,6 +174,8 @@ class PlayerScreen(PlayerDialogs):
         elif events.step_changed:
             self._enter_step()
             self.cue()
+            if self.playback.step.kind is StepKind.REST:
+                app.after_frame(gc_pause.collect_in_a_rest)
 
     def _enter_step(self) -> None:
         step = self.playback.step
@@ -395,4 +397,4 @@ def _import_what_comes_after() -> None:
     import rehab_tui.tui.screens.pain
     import rehab_tui.tui.screens.run_pain  # noqa: F401
 
-    settled_in_a_session()  # with the first frames' caches
+    gc_pause.settled_in_a_session()  # with the first frames' caches
