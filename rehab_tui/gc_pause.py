@@ -14,7 +14,10 @@ left young, it was scanned again by the middle generation's collection as the ho
 
 Automatic collection stays on during a hold: a tick makes a few hundred short-lived container
 objects, and the young collections that free them take about 0.3 ms; turning collection off for
-a session of many minutes would only let them pile up.
+a session of many minutes would only let them pile up. Much of it is Textual's lines (a Strip
+keeps itself in its own caches: a cycle), some of which outlive a young collection and die in
+the middle generation's: it runs three times as often in a session, so it is a third as long
+(0.5-0.6 ms against 1.3-2.7 at the glass), and each rest frees what reached the old one.
 """
 
 from __future__ import annotations
