@@ -23,6 +23,7 @@ the middle generation's: it runs three times as often in a session, so it is a t
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 # After this long the app's first screen is surely drawn (it is 40-100 ms after the app is
 # mounted): start-up's garbage is collected then (app.py), rather than before that first frame,
@@ -88,11 +89,13 @@ def quiet_for_a_session() -> None:
         gc.set_threshold(young, SESSION_MIDDLE_EVERY, SESSION_FULL_EVERY)
 
 
-def collect_in_a_rest() -> None:
+def collect_in_a_rest(still_resting: Callable[[], bool]) -> None:
     """A rest has begun, its first frame drawn: what the session made and has died is freed,
     the old generation's too. What was alive before the session is frozen, so this scans only
-    the session's own objects (a few thousand, about 1 ms), a second before a frame is due."""
-    if _usual_thresholds is not None:
+    the session's own objects (a few thousand, about 1 ms), a second before a frame is due.
+    Nothing if the rest is over (skipped before its frame was drawn): the frame drawn was the
+    next step's, and the one after it is due on the second."""
+    if _usual_thresholds is not None and still_resting():
         gc.collect()
 
 

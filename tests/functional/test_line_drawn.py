@@ -83,3 +83,22 @@ async def test_the_count_is_textuals_at_every_value_size_and_theme(theme, size):
             assert ours.size == textual.size and ours.value == textual.value == value
             for y in range(ours.size.height):
                 assert cells(ours.render_line(y)) == cells(textual.render_line(y)), (value, y)
+
+
+async def test_a_bar_resized_repaints_for_a_progress_it_would_have_drawn_alike_before():
+    """What a bar last drew is keyed by its width too: after a resize (drawn anew by Textual at
+    the progress then), a progress that fills as many half cells at the new width as the last
+    one did at the old is still repainted."""
+    app = Bars(10)
+    async with app.run_test(size=(100, 6)) as pilot:
+        bar = app.query_one("#quiet", QuietProgressBar)
+        line = bar.query_one(LineBar)
+        bar.update(progress=800)  # 16 half cells of 20
+        await pilot.pause()
+        line.styles.width = 20
+        await pilot.pause()
+        repaints: list[int] = []
+        real = line.refresh
+        line.refresh = lambda *r, **k: repaints.append(1) or real(*r, **k)  # type: ignore[method-assign]
+        bar.update(progress=400)  # 16 half cells of 40
+        assert repaints

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from msgspec.structs import replace
@@ -146,6 +148,51 @@ async def test_no_full_collection_during_a_session_and_the_usual_ones_after(
         assert gc.get_threshold() == usual
 
 
+@contextmanager
+def frames_and_full_collections(app: RehabApp) -> Iterator[list[tuple[str, str]]]:
+    """("frame" or "full", the step then), in order: each frame drawn (Textual's hook after
+    each, as the app's after_frame) and each full collection begun."""
+    seen: list[tuple[str, str]] = []
+    real_hook = app.post_display_hook
+
+    def step() -> str:
+        playback = getattr(app.screen, "playback", None)
+        return str(playback.step.kind) if playback else type(app.screen).__name__
+
+    def post_display_hook() -> None:
+        seen.append(("frame", step()))
+        real_hook()
+
+    def on_collection(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            seen.append(("full", step()))
+
+    app.post_display_hook = post_display_hook  # type: ignore[method-assign]
+    gc.callbacks.append(on_collection)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(on_collection)
+        del app.post_display_hook
+
+
+def old_garbage() -> weakref.ref[Cycle]:
+    """A cycle that died in the old generation (promoted twice, then let go)."""
+    alive = Cycle()
+    dead = weakref.ref(alive)
+    gc.collect(1)
+    gc.collect(1)
+    return dead
+
+
+async def to_the_holds_last_second(player: PlayerScreen, clock, pilot) -> None:
+    for _ in range(5 + 10 - 1):  # the get-ready and the hold
+        clock.advance(1.0)
+        player.update_now()
+        await pilot.pause()
+    assert str(player.playback.step.kind) == "hold"
+
+
 async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
     catalog, new_store, clock
 ):
@@ -153,36 +200,45 @@ async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
     reaches the old generation, which nothing scans until the session ends: each rest, once its
     first frame is drawn, frees what died there. A hold and a get-ready never collect it."""
     app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
-    full: list[str] = []
-
-    def on_collection(phase: str, info: dict) -> None:
-        if phase == "start" and info["generation"] == 2:
-            full.append(str(app.screen.playback.step.kind))
-
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         player = app.screen
         assert isinstance(player, PlayerScreen)
-        alive = Cycle()
-        dead = weakref.ref(alive)
-        gc.collect(1)  # promoted twice: to the old generation
-        gc.collect(1)
-        del alive
-        gc.callbacks.append(on_collection)
-        try:
-            for _ in range(5 + 10 - 1):  # the get-ready and the hold, to its last second
-                clock.advance(1.0)
-                player.update_now()
-                await pilot.pause()
-            assert str(player.playback.step.kind) == "hold"
-            assert full == [] and dead() is not None  # young collections never reach it
+        dead = old_garbage()
+        with frames_and_full_collections(app) as seen:
+            await to_the_holds_last_second(player, clock, pilot)
+            assert ("full", "lead_in") not in seen and ("full", "hold") not in seen
+            assert dead() is not None  # young collections never reach it
             clock.advance(1.0)  # the rest
             player.update_now()
             await pilot.pause(0.2)
-        finally:
-            gc.callbacks.remove(on_collection)
         assert str(player.playback.step.kind) == "rest"
-        assert dead() is None and full == ["rest"]
+        assert dead() is None
+        from_the_rest = seen[seen.index(("frame", "rest")) :]
+        assert [event for event in seen if event[0] == "full"] == [("full", "rest")]
+        assert ("full", "rest") in from_the_rest  # after the rest's first frame, not before
+
+
+async def test_a_rest_skipped_before_its_frame_is_drawn_collects_nothing(catalog, new_store, clock):
+    """n pressed as a rest begins (held down, keys arrive faster than frames): the frame drawn
+    is the next get-ready's, whose seconds are due; the old generation waits for the next rest."""
+    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        dead = old_garbage()
+        with frames_and_full_collections(app) as seen:
+            await to_the_holds_last_second(player, clock, pilot)
+            clock.advance(1.0)
+            player.update_now()  # the rest begins, its frame not yet drawn
+            assert str(player.playback.step.kind) == "rest"
+            player.action_next_step()  # skipped in the same moment
+            assert str(player.playback.step.kind) == "lead_in"
+            await pilot.pause(0.3)
+        assert ("frame", "lead_in") in seen
+        assert [event for event in seen if event[0] == "full"] == []
+        assert dead() is not None
 
 
 async def test_the_clock_starts_after_the_first_frame_not_before(mini_catalog, store, clock):

@@ -9,10 +9,9 @@ background. As a loaded exercise starts, before its get-ready runs, it asks the 
 (dialogs/load.py), with the hold paused: its dialogs are in its base, player_dialogs.py.
 
 Exact at the glass: the garbage made before the session is collected and frozen before its
-first frame (rehab_tui.gc_pause), and the session's clock starts once that frame has been
-written (when the big count is first shown), so that the first second of the get-ready is shown
-whole. Textual never writes the frame it lays out during the app's own start-up (a batch), so
-a session played at start is pushed after it (RehabApp.call_later).
+first frame (rehab_tui.gc_pause), and the clock starts once that frame is written, so that the
+get-ready's first second is shown whole. Textual never writes the frame it lays out during the
+app's own start-up (a batch), so a session played at start is pushed after it (RehabApp.call_later).
 """
 
 from __future__ import annotations
@@ -174,8 +173,9 @@ class PlayerScreen(PlayerDialogs):
         elif events.step_changed:
             self._enter_step()
             self.cue()
-            if self.playback.step.kind is StepKind.REST:
-                app.after_frame(gc_pause.collect_in_a_rest)
+            if (rest := self.playback.step).kind is StepKind.REST:
+                resting = lambda: self.playback.step is rest  # noqa: E731
+                app.after_frame(partial(gc_pause.collect_in_a_rest, resting))
 
     def _enter_step(self) -> None:
         step = self.playback.step
