@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 import pytest
 from msgspec.structs import replace
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Digits
 
@@ -185,12 +186,26 @@ def old_garbage() -> weakref.ref[Cycle]:
     return dead
 
 
-async def to_the_holds_last_second(player: PlayerScreen, clock, pilot) -> None:
-    for _ in range(5 + 10 - 1):  # the get-ready and the hold
-        clock.advance(1.0)
-        player.update_now()
+Resting = tuple[PlayerScreen, Pilot, weakref.ref[Cycle], list[tuple[str, str]]]
+
+
+@asynccontextmanager
+async def at_a_holds_last_second(catalog, store, clock) -> AsyncIterator[Resting]:
+    """Two sets of a 10 s hold, at the first hold's last second, with a cycle dead in the old
+    generation, and the frames and full collections watched from the session's start."""
+    app = RehabApp(catalog, store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-    assert str(player.playback.step.kind) == "hold"
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        dead = old_garbage()
+        with frames_and_full_collections(app) as seen:
+            for _ in range(5 + 10 - 1):  # the get-ready and the hold
+                clock.advance(1.0)
+                player.update_now()
+                await pilot.pause()
+            assert str(player.playback.step.kind) == "hold"
+            yield player, pilot, dead, seen
 
 
 async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
@@ -199,19 +214,12 @@ async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
     """Middle collections come three times as often in a session, so more of what ticks make
     reaches the old generation, which nothing scans until the session ends: each rest, once its
     first frame is drawn, frees what died there. A hold and a get-ready never collect it."""
-    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        player = app.screen
-        assert isinstance(player, PlayerScreen)
-        dead = old_garbage()
-        with frames_and_full_collections(app) as seen:
-            await to_the_holds_last_second(player, clock, pilot)
-            assert ("full", "lead_in") not in seen and ("full", "hold") not in seen
-            assert dead() is not None  # young collections never reach it
-            clock.advance(1.0)  # the rest
-            player.update_now()
-            await pilot.pause(0.2)
+    async with at_a_holds_last_second(catalog, new_store, clock) as (player, pilot, dead, seen):
+        assert seen and not [event for event in seen if event[0] == "full"]
+        assert dead() is not None  # young collections never reach it
+        clock.advance(1.0)  # the rest
+        player.update_now()
+        await pilot.pause(0.2)
         assert str(player.playback.step.kind) == "rest"
         assert dead() is None
         from_the_rest = seen[seen.index(("frame", "rest")) :]
@@ -222,20 +230,13 @@ async def test_a_rest_frees_what_died_in_the_old_generation_during_the_session(
 async def test_a_rest_skipped_before_its_frame_is_drawn_collects_nothing(catalog, new_store, clock):
     """n pressed as a rest begins (held down, keys arrive faster than frames): the frame drawn
     is the next get-ready's, whose seconds are due; the old generation waits for the next rest."""
-    app = RehabApp(catalog, new_store, clock, quick=QuickTimer(hold=10, sets=2, rest=10))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        player = app.screen
-        assert isinstance(player, PlayerScreen)
-        dead = old_garbage()
-        with frames_and_full_collections(app) as seen:
-            await to_the_holds_last_second(player, clock, pilot)
-            clock.advance(1.0)
-            player.update_now()  # the rest begins, its frame not yet drawn
-            assert str(player.playback.step.kind) == "rest"
-            player.action_next_step()  # skipped in the same moment
-            assert str(player.playback.step.kind) == "lead_in"
-            await pilot.pause(0.3)
+    async with at_a_holds_last_second(catalog, new_store, clock) as (player, pilot, dead, seen):
+        clock.advance(1.0)
+        player.update_now()  # the rest begins, its frame not yet drawn
+        assert str(player.playback.step.kind) == "rest"
+        player.action_next_step()  # skipped in the same moment
+        assert str(player.playback.step.kind) == "lead_in"
+        await pilot.pause(0.3)
         assert ("frame", "lead_in") in seen
         assert [event for event in seen if event[0] == "full"] == []
         assert dead() is not None
